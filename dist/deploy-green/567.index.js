@@ -1,0 +1,312 @@
+export const id = 567;
+export const ids = [567];
+export const modules = {
+
+/***/ 3567:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  deployGreen: () => (/* binding */ deployGreen)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-lambda/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1696);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 5 modules
+var src = __webpack_require__(286);
+;// CONCATENATED MODULE: ./packages/lambda/src/alias.ts
+
+
+function aliasState(a) {
+    const weights = Object.entries(a.RoutingConfig?.AdditionalVersionWeights ?? {});
+    const [green, weight] = weights[0] ?? [];
+    return {
+        version: a.FunctionVersion ?? '',
+        ...(green !== undefined && { green }),
+        greenWeight: green !== undefined ? (weight ?? 0) : 0,
+        revisionId: a.RevisionId,
+    };
+}
+function percentOf(weight) {
+    return Math.round(weight * 10_000) / 100;
+}
+function describeAlias(s) {
+    if (!s.green)
+        return `100% on v${s.version}`;
+    return `v${s.version} ${percentOf(1 - s.greenWeight)}% / v${s.green} ${percentOf(s.greenWeight)}%`;
+}
+function sameRouting(a, b) {
+    return a.version === b.version && (a.green ?? '') === (b.green ?? '') && Math.abs(a.greenWeight - b.greenWeight) < 1e-9;
+}
+/** The alias, or undefined when it does not exist. */
+async function readAlias(lambda, fn, alias) {
+    try {
+        return aliasState(await lambda.send(new dist_cjs/* GetAliasCommand */.MES({ FunctionName: fn, Name: alias })));
+    }
+    catch (err) {
+        if ((0,src/* awsErrorName */.ZH)(err) === 'ResourceNotFoundException')
+            return undefined;
+        throw err;
+    }
+}
+const CONFLICT_RETRIES = 5;
+/**
+ * One UpdateAlias guarded by the RevisionId read just before it
+ * (https://docs.aws.amazon.com/lambda/latest/api/API_UpdateAlias.html).
+ * A 412 whose alias already matches the target is our own write retried after a lost response;
+ * any other 412 means someone else changed the alias.
+ */
+async function writeAlias(lambda, fn, alias, target, revisionId, clock = systemClock) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            const out = await lambda.send(new UpdateAliasCommand({
+                FunctionName: fn,
+                Name: alias,
+                FunctionVersion: target.version,
+                RoutingConfig: { AdditionalVersionWeights: target.green ? { [target.green]: target.greenWeight } : {} },
+                RevisionId: revisionId,
+            }));
+            return aliasState(out);
+        }
+        catch (err) {
+            const name = awsErrorName(err);
+            if (name === 'PreconditionFailedException') {
+                const now = await readAlias(lambda, fn, alias);
+                if (now && sameRouting(now, target))
+                    return now;
+                throw new ConcurrentChangeError(`Alias "${alias}" was changed by someone else (its RevisionId no longer matches): it is now ${now ? describeAlias(now) : 'deleted'}. Another deployment is probably in progress; this run changed nothing more.`);
+            }
+            // 409: an update of the function is still being applied; the alias itself is unchanged, so retry as is.
+            if (name === 'ResourceConflictException' && attempt < CONFLICT_RETRIES) {
+                await clock.sleep(1000 * 2 ** (attempt - 1));
+                continue;
+            }
+            throw err;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/lambda/src/gate.ts
+
+
+/** Invokes one version directly; a FunctionError, an unexpected body or a failed call is unhealthy (fail closed). */
+async function invokeVersion(lambda, functionName, version, check) {
+    try {
+        const out = await lambda.send(new dist_cjs/* InvokeCommand */.mdN({ FunctionName: functionName, Qualifier: version, Payload: new TextEncoder().encode(check.payload) }));
+        const body = out.Payload ? new TextDecoder().decode(out.Payload) : '';
+        if (out.FunctionError) {
+            return { verdict: 'unhealthy', reason: `v${version} returned a function error (${out.FunctionError}): ${clip(body)}` };
+        }
+        if (check.expect && !check.expect.test(body)) {
+            return { verdict: 'unhealthy', reason: `v${version} answered ${clip(body)}, which does not match ${check.expect.describe}` };
+        }
+        return { verdict: 'healthy', reason: `v${version} answered the invoke${check.expect ? ` matching ${check.expect.describe}` : ''}` };
+    }
+    catch (err) {
+        return { verdict: 'unhealthy', reason: `invoking v${version} failed: ${(0,src/* errorMessage */.gJ)(err)}` };
+    }
+}
+function invokeGate(lambda, check) {
+    return { name: 'invoke', evaluate: (ctx) => invokeVersion(lambda, ctx.functionName, ctx.green, check) };
+}
+function clip(text) {
+    const one = text.replace(/\s+/g, ' ');
+    return one.length > 200 ? `${one.slice(0, 197)}...` : one;
+}
+
+;// CONCATENATED MODULE: ./packages/lambda/src/versions.ts
+
+
+/**
+ * $LATEST or one version's configuration. A missing version named by an input is that input's error;
+ * a missing function says so plainly.
+ */
+async function getConfig(lambda, fn, qualifier, input) {
+    try {
+        return await lambda.send(new dist_cjs/* GetFunctionConfigurationCommand */.qA6({ FunctionName: fn, Qualifier: qualifier }));
+    }
+    catch (err) {
+        if ((0,src/* awsErrorName */.ZH)(err) !== 'ResourceNotFoundException')
+            throw err;
+        if (!qualifier) {
+            throw new src/* DeployError */.sH(`Function ${fn} does not exist in this account and region: create it first (deploy-green updates an existing function).`);
+        }
+        if (input)
+            throw new src/* InputError */.dz(input, qualifier, `must be a published version of ${fn}; version ${qualifier} does not exist`);
+        throw new src/* DeployError */.sH(`Version ${qualifier} of ${fn}, which the alias serves, does not exist.`);
+    }
+}
+/**
+ * Both versions of a weighted alias must share the execution role and dead-letter queue:
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuring-alias-routing.html
+ */
+function compatibility(blue, green) {
+    if (blue.Role !== green.Role)
+        return `execution role ${blue.Role} ≠ ${green.Role}`;
+    const dlq = (c) => c.DeadLetterConfig?.TargetArn ?? 'none';
+    if (dlq(blue) !== dlq(green))
+        return `dead-letter queue ${dlq(blue)} ≠ ${dlq(green)}`;
+    return undefined;
+}
+async function checkPair(lambda, fn, blue, green) {
+    const [b, g] = await Promise.all([getConfig(lambda, fn, blue), getConfig(lambda, fn, green, 'green-version')]);
+    const mismatch = compatibility(b, g);
+    if (mismatch) {
+        throw new DeployError(`v${blue} and v${green} cannot share a weighted alias: ${mismatch} (AWS requires the same execution role and dead-letter queue).`);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/lambda/src/deploy.ts
+
+
+
+
+
+const deploy_CONFLICT_RETRIES = 4;
+async function deployGreen(o) {
+    const { lambda, functionName: fn, alias, log } = o;
+    const clock = o.clock ?? src/* systemClock */.ml;
+    // Pre-flight: every check that can refuse the deploy runs before the first write.
+    const latest = await getConfig(lambda, fn);
+    checkPackageType(latest, o.source);
+    const live = await readAlias(lambda, fn, alias);
+    if (live?.green) {
+        throw new src/* DeployError */.sH(`Alias "${alias}" is split between v${live.version} and v${live.green} (${describeAlias(live)}): a deployment is in progress. Finish it with shift-traffic or undo it with rollback before deploying again.`);
+    }
+    if (live) {
+        const blue = await getConfig(lambda, fn, live.version);
+        const mismatch = compatibility(blue, latest);
+        if (mismatch) {
+            throw new src/* DeployError */.sH(`The new version could not share alias "${alias}" with v${live.version}: ${mismatch}. AWS requires the same execution role and dead-letter queue for a weighted alias; align the function configuration first.`);
+        }
+    }
+    let sha = latest.CodeSha256 ?? '';
+    if (o.source.kind !== 'none') {
+        await waitUpdated(o, 'the function is busy with an earlier update');
+        sha = await updateCode(o, latest.RevisionId, clock);
+        log.info(`Code updated (${describeSource(o.source)}), sha256 ${sha}; waiting for the update to finish.`);
+    }
+    await waitUpdated(o, 'the code update');
+    const published = await publish(o, sha, clock);
+    const green = published.Version ?? '';
+    if (published.State === 'Pending') {
+        const waited = await (0,dist_cjs/* waitForPublishedVersionActive */.pZL)({ client: lambda, maxWaitTime: Math.max(1, o.waitTimeoutMs / 1000), minDelay: 1, maxDelay: 10 }, { FunctionName: fn, Qualifier: green });
+        if (waited.state !== 'SUCCESS')
+            throw new src/* DeployError */.sH(`Version ${green} did not become Active within ${(0,src/* formatDuration */.a3)(o.waitTimeoutMs)} (${waited.state}).`);
+    }
+    const blueVersion = live?.version ?? '';
+    const changed = green !== blueVersion;
+    log.info(changed ? `Published v${green} (blue is ${blueVersion ? `v${blueVersion}` : 'none yet'}).` : `Nothing changed: v${green} is already live.`);
+    if (o.smoke) {
+        const verdict = await invokeVersion(lambda, fn, green, o.smoke);
+        if (verdict.verdict !== 'healthy')
+            throw new src/* DeployError */.sH(`Smoke test of v${green} failed: ${verdict.reason}. No traffic was moved.`);
+        log.info(`Smoke test passed: ${verdict.reason}.`);
+    }
+    const aliasCreated = !live && (await createAlias(o, green));
+    return {
+        greenVersion: green,
+        blueVersion,
+        functionArn: published.FunctionArn ?? '',
+        codeSha256: published.CodeSha256 ?? sha,
+        changed,
+        aliasCreated,
+    };
+}
+function checkPackageType(cfg, source) {
+    const type = cfg.PackageType ?? 'Zip';
+    if (source.kind === 'image' && type !== 'Image') {
+        throw new src/* DeployError */.sH(`image-uri was given but ${cfg.FunctionName} is a ${type} function: use zip-file or s3-bucket/s3-key.`);
+    }
+    if ((source.kind === 'zip' || source.kind === 's3') && type === 'Image') {
+        throw new src/* DeployError */.sH(`${source.kind === 'zip' ? 'zip-file' : 's3-bucket'} was given but ${cfg.FunctionName} is a container image function: use image-uri.`);
+    }
+}
+async function updateCode(o, revisionId, clock) {
+    const req = { FunctionName: o.functionName, RevisionId: revisionId };
+    const s = o.source;
+    if (s.kind === 'zip')
+        req.ZipFile = s.zip;
+    if (s.kind === 's3')
+        Object.assign(req, { S3Bucket: s.bucket, S3Key: s.key, S3ObjectVersion: s.objectVersion });
+    if (s.kind === 'image')
+        req.ImageUri = s.uri;
+    const out = await retryConflicts(o, clock, 'UpdateFunctionCode', () => o.lambda.send(new dist_cjs/* UpdateFunctionCodeCommand */.KfB(req)));
+    return out.CodeSha256 ?? '';
+}
+/**
+ * Publishes exactly the code just deployed: CodeSha256 makes AWS refuse if someone changed it meanwhile
+ * (https://docs.aws.amazon.com/lambda/latest/api/API_PublishVersion.html).
+ */
+async function publish(o, sha, clock) {
+    try {
+        return await retryConflicts(o, clock, 'PublishVersion', () => o.lambda.send(new dist_cjs/* PublishVersionCommand */.D3m({ FunctionName: o.functionName, CodeSha256: sha || undefined, Description: o.description || undefined })));
+    }
+    catch (err) {
+        // A mismatch is InvalidParameterValueException "CodeSHA256 (...) is different from current CodeSHA256 in $LATEST".
+        if ((0,src/* awsErrorName */.ZH)(err) === 'InvalidParameterValueException' && /CodeSHA256/i.test((0,src/* errorMessage */.gJ)(err))) {
+            throw new src/* ConcurrentChangeError */.wy(`Publishing was refused because the function's code no longer matches sha256 ${sha}: someone else updated ${o.functionName} during this deploy. Nothing was published; run the deploy again.`);
+        }
+        throw err;
+    }
+}
+/** 409 ResourceConflictException: an update is still being applied; wait for it and try again. */
+async function retryConflicts(o, clock, op, call) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (err) {
+            if ((0,src/* awsErrorName */.ZH)(err) !== 'ResourceConflictException' || attempt >= deploy_CONFLICT_RETRIES)
+                throw err;
+            o.log.info(`${op}: an update of ${o.functionName} is still in progress; waiting before retry ${attempt}.`);
+            await waitUpdated(o, 'the update in progress');
+            await clock.sleep(1000 * attempt);
+        }
+    }
+}
+/** Waits for LastUpdateStatus Successful with the SDK's waiter, bounded by wait-timeout. */
+async function waitUpdated(o, what) {
+    const result = await (0,dist_cjs/* waitForFunctionUpdated */.GNm)({ client: o.lambda, maxWaitTime: Math.max(1, Math.ceil(o.waitTimeoutMs / 1000)), minDelay: 1, maxDelay: 10 }, { FunctionName: o.functionName });
+    if (result.state === 'SUCCESS')
+        return;
+    const reason = result.reason;
+    if (result.state === 'FAILURE') {
+        const cfg = reason;
+        throw new src/* DeployError */.sH(`Lambda reports ${what} Failed: ${cfg?.LastUpdateStatusReason ?? 'no reason given'} (${cfg?.LastUpdateStatusReasonCode ?? 'no code'}).`);
+    }
+    if (result.state === 'TIMEOUT')
+        throw new src/* DeployError */.sH(`Waited ${(0,src/* formatDuration */.a3)(o.waitTimeoutMs)} (wait-timeout) for ${what} to finish; it is still in progress.`);
+    throw new src/* DeployError */.sH(`Waiting for ${what} failed: ${reason instanceof Error ? reason.message : String(result.state)}`);
+}
+/** First deploy: the alias starts on the green version. Someone creating it meanwhile is a concurrent deployment. */
+async function createAlias(o, green) {
+    try {
+        await o.lambda.send(new dist_cjs/* CreateAliasCommand */.W_e({ FunctionName: o.functionName, Name: o.alias, FunctionVersion: green }));
+        o.log.info(`Created alias "${o.alias}" on v${green} (first deploy).`);
+        return true;
+    }
+    catch (err) {
+        if ((0,src/* awsErrorName */.ZH)(err) !== 'ResourceConflictException')
+            throw err;
+        const now = await readAlias(o.lambda, o.functionName, o.alias);
+        if (now && sameRouting(now, { version: green, greenWeight: 0 }))
+            return true;
+        throw new src/* ConcurrentChangeError */.wy(`Alias "${o.alias}" was created by someone else during this deploy (${now ? describeAlias(now) : 'gone again'}); it was left alone. v${green} is published without traffic.`);
+    }
+}
+function describeSource(s) {
+    if (s.kind === 'zip')
+        return `zip ${s.path}`;
+    if (s.kind === 's3')
+        return `s3://${s.bucket}/${s.key}${s.objectVersion ? `?versionId=${s.objectVersion}` : ''}`;
+    if (s.kind === 'image')
+        return `image ${s.uri}`;
+    return 'current code';
+}
+
+
+/***/ })
+
+};

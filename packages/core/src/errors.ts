@@ -1,0 +1,48 @@
+/** Bad input: names the input, the value given and the accepted form. Raised before any AWS write. */
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    readonly value: string,
+    readonly expected: string,
+  ) {
+    super(`Input "${input}" ${value === '' ? 'is empty' : `has value ${JSON.stringify(clip(value))}`}: ${expected}`);
+    this.name = 'InputError';
+  }
+}
+
+/** The alias changed under us: another deployment is at work, so we stop and change nothing more. */
+export class ConcurrentChangeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConcurrentChangeError';
+  }
+}
+
+/** A failure with a message written for the person reading the log. */
+export class DeployError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeployError';
+  }
+}
+
+export class CancelledError extends Error {
+  constructor(readonly signal: string) {
+    super(`run cancelled (${signal})`);
+    this.name = 'CancelledError';
+  }
+}
+
+function clip(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 77)}...` : value;
+}
+
+/** The AWS SDK's exception name, if the error came from AWS. */
+export function awsErrorName(err: unknown): string | undefined {
+  if (err && typeof err === 'object' && 'name' in err && '$metadata' in err) return String(err.name);
+  return undefined;
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './duration';
+export * from './inputs';
+export * from './runtime';
+export * from './aws';
+export * from './markdown';

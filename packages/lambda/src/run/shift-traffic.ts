@@ -1,0 +1,144 @@
+import { InputError, InputReader, table, type Runtime } from '@deploy-actions/core';
+import type { AliasTarget } from '../alias';
+import type { Gate } from '../gate';
+import { parseVersion } from '../names';
+import { buildPlan } from '../plan';
+import type { ShiftResult } from '../shift';
+import { clientFor, clockOf, failureMessage, readTarget, runStep, type Deps } from './common';
+
+// GitHub-hosted jobs stop after 6 hours: https://docs.github.com/en/actions/reference/limits
+const MAX_BAKE = { ms: 6 * 3_600_000, label: '6h (the longest a GitHub-hosted job runs)' };
+
+export function readShiftInputs(inputs: InputReader, env: Runtime['env']) {
+  const target = readTarget(inputs, env);
+  const green = parseVersion('green-version', inputs.text('green-version'));
+  const bakeText = inputs.text('bake-time');
+  const plan = buildPlan({
+    strategy: inputs.text('strategy'),
+    steps: inputs.text('steps'),
+    bakeMs: inputs.duration('bake-time', '5m', MAX_BAKE),
+    bakeGiven: bakeText !== '',
+    canaryPercent: inputs.percent('canary-percent', 10),
+    linearPercent: inputs.percent('linear-percent', 10),
+  });
+  const invokePayload = inputs.json('invoke-payload');
+  const invokeExpect = inputs.matcher('invoke-expect');
+  if (invokeExpect && !invokePayload) throw new InputError('invoke-expect', inputs.text('invoke-expect'), 'needs invoke-payload');
+  const onUnhealthy = inputs.oneOf('on-unhealthy', ['rollback', 'fail'] as const, 'rollback');
+  const onCancel = inputs.oneOf('on-cancel', ['rollback', 'leave'] as const, 'rollback');
+  return { target, green, plan, invokePayload, invokeExpect, onUnhealthy, onCancel };
+}
+
+/** Main and post share one bundle, as actions/checkout does: the saved isPost state tells them apart. */
+export async function runShiftTrafficStep(rt: Runtime, deps: Deps = {}): Promise<void> {
+  if (rt.getState('isPost') === 'true') return runShiftTrafficPost(rt, deps);
+  rt.saveState('isPost', 'true');
+  return runShiftTraffic(rt, deps);
+}
+
+export async function runShiftTraffic(rt: Runtime, deps: Deps = {}): Promise<void> {
+  await runStep(rt, async () => {
+    const i = readShiftInputs(new InputReader(rt.input), rt.env);
+    const lambda = await clientFor(i.target, deps);
+    const [{ shiftTraffic }, { invokeGate }] = await Promise.all([import('../shift'), import('../gate')]);
+    const gates: Gate[] = i.invokePayload ? [invokeGate(lambda, { payload: i.invokePayload, expect: i.invokeExpect })] : [];
+    rt.saveState('function', i.target.functionName);
+    rt.saveState('alias', i.target.alias);
+    rt.saveState('region', i.target.aws.region);
+    rt.saveState('max-attempts', String(i.target.aws.maxAttempts));
+    rt.saveState('green', i.green);
+    rt.saveState('on-cancel', i.onCancel);
+    let result: ShiftResult;
+    try {
+      result = await shiftTraffic({
+        lambda,
+        functionName: i.target.functionName,
+        alias: i.target.alias,
+        green: i.green,
+        plan: i.plan,
+        gates,
+        onUnhealthy: i.onUnhealthy,
+        onCancel: i.onCancel,
+        log: rt,
+        clock: clockOf(deps),
+        signal: rt.cancelSignal,
+        onRouting: (routing, blue) => {
+          rt.saveState('blue', blue);
+          rt.saveState('routing', JSON.stringify(routing));
+        },
+      });
+    } finally {
+      // Whatever happened was handled and reported here; the post step only covers a run that died.
+      rt.saveState('settled', 'true');
+    }
+    rt.setOutput('status', result.status);
+    rt.setOutput('weight', String(result.percent));
+    rt.setOutput('blue-version', result.blue);
+    rt.setOutput('green-version', result.green);
+    await rt.summary(shiftSummary(i.target.functionName, i.target.alias, i.plan.name, result));
+    if (result.failure) rt.setFailed(result.failure);
+    else rt.info(`shift-traffic ${result.status}: ${result.percent}% on v${result.green}.`);
+  });
+}
+
+/**
+ * Runs after the job (post-if: always()). A main step that was killed before it settled may have left
+ * a split: put 100% back on blue unless on-cancel is leave or someone else has taken the alias.
+ */
+export async function runShiftTrafficPost(rt: Runtime, deps: Deps = {}): Promise<void> {
+  const fn = rt.getState('function');
+  if (!fn || rt.getState('settled') === 'true' || !rt.getState('routing')) {
+    rt.info('shift-traffic post: the shift settled in the main step; nothing to clean up.');
+    return;
+  }
+  const alias = rt.getState('alias');
+  const blue = rt.getState('blue');
+  const green = rt.getState('green');
+  const last = JSON.parse(rt.getState('routing')) as AliasTarget;
+  const { describeAlias, readAlias, sameRouting, writeAlias } = await import('../alias');
+  if (rt.getState('on-cancel') === 'leave') {
+    rt.warning(`shift-traffic did not finish; on-cancel is leave, so alias "${alias}" stays as last set: ${describeAlias(last)}.`);
+    return;
+  }
+  try {
+    const lambda = await clientFor(
+      { functionName: fn, alias, aws: { region: rt.getState('region'), maxAttempts: Number(rt.getState('max-attempts')) || 10 } },
+      deps,
+    );
+    const now = await readAlias(lambda, fn, alias);
+    if (!now) throw new Error(`alias "${alias}" no longer exists`);
+    if (!now.green && now.version === blue) {
+      rt.info(`shift-traffic post: alias "${alias}" already sends 100% to blue v${blue}.`);
+      return;
+    }
+    if (!now.green && now.version === green && sameRouting(now, last)) {
+      rt.info(`shift-traffic post: the shift had completed (100% on v${green}); leaving it.`);
+      return;
+    }
+    const ours = sameRouting(now, last) || (now.version === blue && now.green === green);
+    if (!ours) {
+      rt.warning(`shift-traffic post: alias "${alias}" is now ${describeAlias(now)}, not what this run set; someone else is deploying, so it was left alone.`);
+      return;
+    }
+    await writeAlias(lambda, fn, alias, { version: blue, greenWeight: 0 }, now.revisionId, clockOf(deps));
+    const after = await readAlias(lambda, fn, alias);
+    const message = `shift-traffic was interrupted at ${describeAlias(now)}; the post step restored ${after ? describeAlias(after) : '?'} (blue v${blue}).`;
+    rt.warning(message);
+    await rt.summary(`### shift-traffic: interrupted run cleaned up\n\n${message}\n`);
+  } catch (err) {
+    rt.setFailed(`shift-traffic post: could not restore blue v${blue} on alias "${alias}": ${failureMessage(err)}. Run the rollback action.`);
+  }
+}
+
+function shiftSummary(fn: string, alias: string, plan: string, r: ShiftResult): string {
+  const start = r.timeline[0]?.at ?? 0;
+  const rows = r.timeline.map((t) => [new Date(t.at).toISOString().slice(11, 19), `+${Math.round((t.at - start) / 1000)}s`, t.step, `${t.percent}%`, t.event]);
+  return [
+    `### shift-traffic: ${fn}:${alias} v${r.blue} → v${r.green}: ${r.status}`,
+    '',
+    `Plan: ${plan}. Green now receives ${r.percent}% of traffic.${r.failure ? `\n\n**${r.failure}**` : ''}`,
+    '',
+    table(['time (UTC)', 'elapsed', 'step', 'green', 'event'], rows),
+    '',
+  ].join('\n');
+}
