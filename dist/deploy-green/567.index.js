@@ -37,7 +37,9 @@ function describeAlias(s) {
     return `v${s.version} ${percentOf(1 - s.greenWeight)}% / v${s.green} ${percentOf(s.greenWeight)}%`;
 }
 function sameRouting(a, b) {
-    return a.version === b.version && (a.green ?? '') === (b.green ?? '') && Math.abs(a.greenWeight - b.greenWeight) < 1e-9;
+    return (a.version === b.version &&
+        (a.green ?? '') === (b.green ?? '') &&
+        Math.abs(a.greenWeight - b.greenWeight) < 1e-9);
 }
 /** The alias, or undefined when it does not exist. */
 async function readAlias(lambda, fn, alias) {
@@ -64,7 +66,9 @@ async function writeAlias(lambda, fn, alias, target, revisionId, clock = systemC
                 FunctionName: fn,
                 Name: alias,
                 FunctionVersion: target.version,
-                RoutingConfig: { AdditionalVersionWeights: target.green ? { [target.green]: target.greenWeight } : {} },
+                RoutingConfig: {
+                    AdditionalVersionWeights: target.green ? { [target.green]: target.greenWeight } : {},
+                },
                 RevisionId: revisionId,
             }));
             return aliasState(out);
@@ -93,15 +97,28 @@ async function writeAlias(lambda, fn, alias, target, revisionId, clock = systemC
 /** Invokes one version directly; a FunctionError, an unexpected body or a failed call is unhealthy (fail closed). */
 async function invokeVersion(lambda, functionName, version, check) {
     try {
-        const out = await lambda.send(new dist_cjs/* InvokeCommand */.mdN({ FunctionName: functionName, Qualifier: version, Payload: new TextEncoder().encode(check.payload) }));
+        const out = await lambda.send(new dist_cjs/* InvokeCommand */.mdN({
+            FunctionName: functionName,
+            Qualifier: version,
+            Payload: new TextEncoder().encode(check.payload),
+        }));
         const body = out.Payload ? new TextDecoder().decode(out.Payload) : '';
         if (out.FunctionError) {
-            return { verdict: 'unhealthy', reason: `v${version} returned a function error (${out.FunctionError}): ${clip(body)}` };
+            return {
+                verdict: 'unhealthy',
+                reason: `v${version} returned a function error (${out.FunctionError}): ${clip(body)}`,
+            };
         }
         if (check.expect && !check.expect.test(body)) {
-            return { verdict: 'unhealthy', reason: `v${version} answered ${clip(body)}, which does not match ${check.expect.describe}` };
+            return {
+                verdict: 'unhealthy',
+                reason: `v${version} answered ${clip(body)}, which does not match ${check.expect.describe}`,
+            };
         }
-        return { verdict: 'healthy', reason: `v${version} answered the invoke${check.expect ? ` matching ${check.expect.describe}` : ''}` };
+        return {
+            verdict: 'healthy',
+            reason: `v${version} answered the invoke${check.expect ? ` matching ${check.expect.describe}` : ''}`,
+        };
     }
     catch (err) {
         return { verdict: 'unhealthy', reason: `invoking v${version} failed: ${(0,src/* errorMessage */.gJ)(err)}` };
@@ -150,7 +167,10 @@ function compatibility(blue, green) {
     return undefined;
 }
 async function checkPair(lambda, fn, blue, green) {
-    const [b, g] = await Promise.all([getConfig(lambda, fn, blue), getConfig(lambda, fn, green, 'green-version')]);
+    const [b, g] = await Promise.all([
+        getConfig(lambda, fn, blue),
+        getConfig(lambda, fn, green, 'green-version'),
+    ]);
     const mismatch = compatibility(b, g);
     if (mismatch) {
         throw new DeployError(`v${blue} and v${green} cannot share a weighted alias: ${mismatch} (AWS requires the same execution role and dead-letter queue).`);
@@ -191,13 +211,15 @@ async function deployGreen(o) {
     const published = await publish(o, sha, clock);
     const green = published.Version ?? '';
     if (published.State === 'Pending') {
-        const waited = await (0,dist_cjs/* waitForPublishedVersionActive */.pZL)({ client: lambda, maxWaitTime: Math.max(1, o.waitTimeoutMs / 1000), minDelay: 1, maxDelay: 10 }, { FunctionName: fn, Qualifier: green });
+        const waited = await (0,dist_cjs/* waitForPublishedVersionActive */.pZL)({ client: lambda, maxWaitTime: waitSeconds(o.waitTimeoutMs), minDelay: 1, maxDelay: 10 }, { FunctionName: fn, Qualifier: green });
         if (waited.state !== 'SUCCESS')
             throw new src/* DeployError */.sH(`Version ${green} did not become Active within ${(0,src/* formatDuration */.a3)(o.waitTimeoutMs)} (${waited.state}).`);
     }
     const blueVersion = live?.version ?? '';
     const changed = green !== blueVersion;
-    log.info(changed ? `Published v${green} (blue is ${blueVersion ? `v${blueVersion}` : 'none yet'}).` : `Nothing changed: v${green} is already live.`);
+    log.info(changed
+        ? `Published v${green} (blue is ${blueVersion ? `v${blueVersion}` : 'none yet'}).`
+        : `Nothing changed: v${green} is already live.`);
     if (o.smoke) {
         const verdict = await invokeVersion(lambda, fn, green, o.smoke);
         if (verdict.verdict !== 'healthy')
@@ -241,7 +263,11 @@ async function updateCode(o, revisionId, clock) {
  */
 async function publish(o, sha, clock) {
     try {
-        return await retryConflicts(o, clock, 'PublishVersion', () => o.lambda.send(new dist_cjs/* PublishVersionCommand */.D3m({ FunctionName: o.functionName, CodeSha256: sha || undefined, Description: o.description || undefined })));
+        return await retryConflicts(o, clock, 'PublishVersion', () => o.lambda.send(new dist_cjs/* PublishVersionCommand */.D3m({
+            FunctionName: o.functionName,
+            CodeSha256: sha || undefined,
+            Description: o.description || undefined,
+        })));
     }
     catch (err) {
         // A mismatch is InvalidParameterValueException "CodeSHA256 (...) is different from current CodeSHA256 in $LATEST".
@@ -268,7 +294,7 @@ async function retryConflicts(o, clock, op, call) {
 }
 /** Waits for LastUpdateStatus Successful with the SDK's waiter, bounded by wait-timeout. */
 async function waitUpdated(o, what) {
-    const result = await (0,dist_cjs/* waitForFunctionUpdated */.GNm)({ client: o.lambda, maxWaitTime: Math.max(1, Math.ceil(o.waitTimeoutMs / 1000)), minDelay: 1, maxDelay: 10 }, { FunctionName: o.functionName });
+    const result = await (0,dist_cjs/* waitForFunctionUpdated */.GNm)({ client: o.lambda, maxWaitTime: waitSeconds(o.waitTimeoutMs), minDelay: 1, maxDelay: 10 }, { FunctionName: o.functionName });
     if (result.state === 'SUCCESS')
         return;
     const reason = result.reason;
@@ -295,6 +321,10 @@ async function createAlias(o, green) {
             return true;
         throw new src/* ConcurrentChangeError */.wy(`Alias "${o.alias}" was created by someone else during this deploy (${now ? describeAlias(now) : 'gone again'}); it was left alone. v${green} is published without traffic.`);
     }
+}
+/** The SDK's waiters want a maximum above their minimum delay of 1s. */
+function waitSeconds(ms) {
+    return Math.max(2, Math.ceil(ms / 1000));
 }
 function describeSource(s) {
     if (s.kind === 'zip')

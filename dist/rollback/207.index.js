@@ -37,7 +37,9 @@ function describeAlias(s) {
     return `v${s.version} ${percentOf(1 - s.greenWeight)}% / v${s.green} ${percentOf(s.greenWeight)}%`;
 }
 function sameRouting(a, b) {
-    return a.version === b.version && (a.green ?? '') === (b.green ?? '') && Math.abs(a.greenWeight - b.greenWeight) < 1e-9;
+    return (a.version === b.version &&
+        (a.green ?? '') === (b.green ?? '') &&
+        Math.abs(a.greenWeight - b.greenWeight) < 1e-9);
 }
 /** The alias, or undefined when it does not exist. */
 async function readAlias(lambda, fn, alias) {
@@ -64,7 +66,9 @@ async function writeAlias(lambda, fn, alias, target, revisionId, clock = src/* s
                 FunctionName: fn,
                 Name: alias,
                 FunctionVersion: target.version,
-                RoutingConfig: { AdditionalVersionWeights: target.green ? { [target.green]: target.greenWeight } : {} },
+                RoutingConfig: {
+                    AdditionalVersionWeights: target.green ? { [target.green]: target.greenWeight } : {},
+                },
                 RevisionId: revisionId,
             }));
             return aliasState(out);
@@ -122,7 +126,10 @@ function compatibility(blue, green) {
     return undefined;
 }
 async function checkPair(lambda, fn, blue, green) {
-    const [b, g] = await Promise.all([getConfig(lambda, fn, blue), getConfig(lambda, fn, green, 'green-version')]);
+    const [b, g] = await Promise.all([
+        getConfig(lambda, fn, blue),
+        getConfig(lambda, fn, green, 'green-version'),
+    ]);
     const mismatch = compatibility(b, g);
     if (mismatch) {
         throw new DeployError(`v${blue} and v${green} cannot share a weighted alias: ${mismatch} (AWS requires the same execution role and dead-letter queue).`);

@@ -36,7 +36,9 @@ function describeAlias(s) {
     return `v${s.version} ${percentOf(1 - s.greenWeight)}% / v${s.green} ${percentOf(s.greenWeight)}%`;
 }
 function sameRouting(a, b) {
-    return a.version === b.version && (a.green ?? '') === (b.green ?? '') && Math.abs(a.greenWeight - b.greenWeight) < 1e-9;
+    return (a.version === b.version &&
+        (a.green ?? '') === (b.green ?? '') &&
+        Math.abs(a.greenWeight - b.greenWeight) < 1e-9);
 }
 /** The alias, or undefined when it does not exist. */
 async function readAlias(lambda, fn, alias) {
@@ -63,7 +65,9 @@ async function writeAlias(lambda, fn, alias, target, revisionId, clock = _deploy
                 FunctionName: fn,
                 Name: alias,
                 FunctionVersion: target.version,
-                RoutingConfig: { AdditionalVersionWeights: target.green ? { [target.green]: target.greenWeight } : {} },
+                RoutingConfig: {
+                    AdditionalVersionWeights: target.green ? { [target.green]: target.greenWeight } : {},
+                },
                 RevisionId: revisionId,
             }));
             return aliasState(out);
@@ -141,7 +145,10 @@ function compatibility(blue, green) {
     return undefined;
 }
 async function checkPair(lambda, fn, blue, green) {
-    const [b, g] = await Promise.all([getConfig(lambda, fn, blue), getConfig(lambda, fn, green, 'green-version')]);
+    const [b, g] = await Promise.all([
+        getConfig(lambda, fn, blue),
+        getConfig(lambda, fn, green, 'green-version'),
+    ]);
     const mismatch = compatibility(b, g);
     if (mismatch) {
         throw new src/* DeployError */.sH(`v${blue} and v${green} cannot share a weighted alias: ${mismatch} (AWS requires the same execution role and dead-letter queue).`);
@@ -185,7 +192,9 @@ async function shiftTraffic(o) {
     try {
         for (const [i, step] of steps.entries()) {
             label = `${i + 1}/${steps.length}`;
-            const target = step.percent >= 100 ? { version: green, greenWeight: 0 } : { version: blue, green, greenWeight: step.percent / 100 };
+            const target = step.percent >= 100
+                ? { version: green, greenWeight: 0 }
+                : { version: blue, green, greenWeight: step.percent / 100 };
             await (0,src_alias.writeAlias)(lambda, fn, alias, target, revision, clock);
             expected = target;
             o.onRouting?.(target, blue);
@@ -206,7 +215,14 @@ async function shiftTraffic(o) {
             }
             revision = now.revisionId;
             for (const gate of o.gates) {
-                const verdict = await gate.evaluate({ functionName: fn, alias, blue, green, percent: step.percent, signal: o.signal });
+                const verdict = await gate.evaluate({
+                    functionName: fn,
+                    alias,
+                    blue,
+                    green,
+                    percent: step.percent,
+                    signal: o.signal,
+                });
                 note(label, step.percent, `${gate.name}: ${verdict.verdict}: ${verdict.reason}`);
                 if (verdict.verdict === 'healthy') {
                     log.info(`step ${label}: ${gate.name} check healthy: ${verdict.reason}`);
@@ -214,11 +230,25 @@ async function shiftTraffic(o) {
                 }
                 const why = `${gate.name} check ${verdict.verdict} at step ${label} (${step.percent}% on v${green}): ${verdict.reason}`;
                 if (o.onUnhealthy === 'fail') {
-                    return { status: 'in-progress', percent: step.percent, blue, green, timeline, failure: `${why}. on-unhealthy is fail: traffic stays at ${(0,src_alias.describeAlias)(expected)}.` };
+                    return {
+                        status: 'in-progress',
+                        percent: step.percent,
+                        blue,
+                        green,
+                        timeline,
+                        failure: `${why}. on-unhealthy is fail: traffic stays at ${(0,src_alias.describeAlias)(expected)}.`,
+                    };
                 }
                 await restoreBlue(o, blue, expected, now);
                 note(label, 0, `rolled back: 100% on v${blue}`);
-                return { status: 'rolled-back', percent: 0, blue, green, timeline, failure: `${why}. Traffic restored: 100% on v${blue}.` };
+                return {
+                    status: 'rolled-back',
+                    percent: 0,
+                    blue,
+                    green,
+                    timeline,
+                    failure: `${why}. Traffic restored: 100% on v${blue}.`,
+                };
             }
         }
     }
@@ -229,7 +259,14 @@ async function shiftTraffic(o) {
         const what = cancelled ? `Cancelled at step ${label}` : `Step ${label} failed: ${(0,src/* errorMessage */.gJ)(err)}`;
         if (cancelled && o.onCancel === 'leave') {
             note(label, (0,src_alias/* percentOf */.p)(expected.greenWeight), 'cancelled: traffic left as it is (on-cancel: leave)');
-            return { status: 'in-progress', percent: (0,src_alias/* percentOf */.p)(expected.greenWeight), blue, green, timeline, failure: `${what}; on-cancel is leave: traffic stays at ${(0,src_alias.describeAlias)(expected)}.` };
+            return {
+                status: 'in-progress',
+                percent: (0,src_alias/* percentOf */.p)(expected.greenWeight),
+                blue,
+                green,
+                timeline,
+                failure: `${what}; on-cancel is leave: traffic stays at ${(0,src_alias.describeAlias)(expected)}.`,
+            };
         }
         if ((0,src_alias.sameRouting)(expected, start))
             throw err;
@@ -240,7 +277,14 @@ async function shiftTraffic(o) {
             throw new src/* DeployError */.sH(`${what}. Restoring 100% on v${blue} failed too: ${(0,src/* errorMessage */.gJ)(restoreErr)}. The alias was last set to ${(0,src_alias.describeAlias)(expected)}; run the rollback action.`);
         }
         note(label, 0, `${cancelled ? 'cancelled' : 'failed'}: rolled back to 100% on v${blue}`);
-        return { status: 'rolled-back', percent: 0, blue, green, timeline, failure: `${what}. Traffic restored: 100% on v${blue}.` };
+        return {
+            status: 'rolled-back',
+            percent: 0,
+            blue,
+            green,
+            timeline,
+            failure: `${what}. Traffic restored: 100% on v${blue}.`,
+        };
     }
     throw new Error('unreachable: the plan always ends with a return');
 }

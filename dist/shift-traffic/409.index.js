@@ -36,7 +36,9 @@ function describeAlias(s) {
     return `v${s.version} ${percentOf(1 - s.greenWeight)}% / v${s.green} ${percentOf(s.greenWeight)}%`;
 }
 function sameRouting(a, b) {
-    return a.version === b.version && (a.green ?? '') === (b.green ?? '') && Math.abs(a.greenWeight - b.greenWeight) < 1e-9;
+    return (a.version === b.version &&
+        (a.green ?? '') === (b.green ?? '') &&
+        Math.abs(a.greenWeight - b.greenWeight) < 1e-9);
 }
 /** The alias, or undefined when it does not exist. */
 async function readAlias(lambda, fn, alias) {
@@ -63,7 +65,9 @@ async function writeAlias(lambda, fn, alias, target, revisionId, clock = _deploy
                 FunctionName: fn,
                 Name: alias,
                 FunctionVersion: target.version,
-                RoutingConfig: { AdditionalVersionWeights: target.green ? { [target.green]: target.greenWeight } : {} },
+                RoutingConfig: {
+                    AdditionalVersionWeights: target.green ? { [target.green]: target.greenWeight } : {},
+                },
                 RevisionId: revisionId,
             }));
             return aliasState(out);

@@ -17,15 +17,28 @@ __webpack_require__.r(__webpack_exports__);
 /** Invokes one version directly; a FunctionError, an unexpected body or a failed call is unhealthy (fail closed). */
 async function invokeVersion(lambda, functionName, version, check) {
     try {
-        const out = await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__/* .InvokeCommand */ .mdN({ FunctionName: functionName, Qualifier: version, Payload: new TextEncoder().encode(check.payload) }));
+        const out = await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__/* .InvokeCommand */ .mdN({
+            FunctionName: functionName,
+            Qualifier: version,
+            Payload: new TextEncoder().encode(check.payload),
+        }));
         const body = out.Payload ? new TextDecoder().decode(out.Payload) : '';
         if (out.FunctionError) {
-            return { verdict: 'unhealthy', reason: `v${version} returned a function error (${out.FunctionError}): ${clip(body)}` };
+            return {
+                verdict: 'unhealthy',
+                reason: `v${version} returned a function error (${out.FunctionError}): ${clip(body)}`,
+            };
         }
         if (check.expect && !check.expect.test(body)) {
-            return { verdict: 'unhealthy', reason: `v${version} answered ${clip(body)}, which does not match ${check.expect.describe}` };
+            return {
+                verdict: 'unhealthy',
+                reason: `v${version} answered ${clip(body)}, which does not match ${check.expect.describe}`,
+            };
         }
-        return { verdict: 'healthy', reason: `v${version} answered the invoke${check.expect ? ` matching ${check.expect.describe}` : ''}` };
+        return {
+            verdict: 'healthy',
+            reason: `v${version} answered the invoke${check.expect ? ` matching ${check.expect.describe}` : ''}`,
+        };
     }
     catch (err) {
         return { verdict: 'unhealthy', reason: `invoking v${version} failed: ${(0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}` };

@@ -5,7 +5,9 @@ export class InputError extends Error {
     readonly value: string,
     readonly expected: string,
   ) {
-    super(`Input "${input}" ${value === '' ? 'is empty' : `has value ${JSON.stringify(clip(value))}`}: ${expected}`);
+    super(
+      `Input "${input}" ${value === '' ? 'is empty' : `has value ${JSON.stringify(clip(value))}`}: ${expected}`,
+    );
     this.name = 'InputError';
   }
 }

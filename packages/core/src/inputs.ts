@@ -2,6 +2,7 @@ import { parseDuration } from './duration';
 import { InputError } from './errors';
 
 // Control characters would smuggle workflow commands (`\n::error::`) or header breaks into logs and API calls.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
 /** Reads and checks inputs; every failure is an InputError naming the input. */
@@ -39,7 +40,11 @@ export class InputReader {
     const value = this.text(name) || fallback;
     const ms = parseDuration(value);
     if (ms === null) {
-      throw new InputError(name, value, 'must be a duration such as 0, 30s, 5m, 1h or 1h30m (units ms, s, m, h)');
+      throw new InputError(
+        name,
+        value,
+        'must be a duration such as 0, 30s, 5m, 1h or 1h30m (units ms, s, m, h)',
+      );
     }
     if (ms > max.ms) throw new InputError(name, value, `must be at most ${max.label}`);
     return ms;
@@ -95,7 +100,11 @@ export interface Matcher {
 
 export function parsePercent(name: string, whole: string, item: string): number {
   if (!/^\d{1,3}(\.\d{1,2})?$/.test(item) || Number(item) <= 0 || Number(item) > 100) {
-    throw new InputError(name, whole, `each percentage must be a number above 0 and at most 100, with at most two decimals (got "${item}")`);
+    throw new InputError(
+      name,
+      whole,
+      `each percentage must be a number above 0 and at most 100, with at most two decimals (got "${item}")`,
+    );
   }
   return Number(item);
 }

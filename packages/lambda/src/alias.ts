@@ -38,11 +38,19 @@ export function describeAlias(s: AliasTarget): string {
 }
 
 export function sameRouting(a: AliasTarget, b: AliasTarget): boolean {
-  return a.version === b.version && (a.green ?? '') === (b.green ?? '') && Math.abs(a.greenWeight - b.greenWeight) < 1e-9;
+  return (
+    a.version === b.version &&
+    (a.green ?? '') === (b.green ?? '') &&
+    Math.abs(a.greenWeight - b.greenWeight) < 1e-9
+  );
 }
 
 /** The alias, or undefined when it does not exist. */
-export async function readAlias(lambda: LambdaClient, fn: string, alias: string): Promise<AliasState | undefined> {
+export async function readAlias(
+  lambda: LambdaClient,
+  fn: string,
+  alias: string,
+): Promise<AliasState | undefined> {
   try {
     return aliasState(await lambda.send(new GetAliasCommand({ FunctionName: fn, Name: alias })));
   } catch (err) {
@@ -74,7 +82,9 @@ export async function writeAlias(
           FunctionName: fn,
           Name: alias,
           FunctionVersion: target.version,
-          RoutingConfig: { AdditionalVersionWeights: target.green ? { [target.green]: target.greenWeight } : {} },
+          RoutingConfig: {
+            AdditionalVersionWeights: target.green ? { [target.green]: target.greenWeight } : {},
+          },
           RevisionId: revisionId,
         }),
       );

@@ -8,7 +8,15 @@ import {
   type LambdaClient,
   type UpdateFunctionCodeRequest,
 } from '@aws-sdk/client-lambda';
-import { awsErrorName, ConcurrentChangeError, DeployError, errorMessage, formatDuration, systemClock, type Clock } from '@deploy-actions/core';
+import {
+  awsErrorName,
+  ConcurrentChangeError,
+  DeployError,
+  errorMessage,
+  formatDuration,
+  systemClock,
+  type Clock,
+} from '@deploy-actions/core';
 import { describeAlias, readAlias, sameRouting, type AliasState } from './alias';
 import { invokeVersion, type InvokeCheck } from './gate';
 import type { Log } from './shift';
@@ -78,18 +86,26 @@ export async function deployGreen(o: DeployOptions): Promise<DeployResult> {
   const green = published.Version ?? '';
   if (published.State === 'Pending') {
     const waited = await waitForPublishedVersionActive(
-      { client: lambda, maxWaitTime: Math.max(1, o.waitTimeoutMs / 1000), minDelay: 1, maxDelay: 10 },
+      { client: lambda, maxWaitTime: waitSeconds(o.waitTimeoutMs), minDelay: 1, maxDelay: 10 },
       { FunctionName: fn, Qualifier: green },
     );
-    if (waited.state !== 'SUCCESS') throw new DeployError(`Version ${green} did not become Active within ${formatDuration(o.waitTimeoutMs)} (${waited.state}).`);
+    if (waited.state !== 'SUCCESS')
+      throw new DeployError(
+        `Version ${green} did not become Active within ${formatDuration(o.waitTimeoutMs)} (${waited.state}).`,
+      );
   }
   const blueVersion = live?.version ?? '';
   const changed = green !== blueVersion;
-  log.info(changed ? `Published v${green} (blue is ${blueVersion ? `v${blueVersion}` : 'none yet'}).` : `Nothing changed: v${green} is already live.`);
+  log.info(
+    changed
+      ? `Published v${green} (blue is ${blueVersion ? `v${blueVersion}` : 'none yet'}).`
+      : `Nothing changed: v${green} is already live.`,
+  );
 
   if (o.smoke) {
     const verdict = await invokeVersion(lambda, fn, green, o.smoke);
-    if (verdict.verdict !== 'healthy') throw new DeployError(`Smoke test of v${green} failed: ${verdict.reason}. No traffic was moved.`);
+    if (verdict.verdict !== 'healthy')
+      throw new DeployError(`Smoke test of v${green} failed: ${verdict.reason}. No traffic was moved.`);
     log.info(`Smoke test passed: ${verdict.reason}.`);
   }
 
@@ -107,10 +123,14 @@ export async function deployGreen(o: DeployOptions): Promise<DeployResult> {
 function checkPackageType(cfg: FunctionConfiguration, source: CodeSource): void {
   const type = cfg.PackageType ?? 'Zip';
   if (source.kind === 'image' && type !== 'Image') {
-    throw new DeployError(`image-uri was given but ${cfg.FunctionName} is a ${type} function: use zip-file or s3-bucket/s3-key.`);
+    throw new DeployError(
+      `image-uri was given but ${cfg.FunctionName} is a ${type} function: use zip-file or s3-bucket/s3-key.`,
+    );
   }
   if ((source.kind === 'zip' || source.kind === 's3') && type === 'Image') {
-    throw new DeployError(`${source.kind === 'zip' ? 'zip-file' : 's3-bucket'} was given but ${cfg.FunctionName} is a container image function: use image-uri.`);
+    throw new DeployError(
+      `${source.kind === 'zip' ? 'zip-file' : 's3-bucket'} was given but ${cfg.FunctionName} is a container image function: use image-uri.`,
+    );
   }
 }
 
@@ -118,9 +138,12 @@ async function updateCode(o: DeployOptions, revisionId: string | undefined, cloc
   const req: UpdateFunctionCodeRequest = { FunctionName: o.functionName, RevisionId: revisionId };
   const s = o.source;
   if (s.kind === 'zip') req.ZipFile = s.zip;
-  if (s.kind === 's3') Object.assign(req, { S3Bucket: s.bucket, S3Key: s.key, S3ObjectVersion: s.objectVersion });
+  if (s.kind === 's3')
+    Object.assign(req, { S3Bucket: s.bucket, S3Key: s.key, S3ObjectVersion: s.objectVersion });
   if (s.kind === 'image') req.ImageUri = s.uri;
-  const out = await retryConflicts(o, clock, 'UpdateFunctionCode', () => o.lambda.send(new UpdateFunctionCodeCommand(req)));
+  const out = await retryConflicts(o, clock, 'UpdateFunctionCode', () =>
+    o.lambda.send(new UpdateFunctionCodeCommand(req)),
+  );
   return out.CodeSha256 ?? '';
 }
 
@@ -131,7 +154,13 @@ async function updateCode(o: DeployOptions, revisionId: string | undefined, cloc
 async function publish(o: DeployOptions, sha: string, clock: Clock) {
   try {
     return await retryConflicts(o, clock, 'PublishVersion', () =>
-      o.lambda.send(new PublishVersionCommand({ FunctionName: o.functionName, CodeSha256: sha || undefined, Description: o.description || undefined })),
+      o.lambda.send(
+        new PublishVersionCommand({
+          FunctionName: o.functionName,
+          CodeSha256: sha || undefined,
+          Description: o.description || undefined,
+        }),
+      ),
     );
   } catch (err) {
     // A mismatch is InvalidParameterValueException "CodeSHA256 (...) is different from current CodeSHA256 in $LATEST".
@@ -145,13 +174,20 @@ async function publish(o: DeployOptions, sha: string, clock: Clock) {
 }
 
 /** 409 ResourceConflictException: an update is still being applied; wait for it and try again. */
-async function retryConflicts<T>(o: DeployOptions, clock: Clock, op: string, call: () => Promise<T>): Promise<T> {
+async function retryConflicts<T>(
+  o: DeployOptions,
+  clock: Clock,
+  op: string,
+  call: () => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (err) {
       if (awsErrorName(err) !== 'ResourceConflictException' || attempt >= CONFLICT_RETRIES) throw err;
-      o.log.info(`${op}: an update of ${o.functionName} is still in progress; waiting before retry ${attempt}.`);
+      o.log.info(
+        `${op}: an update of ${o.functionName} is still in progress; waiting before retry ${attempt}.`,
+      );
       await waitUpdated(o, 'the update in progress');
       await clock.sleep(1000 * attempt);
     }
@@ -161,23 +197,32 @@ async function retryConflicts<T>(o: DeployOptions, clock: Clock, op: string, cal
 /** Waits for LastUpdateStatus Successful with the SDK's waiter, bounded by wait-timeout. */
 async function waitUpdated(o: DeployOptions, what: string): Promise<void> {
   const result = await waitForFunctionUpdated(
-    { client: o.lambda, maxWaitTime: Math.max(1, Math.ceil(o.waitTimeoutMs / 1000)), minDelay: 1, maxDelay: 10 },
+    { client: o.lambda, maxWaitTime: waitSeconds(o.waitTimeoutMs), minDelay: 1, maxDelay: 10 },
     { FunctionName: o.functionName },
   );
   if (result.state === 'SUCCESS') return;
   const reason = result.reason as FunctionConfiguration | Error | undefined;
   if (result.state === 'FAILURE') {
     const cfg = reason as FunctionConfiguration;
-    throw new DeployError(`Lambda reports ${what} Failed: ${cfg?.LastUpdateStatusReason ?? 'no reason given'} (${cfg?.LastUpdateStatusReasonCode ?? 'no code'}).`);
+    throw new DeployError(
+      `Lambda reports ${what} Failed: ${cfg?.LastUpdateStatusReason ?? 'no reason given'} (${cfg?.LastUpdateStatusReasonCode ?? 'no code'}).`,
+    );
   }
-  if (result.state === 'TIMEOUT') throw new DeployError(`Waited ${formatDuration(o.waitTimeoutMs)} (wait-timeout) for ${what} to finish; it is still in progress.`);
-  throw new DeployError(`Waiting for ${what} failed: ${reason instanceof Error ? reason.message : String(result.state)}`);
+  if (result.state === 'TIMEOUT')
+    throw new DeployError(
+      `Waited ${formatDuration(o.waitTimeoutMs)} (wait-timeout) for ${what} to finish; it is still in progress.`,
+    );
+  throw new DeployError(
+    `Waiting for ${what} failed: ${reason instanceof Error ? reason.message : String(result.state)}`,
+  );
 }
 
 /** First deploy: the alias starts on the green version. Someone creating it meanwhile is a concurrent deployment. */
 async function createAlias(o: DeployOptions, green: string): Promise<boolean> {
   try {
-    await o.lambda.send(new CreateAliasCommand({ FunctionName: o.functionName, Name: o.alias, FunctionVersion: green }));
+    await o.lambda.send(
+      new CreateAliasCommand({ FunctionName: o.functionName, Name: o.alias, FunctionVersion: green }),
+    );
     o.log.info(`Created alias "${o.alias}" on v${green} (first deploy).`);
     return true;
   } catch (err) {
@@ -190,9 +235,15 @@ async function createAlias(o: DeployOptions, green: string): Promise<boolean> {
   }
 }
 
+/** The SDK's waiters want a maximum above their minimum delay of 1s. */
+function waitSeconds(ms: number): number {
+  return Math.max(2, Math.ceil(ms / 1000));
+}
+
 function describeSource(s: CodeSource): string {
   if (s.kind === 'zip') return `zip ${s.path}`;
-  if (s.kind === 's3') return `s3://${s.bucket}/${s.key}${s.objectVersion ? `?versionId=${s.objectVersion}` : ''}`;
+  if (s.kind === 's3')
+    return `s3://${s.bucket}/${s.key}${s.objectVersion ? `?versionId=${s.objectVersion}` : ''}`;
   if (s.kind === 'image') return `image ${s.uri}`;
   return 'current code';
 }

@@ -39,16 +39,29 @@ export async function invokeVersion(
 ): Promise<GateResult> {
   try {
     const out = await lambda.send(
-      new InvokeCommand({ FunctionName: functionName, Qualifier: version, Payload: new TextEncoder().encode(check.payload) }),
+      new InvokeCommand({
+        FunctionName: functionName,
+        Qualifier: version,
+        Payload: new TextEncoder().encode(check.payload),
+      }),
     );
     const body = out.Payload ? new TextDecoder().decode(out.Payload) : '';
     if (out.FunctionError) {
-      return { verdict: 'unhealthy', reason: `v${version} returned a function error (${out.FunctionError}): ${clip(body)}` };
+      return {
+        verdict: 'unhealthy',
+        reason: `v${version} returned a function error (${out.FunctionError}): ${clip(body)}`,
+      };
     }
     if (check.expect && !check.expect.test(body)) {
-      return { verdict: 'unhealthy', reason: `v${version} answered ${clip(body)}, which does not match ${check.expect.describe}` };
+      return {
+        verdict: 'unhealthy',
+        reason: `v${version} answered ${clip(body)}, which does not match ${check.expect.describe}`,
+      };
     }
-    return { verdict: 'healthy', reason: `v${version} answered the invoke${check.expect ? ` matching ${check.expect.describe}` : ''}` };
+    return {
+      verdict: 'healthy',
+      reason: `v${version} answered the invoke${check.expect ? ` matching ${check.expect.describe}` : ''}`,
+    };
   } catch (err) {
     return { verdict: 'unhealthy', reason: `invoking v${version} failed: ${errorMessage(err)}` };
   }

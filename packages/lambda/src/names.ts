@@ -2,7 +2,8 @@ import { InputError, resolveRegion } from '@deploy-actions/core';
 
 // Name formats from https://docs.aws.amazon.com/lambda/latest/api/API_GetFunction.html (no qualifier: we own the alias).
 const NAME = /^[a-zA-Z0-9_-]{1,64}$/;
-const ARN = /^arn:aws[a-zA-Z-]*:lambda:([a-z]{2}(?:-gov)?-[a-z]+-\d):(\d{12}):function:([a-zA-Z0-9_-]{1,64})$/;
+const ARN =
+  /^arn:aws[a-zA-Z-]*:lambda:([a-z]{2}(?:-gov)?-[a-z]+-\d):(\d{12}):function:([a-zA-Z0-9_-]{1,64})$/;
 const PARTIAL_ARN = /^(\d{12}):function:([a-zA-Z0-9_-]{1,64})$/;
 // Alias names: https://docs.aws.amazon.com/lambda/latest/api/API_CreateAlias.html
 const ALIAS = /^(?!\d+$)[a-zA-Z0-9_-]{1,128}$/;
@@ -27,7 +28,11 @@ export function parseFunctionName(input: string, value: string): FunctionRef {
 
 export function parseAliasName(input: string, value: string): string {
   if (!ALIAS.test(value)) {
-    throw new InputError(input, value, 'must be an alias name: 1 to 128 letters, digits, - or _, not only digits');
+    throw new InputError(
+      input,
+      value,
+      'must be an alias name: 1 to 128 letters, digits, - or _, not only digits',
+    );
   }
   return value;
 }
@@ -35,18 +40,31 @@ export function parseAliasName(input: string, value: string): string {
 /** A published version number; $LATEST can never carry weighted traffic. */
 export function parseVersion(input: string, value: string): string {
   if (value === '$LATEST') {
-    throw new InputError(input, value, 'must be a published version number: an alias cannot route weighted traffic to $LATEST');
+    throw new InputError(
+      input,
+      value,
+      'must be a published version number: an alias cannot route weighted traffic to $LATEST',
+    );
   }
-  if (!VERSION.test(value)) throw new InputError(input, value, 'must be a published version number such as 7');
+  if (!VERSION.test(value))
+    throw new InputError(input, value, 'must be a published version number such as 7');
   return value;
 }
 
 /** Region from aws-region / AWS_REGION, or the function ARN's own region; a contradiction is an input error. */
-export function regionFor(fn: FunctionRef, regionInput: string, env: Record<string, string | undefined>): string {
-  if (fn.arnRegion && regionInput === '' ) return fn.arnRegion;
+export function regionFor(
+  fn: FunctionRef,
+  regionInput: string,
+  env: Record<string, string | undefined>,
+): string {
+  if (fn.arnRegion && regionInput === '') return fn.arnRegion;
   const region = resolveRegion(regionInput, env);
   if (fn.arnRegion && fn.arnRegion !== region) {
-    throw new InputError('aws-region', region, `must match the region of function-name's ARN (${fn.arnRegion})`);
+    throw new InputError(
+      'aws-region',
+      region,
+      `must match the region of function-name's ARN (${fn.arnRegion})`,
+    );
   }
   return region;
 }

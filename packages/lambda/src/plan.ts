@@ -44,17 +44,26 @@ export interface PlanInputs {
 export function buildPlan(p: PlanInputs): Plan {
   const strategy = p.strategy.trim();
   if (strategy !== '' && p.steps !== '') {
-    throw new InputError('steps', p.steps, `cannot be combined with strategy "${strategy}": give one or the other`);
+    throw new InputError(
+      'steps',
+      p.steps,
+      `cannot be combined with strategy "${strategy}": give one or the other`,
+    );
   }
   if (strategy === '' && p.steps !== '') return withBake(`custom ${p.steps}`, parseSteps(p.steps), p.bakeMs);
 
-  const name = strategy === '' ? 'canary' : (STRATEGIES.find((s) => s.toLowerCase() === strategy.toLowerCase()) ?? '');
+  const name =
+    strategy === '' ? 'canary' : (STRATEGIES.find((s) => s.toLowerCase() === strategy.toLowerCase()) ?? '');
   if (name === '') throw new InputError('strategy', strategy, `must be one of ${STRATEGIES.join(', ')}`);
 
   const codedeploy = CODEDEPLOY_CONFIGS[name];
   if (codedeploy) {
     if (p.bakeGiven) {
-      throw new InputError('bake-time', formatDuration(p.bakeMs), `cannot be combined with strategy ${name}, whose schedule is fixed`);
+      throw new InputError(
+        'bake-time',
+        formatDuration(p.bakeMs),
+        `cannot be combined with strategy ${name}, whose schedule is fixed`,
+      );
     }
     const ms = codedeploy.minutes * MINUTE;
     if (codedeploy.kind === 'all') return { name, steps: [{ percent: 100, bakeMs: 0 }] };
@@ -63,7 +72,8 @@ export function buildPlan(p: PlanInputs): Plan {
   }
   if (name === 'all-at-once') return { name, steps: [{ percent: 100, bakeMs: 0 }] };
   if (name === 'canary') {
-    if (p.canaryPercent >= 100) throw new InputError('canary-percent', String(p.canaryPercent), 'must be below 100');
+    if (p.canaryPercent >= 100)
+      throw new InputError('canary-percent', String(p.canaryPercent), 'must be below 100');
     return withBake(`canary ${p.canaryPercent}%`, [p.canaryPercent, 100], p.bakeMs);
   }
   return withBake(`linear +${p.linearPercent}%`, linear(p.linearPercent), p.bakeMs);
@@ -76,7 +86,10 @@ function linear(increment: number): number[] {
 }
 
 function withBake(name: string, percents: number[], bakeMs: number): Plan {
-  return { name, steps: percents.map((percent, i) => ({ percent, bakeMs: i === percents.length - 1 ? 0 : bakeMs })) };
+  return {
+    name,
+    steps: percents.map((percent, i) => ({ percent, bakeMs: i === percents.length - 1 ? 0 : bakeMs })),
+  };
 }
 
 /** "5,25,50,100": strictly increasing percentages; a plan may stop below 100 and leave the split in place. */

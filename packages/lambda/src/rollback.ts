@@ -27,7 +27,10 @@ export interface RollbackResult {
 export async function rollback(o: RollbackOptions): Promise<RollbackResult> {
   const { lambda, functionName: fn, alias, log } = o;
   const now = await readAlias(lambda, fn, alias);
-  if (!now) throw new DeployError(`Alias "${alias}" of function ${fn} does not exist (or the function does not exist): there is nothing to roll back.`);
+  if (!now)
+    throw new DeployError(
+      `Alias "${alias}" of function ${fn} does not exist (or the function does not exist): there is nothing to roll back.`,
+    );
   const before = describeAlias(now);
 
   let to = o.to;
@@ -52,7 +55,9 @@ export async function rollback(o: RollbackOptions): Promise<RollbackResult> {
   await writeAlias(lambda, fn, alias, target, now.revisionId, o.clock);
   const after = await readAlias(lambda, fn, alias);
   if (!after || !sameRouting(after, target)) {
-    throw new DeployError(`Rollback wrote alias "${alias}" to v${to} but reading it back shows ${after ? describeAlias(after) : 'no alias'}.`);
+    throw new DeployError(
+      `Rollback wrote alias "${alias}" to v${to} but reading it back shows ${after ? describeAlias(after) : 'no alias'}.`,
+    );
   }
   log.info(`Rolled back alias "${alias}": ${before} → ${describeAlias(after)}.`);
   return { fromVersion: from, toVersion: to, changed: true, before, after: describeAlias(after) };

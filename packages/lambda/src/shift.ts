@@ -7,7 +7,15 @@ import {
   formatDuration,
   type Clock,
 } from '@deploy-actions/core';
-import { describeAlias, percentOf, readAlias, sameRouting, writeAlias, type AliasState, type AliasTarget } from './alias';
+import {
+  describeAlias,
+  percentOf,
+  readAlias,
+  sameRouting,
+  writeAlias,
+  type AliasState,
+  type AliasTarget,
+} from './alias';
 import type { Gate } from './gate';
 import type { Plan } from './plan';
 import { checkPair } from './versions';
@@ -58,11 +66,14 @@ const PROGRESS_EVERY_MS = 30_000;
 export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
   const { lambda, functionName: fn, alias, green, log, clock } = o;
   const timeline: TimelineEntry[] = [];
-  const note = (step: string, percent: number, event: string) => timeline.push({ at: clock.now(), step, percent, event });
+  const note = (step: string, percent: number, event: string) =>
+    timeline.push({ at: clock.now(), step, percent, event });
 
   const start = await readAlias(lambda, fn, alias);
   if (!start) {
-    throw new DeployError(`Alias "${alias}" of function ${fn} does not exist (or the function does not exist): deploy-green creates the alias on the first deploy.`);
+    throw new DeployError(
+      `Alias "${alias}" of function ${fn} does not exist (or the function does not exist): deploy-green creates the alias on the first deploy.`,
+    );
   }
   if (start.green && start.green !== green) {
     throw new ConcurrentChangeError(
@@ -80,7 +91,9 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
   const current = start.green ? percentOf(start.greenWeight) : 0;
   const steps = o.plan.steps.filter((s) => s.percent > current);
   if (current > 0) log.info(`Resuming: alias "${alias}" already sends ${current}% to v${green}.`);
-  log.info(`Plan ${o.plan.name}: ${steps.map((s) => `${s.percent}%`).join(' → ')} from v${blue} to v${green}.`);
+  log.info(
+    `Plan ${o.plan.name}: ${steps.map((s) => `${s.percent}%`).join(' → ')} from v${blue} to v${green}.`,
+  );
   if (steps.length === 0) {
     return { status: 'in-progress', percent: current, blue, green, timeline };
   }
@@ -92,7 +105,9 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
     for (const [i, step] of steps.entries()) {
       label = `${i + 1}/${steps.length}`;
       const target: AliasTarget =
-        step.percent >= 100 ? { version: green, greenWeight: 0 } : { version: blue, green, greenWeight: step.percent / 100 };
+        step.percent >= 100
+          ? { version: green, greenWeight: 0 }
+          : { version: blue, green, greenWeight: step.percent / 100 };
       await writeAlias(lambda, fn, alias, target, revision, clock);
       expected = target;
       o.onRouting?.(target, blue);
@@ -102,7 +117,9 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
         return { status: 'promoted', percent: 100, blue, green, timeline };
       }
       if (i === steps.length - 1) {
-        log.info(`step ${label}: ${step.percent}% to v${green}; the plan ends here and leaves the split in place.`);
+        log.info(
+          `step ${label}: ${step.percent}% to v${green}; the plan ends here and leaves the split in place.`,
+        );
         return { status: 'in-progress', percent: step.percent, blue, green, timeline };
       }
       log.info(`step ${label}: ${step.percent}% to v${green}, next check in ${formatDuration(step.bakeMs)}`);
@@ -116,7 +133,14 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
       }
       revision = now.revisionId;
       for (const gate of o.gates) {
-        const verdict = await gate.evaluate({ functionName: fn, alias, blue, green, percent: step.percent, signal: o.signal });
+        const verdict = await gate.evaluate({
+          functionName: fn,
+          alias,
+          blue,
+          green,
+          percent: step.percent,
+          signal: o.signal,
+        });
         note(label, step.percent, `${gate.name}: ${verdict.verdict}: ${verdict.reason}`);
         if (verdict.verdict === 'healthy') {
           log.info(`step ${label}: ${gate.name} check healthy: ${verdict.reason}`);
@@ -124,11 +148,25 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
         }
         const why = `${gate.name} check ${verdict.verdict} at step ${label} (${step.percent}% on v${green}): ${verdict.reason}`;
         if (o.onUnhealthy === 'fail') {
-          return { status: 'in-progress', percent: step.percent, blue, green, timeline, failure: `${why}. on-unhealthy is fail: traffic stays at ${describeAlias(expected)}.` };
+          return {
+            status: 'in-progress',
+            percent: step.percent,
+            blue,
+            green,
+            timeline,
+            failure: `${why}. on-unhealthy is fail: traffic stays at ${describeAlias(expected)}.`,
+          };
         }
         await restoreBlue(o, blue, expected, now);
         note(label, 0, `rolled back: 100% on v${blue}`);
-        return { status: 'rolled-back', percent: 0, blue, green, timeline, failure: `${why}. Traffic restored: 100% on v${blue}.` };
+        return {
+          status: 'rolled-back',
+          percent: 0,
+          blue,
+          green,
+          timeline,
+          failure: `${why}. Traffic restored: 100% on v${blue}.`,
+        };
       }
     }
   } catch (err) {
@@ -137,7 +175,14 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
     const what = cancelled ? `Cancelled at step ${label}` : `Step ${label} failed: ${errorMessage(err)}`;
     if (cancelled && o.onCancel === 'leave') {
       note(label, percentOf(expected.greenWeight), 'cancelled: traffic left as it is (on-cancel: leave)');
-      return { status: 'in-progress', percent: percentOf(expected.greenWeight), blue, green, timeline, failure: `${what}; on-cancel is leave: traffic stays at ${describeAlias(expected)}.` };
+      return {
+        status: 'in-progress',
+        percent: percentOf(expected.greenWeight),
+        blue,
+        green,
+        timeline,
+        failure: `${what}; on-cancel is leave: traffic stays at ${describeAlias(expected)}.`,
+      };
     }
     if (sameRouting(expected, start)) throw err;
     try {
@@ -148,13 +193,25 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
       );
     }
     note(label, 0, `${cancelled ? 'cancelled' : 'failed'}: rolled back to 100% on v${blue}`);
-    return { status: 'rolled-back', percent: 0, blue, green, timeline, failure: `${what}. Traffic restored: 100% on v${blue}.` };
+    return {
+      status: 'rolled-back',
+      percent: 0,
+      blue,
+      green,
+      timeline,
+      failure: `${what}. Traffic restored: 100% on v${blue}.`,
+    };
   }
   throw new Error('unreachable: the plan always ends with a return');
 }
 
 /** One write putting all traffic on blue, unless someone else has taken the alias meanwhile. */
-async function restoreBlue(o: ShiftOptions, blue: string, expected: AliasTarget, known?: AliasState): Promise<void> {
+async function restoreBlue(
+  o: ShiftOptions,
+  blue: string,
+  expected: AliasTarget,
+  known?: AliasState,
+): Promise<void> {
   const now = known ?? (await readAlias(o.lambda, o.functionName, o.alias));
   if (now && !now.green && now.version === blue) return;
   if (!now || !sameRouting(now, expected)) {
@@ -171,12 +228,14 @@ async function restoreBlue(o: ShiftOptions, blue: string, expected: AliasTarget,
 async function bake(o: ShiftOptions, label: string, percent: number, ms: number): Promise<void> {
   const began = o.clock.now();
   const tick = Math.max(PROGRESS_EVERY_MS, Math.ceil(ms / 10));
-  for (let left = ms; left > 0; ) {
+  for (let left = ms; left > 0;) {
     const wait = Math.min(tick, left);
     await o.clock.sleep(wait, o.signal);
     left = ms - (o.clock.now() - began);
     if (left > 0) {
-      o.log.info(`step ${label}: ${percent}% on v${o.green}, baked ${formatDuration(ms - left)} of ${formatDuration(ms)}, next check in ${formatDuration(left)}`);
+      o.log.info(
+        `step ${label}: ${percent}% on v${o.green}, baked ${formatDuration(ms - left)} of ${formatDuration(ms)}, next check in ${formatDuration(left)}`,
+      );
     }
   }
 }

@@ -1,4 +1,8 @@
-import { GetFunctionConfigurationCommand, type FunctionConfiguration, type LambdaClient } from '@aws-sdk/client-lambda';
+import {
+  GetFunctionConfigurationCommand,
+  type FunctionConfiguration,
+  type LambdaClient,
+} from '@aws-sdk/client-lambda';
 import { awsErrorName, DeployError, InputError } from '@deploy-actions/core';
 
 /**
@@ -16,9 +20,16 @@ export async function getConfig(
   } catch (err) {
     if (awsErrorName(err) !== 'ResourceNotFoundException') throw err;
     if (!qualifier) {
-      throw new DeployError(`Function ${fn} does not exist in this account and region: create it first (deploy-green updates an existing function).`);
+      throw new DeployError(
+        `Function ${fn} does not exist in this account and region: create it first (deploy-green updates an existing function).`,
+      );
     }
-    if (input) throw new InputError(input, qualifier, `must be a published version of ${fn}; version ${qualifier} does not exist`);
+    if (input)
+      throw new InputError(
+        input,
+        qualifier,
+        `must be a published version of ${fn}; version ${qualifier} does not exist`,
+      );
     throw new DeployError(`Version ${qualifier} of ${fn}, which the alias serves, does not exist.`);
   }
 }
@@ -34,8 +45,16 @@ export function compatibility(blue: FunctionConfiguration, green: FunctionConfig
   return undefined;
 }
 
-export async function checkPair(lambda: LambdaClient, fn: string, blue: string, green: string): Promise<void> {
-  const [b, g] = await Promise.all([getConfig(lambda, fn, blue), getConfig(lambda, fn, green, 'green-version')]);
+export async function checkPair(
+  lambda: LambdaClient,
+  fn: string,
+  blue: string,
+  green: string,
+): Promise<void> {
+  const [b, g] = await Promise.all([
+    getConfig(lambda, fn, blue),
+    getConfig(lambda, fn, green, 'green-version'),
+  ]);
   const mismatch = compatibility(b, g);
   if (mismatch) {
     throw new DeployError(

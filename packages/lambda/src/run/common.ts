@@ -54,7 +54,8 @@ export async function runStep(rt: Runtime, body: () => Promise<void>): Promise<v
 
 export function failureMessage(err: unknown): string {
   if (err instanceof InputError) return `${err.message}. Nothing was changed in AWS.`;
-  if (err instanceof ConcurrentChangeError || err instanceof DeployError || err instanceof CancelledError) return err.message;
+  if (err instanceof ConcurrentChangeError || err instanceof DeployError || err instanceof CancelledError)
+    return err.message;
   const name = awsErrorName(err);
   if (name) return `AWS ${name}: ${errorMessage(err)}`;
   return errorMessage(err);

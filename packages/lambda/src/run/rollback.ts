@@ -16,7 +16,14 @@ export async function runRollback(rt: Runtime, deps: Deps = {}): Promise<void> {
     const lambda = await clientFor(i.target, deps);
     if (i.reason) rt.info(`Rollback reason: ${i.reason}`);
     const { rollback } = await import('../rollback');
-    const r = await rollback({ lambda, functionName: i.target.functionName, alias: i.target.alias, to: i.to, log: rt, clock: clockOf(deps) });
+    const r = await rollback({
+      lambda,
+      functionName: i.target.functionName,
+      alias: i.target.alias,
+      to: i.to,
+      log: rt,
+      clock: clockOf(deps),
+    });
     rt.setOutput('from-version', r.fromVersion);
     rt.setOutput('to-version', r.toVersion);
     await rt.summary(

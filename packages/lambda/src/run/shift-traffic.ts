@@ -23,7 +23,8 @@ export function readShiftInputs(inputs: InputReader, env: Runtime['env']) {
   });
   const invokePayload = inputs.json('invoke-payload');
   const invokeExpect = inputs.matcher('invoke-expect');
-  if (invokeExpect && !invokePayload) throw new InputError('invoke-expect', inputs.text('invoke-expect'), 'needs invoke-payload');
+  if (invokeExpect && !invokePayload)
+    throw new InputError('invoke-expect', inputs.text('invoke-expect'), 'needs invoke-payload');
   const onUnhealthy = inputs.oneOf('on-unhealthy', ['rollback', 'fail'] as const, 'rollback');
   const onCancel = inputs.oneOf('on-cancel', ['rollback', 'leave'] as const, 'rollback');
   return { target, green, plan, invokePayload, invokeExpect, onUnhealthy, onCancel };
@@ -41,7 +42,9 @@ export async function runShiftTraffic(rt: Runtime, deps: Deps = {}): Promise<voi
     const i = readShiftInputs(new InputReader(rt.input), rt.env);
     const lambda = await clientFor(i.target, deps);
     const [{ shiftTraffic }, { invokeGate }] = await Promise.all([import('../shift'), import('../gate')]);
-    const gates: Gate[] = i.invokePayload ? [invokeGate(lambda, { payload: i.invokePayload, expect: i.invokeExpect })] : [];
+    const gates: Gate[] = i.invokePayload
+      ? [invokeGate(lambda, { payload: i.invokePayload, expect: i.invokeExpect })]
+      : [];
     rt.saveState('function', i.target.functionName);
     rt.saveState('alias', i.target.alias);
     rt.saveState('region', i.target.aws.region);
@@ -97,12 +100,18 @@ export async function runShiftTrafficPost(rt: Runtime, deps: Deps = {}): Promise
   const last = JSON.parse(rt.getState('routing')) as AliasTarget;
   const { describeAlias, readAlias, sameRouting, writeAlias } = await import('../alias');
   if (rt.getState('on-cancel') === 'leave') {
-    rt.warning(`shift-traffic did not finish; on-cancel is leave, so alias "${alias}" stays as last set: ${describeAlias(last)}.`);
+    rt.warning(
+      `shift-traffic did not finish; on-cancel is leave, so alias "${alias}" stays as last set: ${describeAlias(last)}.`,
+    );
     return;
   }
   try {
     const lambda = await clientFor(
-      { functionName: fn, alias, aws: { region: rt.getState('region'), maxAttempts: Number(rt.getState('max-attempts')) || 10 } },
+      {
+        functionName: fn,
+        alias,
+        aws: { region: rt.getState('region'), maxAttempts: Number(rt.getState('max-attempts')) || 10 },
+      },
       deps,
     );
     const now = await readAlias(lambda, fn, alias);
@@ -117,7 +126,9 @@ export async function runShiftTrafficPost(rt: Runtime, deps: Deps = {}): Promise
     }
     const ours = sameRouting(now, last) || (now.version === blue && now.green === green);
     if (!ours) {
-      rt.warning(`shift-traffic post: alias "${alias}" is now ${describeAlias(now)}, not what this run set; someone else is deploying, so it was left alone.`);
+      rt.warning(
+        `shift-traffic post: alias "${alias}" is now ${describeAlias(now)}, not what this run set; someone else is deploying, so it was left alone.`,
+      );
       return;
     }
     await writeAlias(lambda, fn, alias, { version: blue, greenWeight: 0 }, now.revisionId, clockOf(deps));
@@ -126,13 +137,21 @@ export async function runShiftTrafficPost(rt: Runtime, deps: Deps = {}): Promise
     rt.warning(message);
     await rt.summary(`### shift-traffic: interrupted run cleaned up\n\n${message}\n`);
   } catch (err) {
-    rt.setFailed(`shift-traffic post: could not restore blue v${blue} on alias "${alias}": ${failureMessage(err)}. Run the rollback action.`);
+    rt.setFailed(
+      `shift-traffic post: could not restore blue v${blue} on alias "${alias}": ${failureMessage(err)}. Run the rollback action.`,
+    );
   }
 }
 
 function shiftSummary(fn: string, alias: string, plan: string, r: ShiftResult): string {
   const start = r.timeline[0]?.at ?? 0;
-  const rows = r.timeline.map((t) => [new Date(t.at).toISOString().slice(11, 19), `+${Math.round((t.at - start) / 1000)}s`, t.step, `${t.percent}%`, t.event]);
+  const rows = r.timeline.map((t) => [
+    new Date(t.at).toISOString().slice(11, 19),
+    `+${Math.round((t.at - start) / 1000)}s`,
+    t.step,
+    `${t.percent}%`,
+    t.event,
+  ]);
   return [
     `### shift-traffic: ${fn}:${alias} v${r.blue} → v${r.green}: ${r.status}`,
     '',

@@ -1,0 +1,213 @@
+import {
+  CreateAliasCommand,
+  GetAliasCommand,
+  GetFunctionConfigurationCommand,
+  InvokeCommand,
+  LambdaClient,
+  PreconditionFailedException,
+  PublishVersionCommand,
+  ResourceConflictException,
+  ResourceNotFoundException,
+  UpdateAliasCommand,
+  UpdateFunctionCodeCommand,
+  type FunctionConfiguration,
+} from '@aws-sdk/client-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { randomUUID, createHash } from 'node:crypto';
+
+const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:orders';
+const ROLE = 'arn:aws:iam::123456789012:role/orders';
+
+interface Alias {
+  FunctionVersion: string;
+  weights: Record<string, number>;
+  RevisionId: string;
+}
+
+/**
+ * Lambda as AWS documents it, for what moto does not do: RevisionId enforced on aliases and functions,
+ * LastUpdateStatus InProgress after an update, CodeSha256 checked on publish, unchanged publish returns the
+ * latest version. Error shapes are the SDK's own exception classes.
+ */
+export function fakeLambda() {
+  const mock = mockClient(LambdaClient);
+  const state = {
+    latest: {
+      CodeSha256: sha('v1'),
+      RevisionId: randomUUID(),
+      LastUpdateStatus: 'Successful',
+      Role: ROLE,
+    } as FunctionConfiguration & { CodeSha256: string },
+    versions: new Map<string, FunctionConfiguration>(),
+    aliases: new Map<string, Alias>(),
+    /** GetFunctionConfiguration polls answered InProgress before Successful after an update. */
+    inProgressPolls: 0,
+    pollsLeft: 0,
+    invoke: (_version: string) => ({ body: '{"ok":true}', error: undefined as string | undefined }),
+    calls: [] as string[],
+    /** Per operation, errors to throw on the next calls; a function runs first (e.g. to apply a write whose response is lost). */
+    failNext: new Map<string, (Error | (() => Error))[]>(),
+  };
+  const fail = (op: string) => {
+    state.calls.push(op);
+    const queue = state.failNext.get(op);
+    const next = queue?.shift();
+    if (next) throw typeof next === 'function' ? next() : next;
+  };
+  const aliasOut = (name: string, a: Alias) => ({
+    Name: name,
+    AliasArn: `${ARN}:${name}`,
+    FunctionVersion: a.FunctionVersion,
+    RoutingConfig: { AdditionalVersionWeights: { ...a.weights } },
+    RevisionId: a.RevisionId,
+  });
+  const publish = (description?: string) => {
+    const last = [...state.versions.entries()].at(-1);
+    // "Lambda doesn't publish a version if the function's code and configuration haven't changed": API_PublishVersion
+    if (last && last[1].CodeSha256 === state.latest.CodeSha256 && last[1].Role === state.latest.Role)
+      return last[1];
+    const version = String(state.versions.size + 1);
+    const cfg = {
+      ...state.latest,
+      Version: version,
+      FunctionArn: `${ARN}:${version}`,
+      Description: description,
+      State: 'Active' as const,
+    };
+    state.versions.set(version, cfg);
+    return cfg;
+  };
+
+  mock.on(GetFunctionConfigurationCommand).callsFake((input) => {
+    fail('GetFunctionConfiguration');
+    if (!input.Qualifier || input.Qualifier === '$LATEST') {
+      if (state.pollsLeft > 0) {
+        state.pollsLeft--;
+        return { ...state.latest, LastUpdateStatus: 'InProgress' };
+      }
+      return { ...state.latest, FunctionName: 'orders', Version: '$LATEST' };
+    }
+    const v = state.versions.get(input.Qualifier);
+    if (!v)
+      throw new ResourceNotFoundException({
+        message: `Function not found: ${ARN}:${input.Qualifier}`,
+        $metadata: {},
+      });
+    return v;
+  });
+  mock.on(UpdateFunctionCodeCommand).callsFake((input) => {
+    fail('UpdateFunctionCode');
+    if (input.RevisionId && input.RevisionId !== state.latest.RevisionId) {
+      throw new PreconditionFailedException({
+        message: 'The Revision Id provided does not match the latest Revision Id.',
+        $metadata: {},
+      });
+    }
+    state.latest = {
+      ...state.latest,
+      CodeSha256: sha(
+        Buffer.from(input.ZipFile ?? []).toString() + (input.ImageUri ?? '') + (input.S3Key ?? ''),
+      ),
+      RevisionId: randomUUID(),
+    };
+    state.pollsLeft = state.inProgressPolls;
+    return { ...state.latest, LastUpdateStatus: 'InProgress' };
+  });
+  mock.on(PublishVersionCommand).callsFake((input) => {
+    fail('PublishVersion');
+    if (input.CodeSha256 && input.CodeSha256 !== state.latest.CodeSha256) {
+      const err = new Error(
+        `CodeSHA256 (${input.CodeSha256}) is different from current CodeSHA256 in $LATEST (${state.latest.CodeSha256}). Please try again with the CodeSHA256 in $LATEST.`,
+      );
+      throw Object.assign(err, {
+        name: 'InvalidParameterValueException',
+        $metadata: { httpStatusCode: 400 },
+      });
+    }
+    return publish(input.Description);
+  });
+  mock.on(GetAliasCommand).callsFake((input) => {
+    fail('GetAlias');
+    const a = state.aliases.get(input.Name!);
+    if (!a)
+      throw new ResourceNotFoundException({
+        message: `Alias not found: ${ARN}:${input.Name}`,
+        $metadata: {},
+      });
+    return aliasOut(input.Name!, a);
+  });
+  mock.on(CreateAliasCommand).callsFake((input) => {
+    fail('CreateAlias');
+    if (state.aliases.has(input.Name!))
+      throw new ResourceConflictException({
+        message: `Alias already exists: ${ARN}:${input.Name}`,
+        $metadata: {},
+      });
+    const a = { FunctionVersion: input.FunctionVersion!, weights: {}, RevisionId: randomUUID() };
+    state.aliases.set(input.Name!, a);
+    return aliasOut(input.Name!, a);
+  });
+  mock.on(UpdateAliasCommand).callsFake((input) => {
+    fail('UpdateAlias');
+    const a = state.aliases.get(input.Name!);
+    if (!a) throw new ResourceNotFoundException({ message: 'Alias not found', $metadata: {} });
+    if (input.RevisionId && input.RevisionId !== a.RevisionId) {
+      throw new PreconditionFailedException({
+        message:
+          'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
+        $metadata: {},
+      });
+    }
+    const next = {
+      FunctionVersion: input.FunctionVersion ?? a.FunctionVersion,
+      weights: input.RoutingConfig ? { ...(input.RoutingConfig.AdditionalVersionWeights ?? {}) } : a.weights,
+      RevisionId: randomUUID(),
+    };
+    state.aliases.set(input.Name!, next);
+    return aliasOut(input.Name!, next);
+  });
+  mock.on(InvokeCommand).callsFake((input) => {
+    fail('Invoke');
+    const r = state.invoke(input.Qualifier ?? '$LATEST');
+    return {
+      StatusCode: 200,
+      Payload: new TextEncoder().encode(r.body),
+      ...(r.error && { FunctionError: r.error }),
+    };
+  });
+
+  return {
+    mock,
+    state,
+    client: new LambdaClient({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    }),
+    /** Publishes versions 1..n with distinct code and points `live` at `live`. */
+    seed(n: number, live?: { version: string; green?: string; weight?: number }) {
+      for (let i = 1; i <= n; i++) {
+        state.latest = { ...state.latest, CodeSha256: sha(`code${i}`), RevisionId: randomUUID() };
+        publish();
+      }
+      if (live) {
+        state.aliases.set('live', {
+          FunctionVersion: live.version,
+          weights: live.green ? { [live.green]: live.weight ?? 0.1 } : {},
+          RevisionId: randomUUID(),
+        });
+      }
+    },
+    alias: () => {
+      const a = state.aliases.get('live');
+      return a && { version: a.FunctionVersion, weights: a.weights };
+    },
+    /** Someone else rewrites the alias (a concurrent deployment). */
+    hijack(version: string) {
+      state.aliases.set('live', { FunctionVersion: version, weights: {}, RevisionId: randomUUID() });
+    },
+  };
+}
+
+function sha(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
+}
