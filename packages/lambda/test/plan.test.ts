@@ -62,14 +62,17 @@ describe('CodeDeploy predefined Lambda configurations', () => {
     expect(totalBake(p)).toBe(minutes * MINUTE);
   });
 
-  it.each(LINEAR_CONFIGS)('%s shifts 10%% every %i minute(s) until all traffic is shifted', (name, minutes) => {
-    const p = plan({ strategy: name });
-    expect(p.name).toBe(name);
-    expect(p.steps.map((s) => s.percent)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
-    expect(p.steps.map((s) => s.bakeMs)).toEqual([...Array(9).fill(minutes * MINUTE), 0]);
-    // Ten increments, nine waits between them.
-    expect(totalBake(p)).toBe(9 * minutes * MINUTE);
-  });
+  it.each(LINEAR_CONFIGS)(
+    '%s shifts 10%% every %i minute(s) until all traffic is shifted',
+    (name, minutes) => {
+      const p = plan({ strategy: name });
+      expect(p.name).toBe(name);
+      expect(p.steps.map((s) => s.percent)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+      expect(p.steps.map((s) => s.bakeMs)).toEqual([...Array(9).fill(minutes * MINUTE), 0]);
+      // Ten increments, nine waits between them.
+      expect(totalBake(p)).toBe(9 * minutes * MINUTE);
+    },
+  );
 
   it('LambdaAllAtOnce shifts all traffic at once', () => {
     const p = plan({ strategy: 'LambdaAllAtOnce' });
@@ -86,7 +89,9 @@ describe('CodeDeploy predefined Lambda configurations', () => {
   });
 
   it('matches the name case-insensitively and reports the documented spelling', () => {
-    expect(plan({ strategy: 'lambdalinear10percentevery2minutes' }).name).toBe('LambdaLinear10PercentEvery2Minutes');
+    expect(plan({ strategy: 'lambdalinear10percentevery2minutes' }).name).toBe(
+      'LambdaLinear10PercentEvery2Minutes',
+    );
   });
 
   it.each(CODEDEPLOY_NAMES)('rejects an explicit bake-time with %s, naming bake-time', (name) => {
@@ -151,7 +156,9 @@ describe('built-in strategies', () => {
   it('rejects an unknown strategy, naming it and listing the accepted ones', () => {
     const err = inputError(() => plan({ strategy: 'blue-green' }));
     expect(err.input).toBe('strategy');
-    expect(err.message).toContain('Input "strategy" has value "blue-green": must be one of all-at-once, canary, linear');
+    expect(err.message).toContain(
+      'Input "strategy" has value "blue-green": must be one of all-at-once, canary, linear',
+    );
     expect(err.message).toContain('LambdaLinear10PercentEvery1Minute');
   });
 });
@@ -216,10 +223,13 @@ const hundredths = (min: number, max: number) => fc.integer({ min, max }).map((n
 describe('properties', () => {
   it('parseSteps returns any strictly increasing list of valid percentages as written', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { minLength: 1, maxLength: 100 }), (raw) => {
-        const percents = [...raw].sort((a, b) => a - b).map((n) => n / 100);
-        expect(parseSteps(percents.join(','))).toEqual(percents);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { minLength: 1, maxLength: 100 }),
+        (raw) => {
+          const percents = [...raw].sort((a, b) => a - b).map((n) => n / 100);
+          expect(parseSteps(percents.join(','))).toEqual(percents);
+        },
+      ),
     );
   });
 
@@ -235,19 +245,26 @@ describe('properties', () => {
         hundredths(1, 10_000),
         fc.integer({ min: 0, max: 6 * 60 * MINUTE }),
         (s, canaryPercent, linearPercent, bakeMs) => {
-          const p = buildPlan({ strategy: s, steps: '', bakeMs, bakeGiven: false, canaryPercent, linearPercent });
-          const percents = p.steps.map((x) => x.percent);
-          percents.forEach((x, i) => {
-            expect(x).toBeGreaterThan(i === 0 ? 0 : percents[i - 1]);
-            // Two decimals at most: the weight Lambda is given is percent / 100.
-            expect(Math.round(x * 100) / 100).toBe(x);
+          const p = buildPlan({
+            strategy: s,
+            steps: '',
+            bakeMs,
+            bakeGiven: false,
+            canaryPercent,
+            linearPercent,
           });
+          const percents = p.steps.map((x) => x.percent);
+          // Checked as one boolean each: linear plans with 0.01% increments have 10,000 steps.
+          expect(percents.every((x, i) => x > (i === 0 ? 0 : percents[i - 1]))).toBe(true);
+          // Two decimals at most: the weight Lambda is given is percent / 100.
+          expect(percents.every((x) => Math.round(x * 100) / 100 === x)).toBe(true);
           expect(percents.at(-1)).toBe(100);
           expect(p.steps.at(-1)!.bakeMs).toBe(0);
           if (s.toLowerCase() === 'linear') {
-            // Every step but the last is one more increment.
-            percents.slice(0, -1).forEach((x, i) => expect(x).toBe(((i + 1) * Math.round(linearPercent * 100)) / 100));
-            expect(100 - percents.at(-2)!).toBeLessThanOrEqual(linearPercent + 1e-9);
+            // Every step but the last is one more increment; the last only tops up to 100.
+            const n = Math.round(linearPercent * 100);
+            expect(percents.slice(0, -1).every((x, i) => x === ((i + 1) * n) / 100)).toBe(true);
+            expect(10_000 - Math.round((percents.at(-2) ?? 0) * 100)).toBeLessThanOrEqual(n);
           }
           if (s === '' || s.toLowerCase() === 'canary') expect(percents).toEqual([canaryPercent, 100]);
         },
@@ -263,7 +280,9 @@ describe('properties', () => {
         (raw, bakeMs) => {
           const percents = [...raw].sort((a, b) => a - b).map((n) => n / 100);
           const p = buildPlan({ ...DEFAULTS, steps: percents.join(','), bakeMs, bakeGiven: true });
-          expect(p.steps).toEqual(percents.map((percent, i) => ({ percent, bakeMs: i === percents.length - 1 ? 0 : bakeMs })));
+          expect(p.steps).toEqual(
+            percents.map((percent, i) => ({ percent, bakeMs: i === percents.length - 1 ? 0 : bakeMs })),
+          );
         },
       ),
     );
