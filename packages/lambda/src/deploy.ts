@@ -75,12 +75,17 @@ export async function deployGreen(o: DeployOptions): Promise<DeployResult> {
   }
 
   let sha = latest.CodeSha256 ?? '';
-  if (o.source.kind !== 'none') {
-    await waitUpdated(o, 'the function is busy with an earlier update');
-    sha = await updateCode(o, latest.RevisionId, clock);
-    log.info(`Code updated (${describeSource(o.source)}), sha256 ${sha}; waiting for the update to finish.`);
+  let revisionId = latest.RevisionId;
+  if (latest.LastUpdateStatus === 'InProgress') {
+    log.info(`An earlier update of ${fn} is still in progress; waiting for it first.`);
+    await waitUpdated(o, 'an earlier update of the function');
+    ({ CodeSha256: sha = '', RevisionId: revisionId } = await getConfig(lambda, fn));
   }
-  await waitUpdated(o, 'the code update');
+  if (o.source.kind !== 'none') {
+    sha = await updateCode(o, revisionId, clock);
+    log.info(`Code updated (${describeSource(o.source)}), sha256 ${sha}; waiting for the update to finish.`);
+    await waitUpdated(o, 'the code update');
+  }
 
   const published = await publish(o, sha, clock);
   const green = published.Version ?? '';
@@ -141,10 +146,17 @@ async function updateCode(o: DeployOptions, revisionId: string | undefined, cloc
   if (s.kind === 's3')
     Object.assign(req, { S3Bucket: s.bucket, S3Key: s.key, S3ObjectVersion: s.objectVersion });
   if (s.kind === 'image') req.ImageUri = s.uri;
-  const out = await retryConflicts(o, clock, 'UpdateFunctionCode', () =>
-    o.lambda.send(new UpdateFunctionCodeCommand(req)),
-  );
-  return out.CodeSha256 ?? '';
+  try {
+    const out = await retryConflicts(o, clock, 'UpdateFunctionCode', () =>
+      o.lambda.send(new UpdateFunctionCodeCommand(req)),
+    );
+    return out.CodeSha256 ?? '';
+  } catch (err) {
+    if (awsErrorName(err) !== 'PreconditionFailedException') throw err;
+    throw new ConcurrentChangeError(
+      `${o.functionName} was changed by someone else since this deploy read it (its RevisionId no longer matches); nothing was updated. Run the deploy again.`,
+    );
+  }
 }
 
 /**

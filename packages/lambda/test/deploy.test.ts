@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from '@jest/globals';
 import {
   CreateAliasCommand,
+  PreconditionFailedException,
   PublishVersionCommand,
   ResourceConflictException,
   UpdateAliasCommand,
@@ -90,6 +91,34 @@ describe('deployGreen', () => {
     const r = await deployGreen(options());
     expect(r.greenVersion).toBe('2');
     expect(aws.mock.commandCalls(UpdateFunctionCodeCommand)).toHaveLength(2);
+  });
+
+  it('waits for an update already in progress before updating the code', async () => {
+    aws.seed(1, { version: '1' });
+    aws.state.pollsLeft = 1; // the pre-flight read sees InProgress
+    const r = await deployGreen(options());
+    expect(r.greenVersion).toBe('2');
+    expect(log.join('\n')).toMatch(/still in progress; waiting for it first/);
+    const firstUpdate = aws.state.calls.indexOf('UpdateFunctionCode');
+    expect(
+      aws.state.calls.slice(0, firstUpdate).filter((c) => c === 'GetFunctionConfiguration').length,
+    ).toBeGreaterThanOrEqual(3);
+  });
+
+  it('stops when the function changed between the pre-flight read and the update (412)', async () => {
+    aws.seed(1, { version: '1' });
+    aws.mock
+      .on(UpdateFunctionCodeCommand)
+      .rejects(
+        new PreconditionFailedException({
+          message: 'The Revision Id provided does not match the latest Revision Id.',
+          $metadata: {},
+        }),
+      );
+    await expect(deployGreen(options())).rejects.toThrow(
+      /changed by someone else since this deploy read it.*nothing was updated/,
+    );
+    expect(aws.mock.commandCalls(PublishVersionCommand)).toHaveLength(0);
   });
 
   it('refuses to publish code someone else deployed meanwhile (CodeSha256 guard)', async () => {

@@ -171,9 +171,18 @@ describe('shiftTraffic', () => {
   it('checks after the final step too: all-at-once with a failing gate ends back on blue', async () => {
     aws.seed(2, { version: '1' });
     aws.state.invoke = (v) => ({ body: v === '2' ? 'crashed' : 'ok', error: undefined });
-    const allAtOnce = buildPlan({ strategy: 'all-at-once', steps: '', bakeMs: 0, bakeGiven: false, canaryPercent: 10, linearPercent: 10 });
+    const allAtOnce = buildPlan({
+      strategy: 'all-at-once',
+      steps: '',
+      bakeMs: 0,
+      bakeGiven: false,
+      canaryPercent: 10,
+      linearPercent: 10,
+    });
     const expectOk = { describe: '"ok"', test: (t: string) => t.includes('ok') };
-    const r = await shiftTraffic(options({ plan: allAtOnce, gates: [invokeGate(aws.client, { payload: '{}', expect: expectOk })] }));
+    const r = await shiftTraffic(
+      options({ plan: allAtOnce, gates: [invokeGate(aws.client, { payload: '{}', expect: expectOk })] }),
+    );
     expect(r.status).toBe('rolled-back');
     expect(r.failure).toMatch(/at step 1\/1 \(100% on v2\).*Traffic restored: 100% on v1/);
     expect(updates().map((u) => u.FunctionVersion)).toEqual(['2', '1']);
