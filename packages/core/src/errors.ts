@@ -5,8 +5,11 @@ export class InputError extends Error {
     readonly value: string,
     readonly expected: string,
   ) {
+    // One line always: the message reaches the log, where a newline could start a workflow command.
+    // eslint-disable-next-line no-control-regex
+    const reason = expected.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
     super(
-      `Input "${input}" ${value === '' ? 'is empty' : `has value ${JSON.stringify(clip(value))}`}: ${expected}`,
+      `Input "${input}" ${value === '' ? 'is empty' : `has value ${JSON.stringify(clip(value))}`}: ${reason}`,
     );
     this.name = 'InputError';
   }

@@ -53,7 +53,7 @@ export class InputReader {
   integer(name: string, fallback: number, min: number, max: number): number {
     const value = this.text(name);
     if (value === '') return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    if (!/^-?\d+$/.test(value) || Number(value) < min || Number(value) > max) {
       throw new InputError(name, value, `must be a whole number from ${min} to ${max}`);
     }
     return Number(value);
@@ -63,7 +63,7 @@ export class InputReader {
   percent(name: string, fallback: number): number {
     const value = this.text(name);
     if (value === '') return fallback;
-    return parsePercent(name, value, value);
+    return parsePercent(name, value, value.replace(/%$/, ''));
   }
 
   /** A JSON document (as text), '' when absent. */
@@ -82,8 +82,15 @@ export class InputReader {
   matcher(name: string): Matcher | undefined {
     const value = this.text(name);
     if (value === '') return undefined;
-    const re = /^\/(.+)\/([imsu]*)$/s.exec(value);
+    const re = /^\/(.+)\/([a-z]*)$/s.exec(value);
     if (!re) return { describe: JSON.stringify(value), test: (s) => s.includes(value) };
+    if (!/^[imsu]*$/.test(re[2])) {
+      throw new InputError(
+        name,
+        value,
+        `uses regular expression flags "${re[2]}"; only i, m, s and u are supported`,
+      );
+    }
     try {
       const regex = new RegExp(re[1], re[2]);
       return { describe: String(regex), test: (s) => regex.test(s) };

@@ -385,3 +385,22 @@ describe('properties', () => {
     expect(thrown).toBeGreaterThan(10);
   });
 });
+
+describe('messages and forms found in review', () => {
+  it('an invalid JSON error stays on one line, whatever the parser quotes', () => {
+    const err = inputError(() => reader({ p: '{"a":\n::error::owned' }).json('p'));
+    expect(err.message).not.toMatch(/[\r\n]/);
+    expect(err.message).toMatch(/^Input "p" has value .*: must be valid JSON/);
+  });
+
+  it('refuses regular expression flags it cannot honour instead of matching the text literally', () => {
+    const err = inputError(() => reader({ m: '/error/g' }).matcher('m'));
+    expect(err.message).toBe(
+      'Input "m" has value "/error/g": uses regular expression flags "g"; only i, m, s and u are supported',
+    );
+  });
+
+  it('accepts a trailing % on a single percentage, as steps does', () => {
+    expect(reader({ p: '2%' }).percent('p', 10)).toBe(2);
+  });
+});

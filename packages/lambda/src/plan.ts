@@ -36,6 +36,8 @@ export interface PlanInputs {
   bakeMs: number;
   /** Whether bake-time was given explicitly (it cannot be combined with a CodeDeploy schedule). */
   bakeGiven: boolean;
+  /** bake-time as typed, for the error message. */
+  bakeText?: string;
   canaryPercent: number;
   linearPercent: number;
 }
@@ -61,7 +63,7 @@ export function buildPlan(p: PlanInputs): Plan {
     if (p.bakeGiven) {
       throw new InputError(
         'bake-time',
-        formatDuration(p.bakeMs),
+        p.bakeText ?? formatDuration(p.bakeMs),
         `cannot be combined with strategy ${name}, whose schedule is fixed`,
       );
     }
@@ -75,6 +77,13 @@ export function buildPlan(p: PlanInputs): Plan {
     if (p.canaryPercent >= 100)
       throw new InputError('canary-percent', String(p.canaryPercent), 'must be below 100');
     return withBake(`canary ${p.canaryPercent}%`, [p.canaryPercent, 100], p.bakeMs);
+  }
+  if (p.linearPercent < 1) {
+    throw new InputError(
+      'linear-percent',
+      String(p.linearPercent),
+      'must be at least 1: a plan has at most 100 steps',
+    );
   }
   return withBake(`linear +${p.linearPercent}%`, linear(p.linearPercent), p.bakeMs);
 }

@@ -107,14 +107,12 @@ describe('deployGreen', () => {
 
   it('stops when the function changed between the pre-flight read and the update (412)', async () => {
     aws.seed(1, { version: '1' });
-    aws.mock
-      .on(UpdateFunctionCodeCommand)
-      .rejects(
-        new PreconditionFailedException({
-          message: 'The Revision Id provided does not match the latest Revision Id.',
-          $metadata: {},
-        }),
-      );
+    aws.mock.on(UpdateFunctionCodeCommand).rejects(
+      new PreconditionFailedException({
+        message: 'The Revision Id provided does not match the latest Revision Id.',
+        $metadata: {},
+      }),
+    );
     await expect(deployGreen(options())).rejects.toThrow(
       /changed by someone else since this deploy read it.*nothing was updated/,
     );

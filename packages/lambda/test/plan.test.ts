@@ -242,7 +242,7 @@ describe('properties', () => {
       fc.property(
         strategy,
         hundredths(1, 9_999),
-        hundredths(1, 10_000),
+        hundredths(100, 10_000),
         fc.integer({ min: 0, max: 6 * 60 * MINUTE }),
         (s, canaryPercent, linearPercent, bakeMs) => {
           const p = buildPlan({
@@ -254,7 +254,6 @@ describe('properties', () => {
             linearPercent,
           });
           const percents = p.steps.map((x) => x.percent);
-          // Checked as one boolean each: linear plans with 0.01% increments have 10,000 steps.
           expect(percents.every((x, i) => x > (i === 0 ? 0 : percents[i - 1]))).toBe(true);
           // Two decimals at most: the weight Lambda is given is percent / 100.
           expect(percents.every((x) => Math.round(x * 100) / 100 === x)).toBe(true);
@@ -270,6 +269,26 @@ describe('properties', () => {
         },
       ),
     );
+  });
+
+  it('linear-percent below 1 is refused: a plan has at most 100 steps', () => {
+    const err = inputError(() => buildPlan({ ...DEFAULTS, strategy: 'linear', linearPercent: 0.5 }));
+    expect(err.message).toBe(
+      'Input "linear-percent" has value "0.5": must be at least 1: a plan has at most 100 steps',
+    );
+  });
+
+  it('a bake-time refused with a CodeDeploy schedule is quoted as typed', () => {
+    const err = inputError(() =>
+      buildPlan({
+        ...DEFAULTS,
+        strategy: 'LambdaCanary10Percent5Minutes',
+        bakeMs: 90_000,
+        bakeGiven: true,
+        bakeText: '90s',
+      }),
+    );
+    expect(err.message).toContain('Input "bake-time" has value "90s"');
   });
 
   it('custom plans bake after every step but the last', () => {

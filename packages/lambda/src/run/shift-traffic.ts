@@ -18,6 +18,7 @@ export function readShiftInputs(inputs: InputReader, env: Runtime['env']) {
     steps: inputs.text('steps'),
     bakeMs: inputs.duration('bake-time', '5m', MAX_BAKE),
     bakeGiven: bakeText !== '',
+    bakeText,
     canaryPercent: inputs.percent('canary-percent', 10),
     linearPercent: inputs.percent('linear-percent', 10),
   });
