@@ -22,7 +22,17 @@ for (const name of actions) {
   rmSync(out, { recursive: true, force: true });
   execFileSync(
     process.execPath,
-    [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'actions', name, 'main.ts'), '-o', out, '--minify', '--target', 'es2022', '--quiet'],
+    [
+      join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+      'build',
+      join(root, 'actions', name, 'main.ts'),
+      '-o',
+      out,
+      '--minify',
+      '--target',
+      'es2022',
+      '--quiet',
+    ],
     { stdio: 'inherit', cwd: root },
   );
 }

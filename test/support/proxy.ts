@@ -1,0 +1,590 @@
+// A fault-injecting HTTP proxy between the AWS SDK and moto: records every call by AWS operation and can
+// answer with the exact error shapes AWS returns, delay, or drop connections.
+import { randomUUID } from 'node:crypto';
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+
+export type FaultKind =
+  'throttle' | '5xx' | '409' | '412' | 'latency' | 'drop' | 'drop-after' | 'function-error';
+
+export interface FaultRule {
+  /** Operation name (`UpdateAlias`) or `service:Op` (`lambda:UpdateAlias`); a RegExp is tested on the op. */
+  op?: string | RegExp;
+  /** Matches the `Qualifier` query parameter (Invoke, GetFunction, PublishVersion...). */
+  qualifier?: string;
+  kind: FaultKind;
+  /** Probability of injecting on a matching call, 0..1; default 1. */
+  rate?: number;
+  /** Injections at most; the rule is spent after that. */
+  times?: number;
+  /** Delay before acting; for 'latency' the delay itself (default 1000). */
+  latencyMs?: number;
+  /** Seed of this rule's PRNG, so a rate below 1 picks the same calls on every run. */
+  seed?: number;
+  /** HTTP status for '5xx' (500 default; 502, 503, 504 also retried by the SDK). */
+  status?: number;
+  /** Retry-After seconds sent with 'throttle' (default '1'; the SDK waits at least that long). */
+  retryAfterSeconds?: string;
+  /** Overrides the error name and message of an error kind. */
+  errorType?: string;
+  message?: string;
+}
+
+export interface ProxyCall {
+  service: string;
+  op: string;
+  method: string;
+  path: string;
+  status: number;
+  injected?: FaultKind;
+  qualifier?: string;
+  /** Function name from a Lambda route, URL-decoded (may be an ARN). */
+  functionName?: string;
+  at: number;
+}
+
+interface ActiveRule extends FaultRule {
+  injected: number;
+  random: () => number;
+}
+
+/** mulberry32: a small seeded PRNG, good enough to pick reproducible subsets. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Lambda's REST routes as the API reference lists them
+// (https://docs.aws.amazon.com/lambda/latest/api/API_Operations.html); checked against the SDK's model.
+const LAMBDA_ROUTES = `
+POST /2014-11-13/functions/{FunctionName}/invoke-async InvokeAsync
+POST /2015-03-31/event-source-mappings CreateEventSourceMapping
+GET /2015-03-31/event-source-mappings ListEventSourceMappings
+DELETE /2015-03-31/event-source-mappings/{UUID} DeleteEventSourceMapping
+GET /2015-03-31/event-source-mappings/{UUID} GetEventSourceMapping
+PUT /2015-03-31/event-source-mappings/{UUID} UpdateEventSourceMapping
+POST /2015-03-31/functions CreateFunction
+GET /2015-03-31/functions ListFunctions
+DELETE /2015-03-31/functions/{FunctionName} DeleteFunction
+GET /2015-03-31/functions/{FunctionName} GetFunction
+POST /2015-03-31/functions/{FunctionName}/aliases CreateAlias
+GET /2015-03-31/functions/{FunctionName}/aliases ListAliases
+DELETE /2015-03-31/functions/{FunctionName}/aliases/{Name} DeleteAlias
+GET /2015-03-31/functions/{FunctionName}/aliases/{Name} GetAlias
+PUT /2015-03-31/functions/{FunctionName}/aliases/{Name} UpdateAlias
+PUT /2015-03-31/functions/{FunctionName}/code UpdateFunctionCode
+GET /2015-03-31/functions/{FunctionName}/configuration GetFunctionConfiguration
+PUT /2015-03-31/functions/{FunctionName}/configuration UpdateFunctionConfiguration
+POST /2015-03-31/functions/{FunctionName}/invocations Invoke
+POST /2015-03-31/functions/{FunctionName}/policy AddPermission
+GET /2015-03-31/functions/{FunctionName}/policy GetPolicy
+DELETE /2015-03-31/functions/{FunctionName}/policy/{StatementId} RemovePermission
+GET /2015-03-31/functions/{FunctionName}/versions ListVersionsByFunction
+POST /2015-03-31/functions/{FunctionName}/versions PublishVersion
+GET /2016-08-19/account-settings GetAccountSettings
+GET /2017-03-31/tags/{Resource} ListTags
+POST /2017-03-31/tags/{Resource} TagResource
+DELETE /2017-03-31/tags/{Resource} UntagResource
+DELETE /2017-10-31/functions/{FunctionName}/concurrency DeleteFunctionConcurrency
+PUT /2017-10-31/functions/{FunctionName}/concurrency PutFunctionConcurrency
+GET /2018-10-31/layers?find=LayerVersion GetLayerVersionByArn
+GET /2018-10-31/layers ListLayers
+GET /2018-10-31/layers/{LayerName}/versions ListLayerVersions
+POST /2018-10-31/layers/{LayerName}/versions PublishLayerVersion
+DELETE /2018-10-31/layers/{LayerName}/versions/{VersionNumber} DeleteLayerVersion
+GET /2018-10-31/layers/{LayerName}/versions/{VersionNumber} GetLayerVersion
+POST /2018-10-31/layers/{LayerName}/versions/{VersionNumber}/policy AddLayerVersionPermission
+GET /2018-10-31/layers/{LayerName}/versions/{VersionNumber}/policy GetLayerVersionPolicy
+DELETE /2018-10-31/layers/{LayerName}/versions/{VersionNumber}/policy/{StatementId} RemoveLayerVersionPermission
+DELETE /2019-09-25/functions/{FunctionName}/event-invoke-config DeleteFunctionEventInvokeConfig
+GET /2019-09-25/functions/{FunctionName}/event-invoke-config GetFunctionEventInvokeConfig
+PUT /2019-09-25/functions/{FunctionName}/event-invoke-config PutFunctionEventInvokeConfig
+POST /2019-09-25/functions/{FunctionName}/event-invoke-config UpdateFunctionEventInvokeConfig
+GET /2019-09-25/functions/{FunctionName}/event-invoke-config/list ListFunctionEventInvokeConfigs
+GET /2019-09-30/functions/{FunctionName}/concurrency GetFunctionConcurrency
+DELETE /2019-09-30/functions/{FunctionName}/provisioned-concurrency DeleteProvisionedConcurrencyConfig
+GET /2019-09-30/functions/{FunctionName}/provisioned-concurrency?List=ALL ListProvisionedConcurrencyConfigs
+GET /2019-09-30/functions/{FunctionName}/provisioned-concurrency GetProvisionedConcurrencyConfig
+PUT /2019-09-30/functions/{FunctionName}/provisioned-concurrency PutProvisionedConcurrencyConfig
+POST /2020-04-22/code-signing-configs CreateCodeSigningConfig
+GET /2020-04-22/code-signing-configs ListCodeSigningConfigs
+DELETE /2020-04-22/code-signing-configs/{CodeSigningConfigArn} DeleteCodeSigningConfig
+GET /2020-04-22/code-signing-configs/{CodeSigningConfigArn} GetCodeSigningConfig
+PUT /2020-04-22/code-signing-configs/{CodeSigningConfigArn} UpdateCodeSigningConfig
+GET /2020-04-22/code-signing-configs/{CodeSigningConfigArn}/functions ListFunctionsByCodeSigningConfig
+DELETE /2020-06-30/functions/{FunctionName}/code-signing-config DeleteFunctionCodeSigningConfig
+GET /2020-06-30/functions/{FunctionName}/code-signing-config GetFunctionCodeSigningConfig
+PUT /2020-06-30/functions/{FunctionName}/code-signing-config PutFunctionCodeSigningConfig
+GET /2021-07-20/functions/{FunctionName}/runtime-management-config GetRuntimeManagementConfig
+PUT /2021-07-20/functions/{FunctionName}/runtime-management-config PutRuntimeManagementConfig
+POST /2021-10-31/functions/{FunctionName}/url CreateFunctionUrlConfig
+DELETE /2021-10-31/functions/{FunctionName}/url DeleteFunctionUrlConfig
+GET /2021-10-31/functions/{FunctionName}/url GetFunctionUrlConfig
+PUT /2021-10-31/functions/{FunctionName}/url UpdateFunctionUrlConfig
+GET /2021-10-31/functions/{FunctionName}/urls ListFunctionUrlConfigs
+POST /2021-11-15/functions/{FunctionName}/response-streaming-invocations InvokeWithResponseStream
+GET /2024-08-31/functions/{FunctionName}/recursion-config GetFunctionRecursionConfig
+PUT /2024-08-31/functions/{FunctionName}/recursion-config PutFunctionRecursionConfig
+`;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  query: [string, string][];
+  op: string;
+  params: string[];
+}
+
+function compileRoutes(table: string): Route[] {
+  return table
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [method, target, op] = line.trim().split(/\s+/) as [string, string, string];
+      const [path, query = ''] = target.split('?') as [string, string?];
+      const params: string[] = [];
+      const source = path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+        params.push(name);
+        return '([^/]+)';
+      });
+      const pairs = query ? [...new URLSearchParams(query)] : [];
+      return { method, pattern: new RegExp(`^${source}/?$`), query: pairs, op, params };
+    });
+}
+
+const ROUTES = compileRoutes(LAMBDA_ROUTES);
+
+// Minimal S3 REST names, enough to tell the deploy's object reads and writes apart.
+function s3Op(method: string, path: string, query: URLSearchParams): string {
+  const parts = path.split('/').filter(Boolean);
+  if (parts.length === 0) return method === 'GET' ? 'ListBuckets' : `Unknown:${method} ${path}`;
+  if (parts.length === 1) {
+    if (method === 'PUT') return query.has('versioning') ? 'PutBucketVersioning' : 'CreateBucket';
+    if (method === 'DELETE') return 'DeleteBucket';
+    if (method === 'HEAD') return 'HeadBucket';
+    if (method === 'GET') return query.has('versions') ? 'ListObjectVersions' : 'ListObjectsV2';
+    if (method === 'POST' && query.has('delete')) return 'DeleteObjects';
+  } else {
+    if (method === 'PUT') return query.has('uploadId') ? 'UploadPart' : 'PutObject';
+    if (method === 'GET') return 'GetObject';
+    if (method === 'HEAD') return 'HeadObject';
+    if (method === 'DELETE') return 'DeleteObject';
+    if (method === 'POST') return query.has('uploads') ? 'CreateMultipartUpload' : 'CompleteMultipartUpload';
+  }
+  return `Unknown:${method} ${path}`;
+}
+
+type Protocol = 'rest-json' | 'json' | 'query' | 'cbor';
+
+interface Classified {
+  service: string;
+  op: string;
+  protocol: Protocol;
+  qualifier?: string;
+  functionName?: string;
+}
+
+export function classify(
+  method: string,
+  rawUrl: string,
+  headers: Record<string, string | string[] | undefined>,
+  body: Buffer,
+): Classified {
+  const url = new URL(rawUrl, 'http://proxy.invalid');
+  const path = url.pathname;
+  const auth = String(headers['authorization'] ?? '');
+  const service = /Credential=[^/]+\/\d+\/[^/]+\/([^/]+)\/aws4_request/.exec(auth)?.[1] ?? 'unknown';
+  const qualifier = url.searchParams.get('Qualifier') ?? undefined;
+
+  const target = headers['x-amz-target'];
+  if (typeof target === 'string' && target) {
+    return { service, op: target.slice(target.lastIndexOf('.') + 1), protocol: 'json', qualifier };
+  }
+  const cbor = /^\/service\/[^/]+\/operation\/([^/]+)$/.exec(path);
+  if (cbor) return { service, op: cbor[1]!, protocol: 'cbor', qualifier };
+  const contentType = String(headers['content-type'] ?? '');
+  if (method === 'POST' && contentType.startsWith('application/x-www-form-urlencoded')) {
+    const action = new URLSearchParams(body.toString('utf8')).get('Action');
+    if (action) return { service, op: action, protocol: 'query', qualifier };
+  }
+  if (service === 's3') return { service, op: s3Op(method, path, url.searchParams), protocol: 'rest-json' };
+
+  for (const route of ROUTES) {
+    if (route.method !== method) continue;
+    const m = route.pattern.exec(path);
+    if (!m) continue;
+    if (!route.query.every(([k, v]) => url.searchParams.get(k) === v)) continue;
+    const i = route.params.indexOf('FunctionName');
+    const functionName = i >= 0 ? decodeURIComponent(m[i + 1]!) : undefined;
+    return { service, op: route.op, protocol: 'rest-json', qualifier, functionName };
+  }
+  return { service, op: `Unknown:${method} ${path}`, protocol: 'rest-json', qualifier };
+}
+
+/** Reads never start with Get, List, Describe, Head or Invoke (Invoke runs code but changes no resource). */
+export function isWrite(op: string): boolean {
+  if (op.startsWith('Unknown:')) return !/^Unknown:(GET|HEAD) /.test(op);
+  return !/^(Get|List|Describe|Head|Invoke)/.test(op);
+}
+
+interface ErrorSpec {
+  status: number;
+  type: string;
+  fault: 'User' | 'Service';
+  message: string;
+  headers?: Record<string, string>;
+}
+
+const ACCOUNT = '123456789012';
+const REGION = 'us-east-1';
+
+function resourceArn(c: Classified): string {
+  const name = c.functionName ?? 'unknown';
+  return name.startsWith('arn:') ? name : `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`;
+}
+
+function errorFor(rule: FaultRule, c: Classified): ErrorSpec | undefined {
+  // Error shapes from the Errors sections of the Lambda API reference,
+  // e.g. https://docs.aws.amazon.com/lambda/latest/api/API_UpdateAlias.html#API_UpdateAlias_Errors
+  const lambda = c.service === 'lambda';
+  switch (rule.kind) {
+    case 'throttle':
+      return {
+        status: 429,
+        type: lambda
+          ? 'TooManyRequestsException'
+          : c.protocol === 'query'
+            ? 'Throttling'
+            : 'ThrottlingException',
+        fault: 'User',
+        message: 'Rate exceeded',
+        headers: { 'Retry-After': rule.retryAfterSeconds ?? '1' },
+      };
+    case '5xx':
+      return {
+        status: rule.status ?? 500,
+        type: lambda ? 'ServiceException' : 'InternalFailure',
+        fault: 'Service',
+        message: 'The request processing has failed because of an unknown error, exception or failure.',
+      };
+    case '409':
+      return {
+        status: 409,
+        type: 'ResourceConflictException',
+        fault: 'User',
+        message: `The operation cannot be performed at this time. An update is in progress for resource: ${resourceArn(c)}`,
+      };
+    case '412':
+      return {
+        status: 412,
+        type: 'PreconditionFailedException',
+        fault: 'User',
+        message:
+          'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
+      };
+    default:
+      return undefined;
+  }
+}
+
+// A CBOR map of text strings (RFC 8949), enough for an rpc-v2-cbor error body.
+function cborText(s: string): Buffer {
+  const b = Buffer.from(s, 'utf8');
+  return Buffer.concat([cborHead(3, b.length), b]);
+}
+function cborHead(major: number, n: number): Buffer {
+  if (n < 24) return Buffer.from([(major << 5) | n]);
+  if (n < 256) return Buffer.from([(major << 5) | 24, n]);
+  if (n < 65536) return Buffer.from([(major << 5) | 25, n >> 8, n & 0xff]);
+  const b = Buffer.alloc(5);
+  b[0] = (major << 5) | 26;
+  b.writeUInt32BE(n, 1);
+  return b;
+}
+
+function errorResponse(
+  spec: ErrorSpec,
+  protocol: Protocol,
+): { headers: Record<string, string>; body: Buffer } {
+  const requestId = randomUUID();
+  const headers: Record<string, string> = {
+    'x-amzn-RequestId': requestId,
+    'x-amzn-ErrorType': spec.type,
+    ...spec.headers,
+  };
+  if (protocol === 'query') {
+    headers['Content-Type'] = 'text/xml';
+    const code = spec.fault === 'User' ? 'Sender' : 'Receiver';
+    const xml =
+      `<ErrorResponse><Error><Type>${code}</Type><Code>${spec.type}</Code><Message>${spec.message}</Message>` +
+      `</Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
+    return { headers, body: Buffer.from(xml) };
+  }
+  if (protocol === 'cbor') {
+    headers['Content-Type'] = 'application/cbor';
+    headers['smithy-protocol'] = 'rpc-v2-cbor';
+    const body = Buffer.concat([
+      cborHead(5, 2),
+      cborText('__type'),
+      cborText(spec.type),
+      cborText('message'),
+      cborText(spec.message),
+    ]);
+    return { headers, body };
+  }
+  headers['Content-Type'] = protocol === 'json' ? 'application/x-amz-json-1.1' : 'application/json';
+  const body: Record<string, string> =
+    protocol === 'json'
+      ? { __type: spec.type, message: spec.message }
+      : { Type: spec.fault, message: spec.message };
+  if (spec.type === 'TooManyRequestsException') body.Reason = 'CallerRateLimitExceeded';
+  return { headers, body: Buffer.from(JSON.stringify(body)) };
+}
+
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+  'expect',
+]);
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function drain(res: IncomingMessage): Promise<void> {
+  return new Promise((resolve, reject) => {
+    res.resume();
+    res.once('end', resolve);
+    res.once('error', reject);
+  });
+}
+
+export class FaultProxy {
+  readonly calls: ProxyCall[] = [];
+  private rules: ActiveRule[] = [];
+  private readonly agent = new Agent({ keepAlive: true });
+  private readonly target: URL;
+
+  private constructor(
+    private readonly server: Server,
+    targetUrl: string,
+    readonly url: string,
+  ) {
+    this.target = new URL(targetUrl);
+  }
+
+  static async start(targetUrl: string): Promise<FaultProxy> {
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const addr = server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : 0;
+    const proxy = new FaultProxy(server, targetUrl, `http://127.0.0.1:${port}`);
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      proxy.handle(req, res).catch((err: unknown) => {
+        if (!res.headersSent) {
+          res.writeHead(502, { 'content-type': 'text/plain' });
+          res.end(`proxy error: ${String(err)}`);
+        } else {
+          res.destroy();
+        }
+      });
+    });
+    return proxy;
+  }
+
+  addRule(rule: FaultRule): void {
+    if (rule.rate !== undefined && (rule.rate < 0 || rule.rate > 1))
+      throw new Error('rate must be within 0..1');
+    this.rules.push({ ...rule, injected: 0, random: mulberry32(rule.seed ?? 1) });
+  }
+
+  clearRules(): void {
+    this.rules = [];
+  }
+
+  clearCalls(): void {
+    this.calls.length = 0;
+  }
+
+  /** Calls per `service:Op`. */
+  counts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const c of this.calls) {
+      const key = `${c.service}:${c.op}`;
+      out[key] = (out[key] ?? 0) + 1;
+    }
+    return out;
+  }
+
+  /** Calls that may change state; see isWrite for the rule. */
+  writes(): ProxyCall[] {
+    return this.calls.filter((c) => isWrite(c.op));
+  }
+
+  async stop(): Promise<void> {
+    this.clearRules();
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+    this.agent.destroy();
+  }
+
+  private pick(c: Classified): ActiveRule | undefined {
+    for (const rule of this.rules) {
+      if (rule.times !== undefined && rule.injected >= rule.times) continue;
+      if (rule.kind === 'function-error' && c.op !== 'Invoke') continue;
+      if (rule.op !== undefined) {
+        const ok =
+          typeof rule.op === 'string'
+            ? rule.op === c.op || rule.op === `${c.service}:${c.op}`
+            : rule.op.test(c.op);
+        if (!ok) continue;
+      }
+      if (rule.qualifier !== undefined && rule.qualifier !== c.qualifier) continue;
+      const rate = rule.rate ?? 1;
+      if (rate < 1 && !(rule.random() < rate)) continue;
+      rule.injected++;
+      return rule;
+    }
+    return undefined;
+  }
+
+  private forward(req: IncomingMessage, body: Buffer): Promise<IncomingMessage> {
+    const headers: Record<string, string | string[]> = {};
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = v;
+    }
+    headers['content-length'] = String(body.length);
+    return new Promise((resolve, reject) => {
+      const up = httpRequest(
+        {
+          host: this.target.hostname,
+          port: this.target.port,
+          method: req.method,
+          path: req.url,
+          headers,
+          agent: this.agent,
+        },
+        resolve,
+      );
+      up.on('error', reject);
+      up.end(body);
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = Date.now();
+    const body = await readBody(req);
+    const method = req.method ?? 'GET';
+    const rawUrl = req.url ?? '/';
+    const c = classify(method, rawUrl, req.headers, body);
+    const call: ProxyCall = {
+      service: c.service,
+      op: c.op,
+      method,
+      path: new URL(rawUrl, 'http://proxy.invalid').pathname,
+      status: 0,
+      at,
+    };
+    if (c.qualifier !== undefined) call.qualifier = c.qualifier;
+    if (c.functionName !== undefined) call.functionName = c.functionName;
+    this.calls.push(call);
+
+    const rule = this.pick(c);
+    if (rule) {
+      call.injected = rule.kind;
+      const delay = rule.latencyMs ?? (rule.kind === 'latency' ? 1000 : 0);
+      if (delay > 0) await sleep(delay);
+    }
+
+    if (rule?.kind === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+
+    const spec = rule ? errorFor(rule, c) : undefined;
+    if (spec) {
+      if (rule!.errorType) spec.type = rule!.errorType;
+      if (rule!.message) spec.message = rule!.message;
+      const { headers, body: errBody } = errorResponse(spec, c.protocol);
+      call.status = spec.status;
+      res.writeHead(spec.status, { ...headers, 'Content-Length': String(errBody.length) });
+      res.end(errBody);
+      return;
+    }
+
+    let upstream: IncomingMessage;
+    try {
+      upstream = await this.forward(req, body);
+    } catch (err) {
+      call.status = 502;
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(`upstream error: ${String(err)}`);
+      return;
+    }
+    const status = upstream.statusCode ?? 502;
+    call.status = status;
+
+    if (rule?.kind === 'drop-after') {
+      await drain(upstream);
+      req.socket.destroy();
+      return;
+    }
+
+    const headers: Record<string, string | string[]> = {};
+    for (const [k, v] of Object.entries(upstream.headers)) {
+      if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = v;
+    }
+
+    if (rule?.kind === 'function-error' && status === 200) {
+      await drain(upstream);
+      // Lambda's answer for a function that threw: 200 with X-Amz-Function-Error
+      // (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html#API_Invoke_ResponseSyntax)
+      const errBody = Buffer.from(JSON.stringify({ errorType: 'Error', errorMessage: 'injected failure' }));
+      headers['x-amz-function-error'] = 'Unhandled';
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = String(errBody.length);
+      res.writeHead(200, headers);
+      res.end(errBody);
+      return;
+    }
+
+    res.writeHead(status, headers);
+    upstream.pipe(res);
+    await new Promise<void>((resolve) => {
+      res.once('close', resolve);
+      upstream.once('error', () => {
+        res.destroy();
+        resolve();
+      });
+    });
+  }
+}
