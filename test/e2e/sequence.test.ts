@@ -1,0 +1,78 @@
+import { describe, it, expect } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, runAction, runMainThenPost } from '../support/runner';
+import { nodeBinaries } from '../support/node24';
+import { ok, releaseSequence, useBed } from './bed';
+
+const bed = useBed();
+
+describe.each(nodeBinaries())('on $name, through the bundles', ({ path: node }) => {
+  it('deploys v1 and v2, shifts 10/50/100, stops v3 at its failing check, and rolls back a half-done split', async () => {
+    await releaseSequence(bed, node);
+  });
+
+  async function twoVersions(extra: Record<string, string> = {}) {
+    ok(await bed.run('deploy-green', node, { 'zip-file': bed.zip() }));
+    ok(await bed.run('deploy-green', node, { 'zip-file': bed.zip() }));
+    return { 'green-version': '2', steps: '10,100', 'bake-time': '5m', ...extra };
+  }
+
+  it('SIGTERM mid-bake: the step restores 100% on blue itself, the post step finds nothing to do', async () => {
+    const { main, post } = await runMainThenPost('shift-traffic', {
+      ...bed.options(await twoVersions()),
+      node,
+      signal: { when: /next check in 5m/, signal: 'SIGTERM' },
+    });
+    expect(main.code).toBe(1);
+    expect(main.outputs).toMatchObject({ status: 'rolled-back' });
+    expect(main.errors.join('\n')).toMatch(/Cancelled at step 1\/2. Traffic restored: 100% on v1/);
+    expect(post?.code).toBe(0);
+    expect(post?.stdout).toMatch(/nothing to clean up/);
+    expect(await bed.alias()).toBe('1');
+  });
+
+  it('SIGKILL mid-bake (no chance to clean up): the post step puts 100% back on blue', async () => {
+    const opts = { ...bed.options(await twoVersions()), node };
+    const main = await runAction('shift-traffic', {
+      ...opts,
+      signal: { when: /next check in 5m/, signal: 'SIGKILL' },
+    });
+    expect(main.signal).toBe('SIGKILL');
+    expect(await bed.alias()).toBe('1 + 2@0.1');
+    // The runner runs the post step with the state the main step saved before it died.
+    const post = await runAction('shift-traffic', { ...opts, phase: 'post', state: main.state });
+    expect(post.code).toBe(0);
+    expect(post.warnings.join('\n')).toMatch(
+      /interrupted at v1 90% \/ v2 10%; the post step restored 100% on v1/,
+    );
+    expect(await bed.alias()).toBe('1');
+  });
+
+  it('on-cancel: leave keeps the split after SIGINT', async () => {
+    const { main, post } = await runMainThenPost('shift-traffic', {
+      ...bed.options(await twoVersions({ 'on-cancel': 'leave' })),
+      node,
+      signal: { when: /next check in 5m/, signal: 'SIGINT' },
+    });
+    expect(main.outputs).toMatchObject({ status: 'in-progress', weight: '10' });
+    expect(post?.code).toBe(0);
+    expect(await bed.alias()).toBe('1 + 2@0.1');
+  });
+});
+
+describe('least-privilege IAM policies in the README', () => {
+  it('list exactly the API actions each action called above', () => {
+    expect([...bed.callsByAction.keys()].sort()).toEqual(['deploy-green', 'rollback', 'shift-traffic']);
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    for (const [action, ops] of bed.callsByAction) {
+      const block = new RegExp(`<!-- iam:${action} -->\\s*\`\`\`json\\n([\\s\\S]*?)\`\`\``).exec(readme);
+      expect(block).not.toBeNull();
+      const policy = JSON.parse(block![1]) as { Statement: { Action: string[] }[] };
+      const allowed = policy.Statement.flatMap((s) => s.Action).sort();
+      // IAM names Invoke "InvokeFunction": https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html
+      const needed = [...ops].map((op) => `lambda:${op === 'Invoke' ? 'InvokeFunction' : op}`).sort();
+      expect({ action, allowed }).toEqual({ action, allowed: needed });
+    }
+  });
+});
