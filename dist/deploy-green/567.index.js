@@ -202,12 +202,17 @@ async function deployGreen(o) {
         }
     }
     let sha = latest.CodeSha256 ?? '';
-    if (o.source.kind !== 'none') {
-        await waitUpdated(o, 'the function is busy with an earlier update');
-        sha = await updateCode(o, latest.RevisionId, clock);
-        log.info(`Code updated (${describeSource(o.source)}), sha256 ${sha}; waiting for the update to finish.`);
+    let revisionId = latest.RevisionId;
+    if (latest.LastUpdateStatus === 'InProgress') {
+        log.info(`An earlier update of ${fn} is still in progress; waiting for it first.`);
+        await waitUpdated(o, 'an earlier update of the function');
+        ({ CodeSha256: sha = '', RevisionId: revisionId } = await getConfig(lambda, fn));
     }
-    await waitUpdated(o, 'the code update');
+    if (o.source.kind !== 'none') {
+        sha = await updateCode(o, revisionId, clock);
+        log.info(`Code updated (${describeSource(o.source)}), sha256 ${sha}; waiting for the update to finish.`);
+        await waitUpdated(o, 'the code update');
+    }
     const published = await publish(o, sha, clock);
     const green = published.Version ?? '';
     if (published.State === 'Pending') {
@@ -254,8 +259,15 @@ async function updateCode(o, revisionId, clock) {
         Object.assign(req, { S3Bucket: s.bucket, S3Key: s.key, S3ObjectVersion: s.objectVersion });
     if (s.kind === 'image')
         req.ImageUri = s.uri;
-    const out = await retryConflicts(o, clock, 'UpdateFunctionCode', () => o.lambda.send(new dist_cjs/* UpdateFunctionCodeCommand */.KfB(req)));
-    return out.CodeSha256 ?? '';
+    try {
+        const out = await retryConflicts(o, clock, 'UpdateFunctionCode', () => o.lambda.send(new dist_cjs/* UpdateFunctionCodeCommand */.KfB(req)));
+        return out.CodeSha256 ?? '';
+    }
+    catch (err) {
+        if ((0,src/* awsErrorName */.ZH)(err) !== 'PreconditionFailedException')
+            throw err;
+        throw new src/* ConcurrentChangeError */.wy(`${o.functionName} was changed by someone else since this deploy read it (its RevisionId no longer matches); nothing was updated. Run the deploy again.`);
+    }
 }
 /**
  * Publishes exactly the code just deployed: CodeSha256 makes AWS refuse if someone changed it meanwhile

@@ -192,6 +192,7 @@ async function shiftTraffic(o) {
     try {
         for (const [i, step] of steps.entries()) {
             label = `${i + 1}/${steps.length}`;
+            const last = i === steps.length - 1;
             const target = step.percent >= 100
                 ? { version: green, greenWeight: 0 }
                 : { version: blue, green, greenWeight: step.percent / 100 };
@@ -199,56 +200,67 @@ async function shiftTraffic(o) {
             expected = target;
             o.onRouting?.(target, blue);
             note(label, step.percent, `shifted: ${(0,src_alias.describeAlias)(target)}`);
-            if (step.percent >= 100) {
-                log.info(`step ${label}: 100% to v${green}: promoted.`);
-                return { status: 'promoted', percent: 100, blue, green, timeline };
-            }
-            if (i === steps.length - 1) {
-                log.info(`step ${label}: ${step.percent}% to v${green}; the plan ends here and leaves the split in place.`);
-                return { status: 'in-progress', percent: step.percent, blue, green, timeline };
-            }
-            log.info(`step ${label}: ${step.percent}% to v${green}, next check in ${(0,src/* formatDuration */.a3)(step.bakeMs)}`);
-            await bake(o, label, step.percent, step.bakeMs);
-            const now = await (0,src_alias.readAlias)(lambda, fn, alias);
-            if (!now || !(0,src_alias.sameRouting)(now, expected)) {
-                throw new src/* ConcurrentChangeError */.wy(`Alias "${alias}" was changed by someone else during the bake: expected ${(0,src_alias.describeAlias)(expected)}, found ${now ? (0,src_alias.describeAlias)(now) : 'no alias'}. Another deployment is probably in progress; this run changed nothing more.`);
-            }
-            revision = now.revisionId;
-            for (const gate of o.gates) {
-                const verdict = await gate.evaluate({
-                    functionName: fn,
-                    alias,
-                    blue,
-                    green,
-                    percent: step.percent,
-                    signal: o.signal,
-                });
-                note(label, step.percent, `${gate.name}: ${verdict.verdict}: ${verdict.reason}`);
-                if (verdict.verdict === 'healthy') {
-                    log.info(`step ${label}: ${gate.name} check healthy: ${verdict.reason}`);
-                    continue;
+            log.info(`step ${label}: ${step.percent}% to v${green}` +
+                (step.bakeMs > 0
+                    ? `, next check in ${(0,src/* formatDuration */.a3)(step.bakeMs)}`
+                    : o.gates.length
+                        ? ', checking now'
+                        : ''));
+            if (o.signal.aborted)
+                throw o.signal.reason;
+            if (step.bakeMs > 0)
+                await bake(o, label, step.percent, step.bakeMs);
+            // Checks run after every step, the last included (as CodeDeploy's AfterAllowTraffic hook does).
+            if (!last || o.gates.length > 0) {
+                const now = await (0,src_alias.readAlias)(lambda, fn, alias);
+                if (!now || !(0,src_alias.sameRouting)(now, expected)) {
+                    throw new src/* ConcurrentChangeError */.wy(`Alias "${alias}" was changed by someone else during the shift: expected ${(0,src_alias.describeAlias)(expected)}, found ${now ? (0,src_alias.describeAlias)(now) : 'no alias'}. Another deployment is probably in progress; this run changed nothing more.`);
                 }
-                const why = `${gate.name} check ${verdict.verdict} at step ${label} (${step.percent}% on v${green}): ${verdict.reason}`;
-                if (o.onUnhealthy === 'fail') {
-                    return {
-                        status: 'in-progress',
+                revision = now.revisionId;
+                for (const gate of o.gates) {
+                    const verdict = await gate.evaluate({
+                        functionName: fn,
+                        alias,
+                        blue,
+                        green,
                         percent: step.percent,
+                        signal: o.signal,
+                    });
+                    note(label, step.percent, `${gate.name}: ${verdict.verdict}: ${verdict.reason}`);
+                    if (verdict.verdict === 'healthy') {
+                        log.info(`step ${label}: ${gate.name} check healthy: ${verdict.reason}`);
+                        continue;
+                    }
+                    const why = `${gate.name} check ${verdict.verdict} at step ${label} (${step.percent}% on v${green}): ${verdict.reason}`;
+                    if (o.onUnhealthy === 'fail') {
+                        return {
+                            status: step.percent >= 100 ? 'promoted' : 'in-progress',
+                            percent: step.percent,
+                            blue,
+                            green,
+                            timeline,
+                            failure: `${why}. on-unhealthy is fail: traffic stays at ${(0,src_alias.describeAlias)(expected)}.`,
+                        };
+                    }
+                    await restoreBlue(o, blue, expected, now);
+                    note(label, 0, `rolled back: 100% on v${blue}`);
+                    return {
+                        status: 'rolled-back',
+                        percent: 0,
                         blue,
                         green,
                         timeline,
-                        failure: `${why}. on-unhealthy is fail: traffic stays at ${(0,src_alias.describeAlias)(expected)}.`,
+                        failure: `${why}. Traffic restored: 100% on v${blue}.`,
                     };
                 }
-                await restoreBlue(o, blue, expected, now);
-                note(label, 0, `rolled back: 100% on v${blue}`);
-                return {
-                    status: 'rolled-back',
-                    percent: 0,
-                    blue,
-                    green,
-                    timeline,
-                    failure: `${why}. Traffic restored: 100% on v${blue}.`,
-                };
+            }
+            if (last && step.percent >= 100) {
+                log.info(`shift complete: 100% on v${green}, promoted.`);
+                return { status: 'promoted', percent: 100, blue, green, timeline };
+            }
+            if (last) {
+                log.info(`the plan ends at ${step.percent}% and leaves the split in place.`);
+                return { status: 'in-progress', percent: step.percent, blue, green, timeline };
             }
         }
     }
