@@ -178,13 +178,21 @@ async function shiftTraffic(o) {
     }
     const blue = start.version;
     await checkPair(lambda, fn, blue, green);
+    const result = (status, percent, failure) => ({
+        status,
+        percent,
+        blue,
+        green,
+        timeline,
+        ...(failure && { failure }),
+    });
     const current = start.green ? (0,src_alias/* percentOf */.p)(start.greenWeight) : 0;
     const steps = o.plan.steps.filter((s) => s.percent > current);
     if (current > 0)
         log.info(`Resuming: alias "${alias}" already sends ${current}% to v${green}.`);
     log.info(`Plan ${o.plan.name}: ${steps.map((s) => `${s.percent}%`).join(' → ')} from v${blue} to v${green}.`);
     if (steps.length === 0) {
-        return { status: 'in-progress', percent: current, blue, green, timeline };
+        return result('in-progress', current);
     }
     let expected = start;
     let revision = start.revisionId;
@@ -233,34 +241,20 @@ async function shiftTraffic(o) {
                     }
                     const why = `${gate.name} check ${verdict.verdict} at step ${label} (${step.percent}% on v${green}): ${verdict.reason}`;
                     if (o.onUnhealthy === 'fail') {
-                        return {
-                            status: step.percent >= 100 ? 'promoted' : 'in-progress',
-                            percent: step.percent,
-                            blue,
-                            green,
-                            timeline,
-                            failure: `${why}. on-unhealthy is fail: traffic stays at ${(0,src_alias.describeAlias)(expected)}.`,
-                        };
+                        return result(step.percent >= 100 ? 'promoted' : 'in-progress', step.percent, `${why}. on-unhealthy is fail: traffic stays at ${(0,src_alias.describeAlias)(expected)}.`);
                     }
                     await restoreBlue(o, blue, expected, now);
                     note(label, 0, `rolled back: 100% on v${blue}`);
-                    return {
-                        status: 'rolled-back',
-                        percent: 0,
-                        blue,
-                        green,
-                        timeline,
-                        failure: `${why}. Traffic restored: 100% on v${blue}.`,
-                    };
+                    return result('rolled-back', 0, `${why}. Traffic restored: 100% on v${blue}.`);
                 }
             }
             if (last && step.percent >= 100) {
                 log.info(`shift complete: 100% on v${green}, promoted.`);
-                return { status: 'promoted', percent: 100, blue, green, timeline };
+                return result('promoted', 100);
             }
             if (last) {
                 log.info(`the plan ends at ${step.percent}% and leaves the split in place.`);
-                return { status: 'in-progress', percent: step.percent, blue, green, timeline };
+                return result('in-progress', step.percent);
             }
         }
     }
@@ -271,14 +265,7 @@ async function shiftTraffic(o) {
         const what = cancelled ? `Cancelled at step ${label}` : `Step ${label} failed: ${(0,src/* errorMessage */.gJ)(err)}`;
         if (cancelled && o.onCancel === 'leave') {
             note(label, (0,src_alias/* percentOf */.p)(expected.greenWeight), 'cancelled: traffic left as it is (on-cancel: leave)');
-            return {
-                status: 'in-progress',
-                percent: (0,src_alias/* percentOf */.p)(expected.greenWeight),
-                blue,
-                green,
-                timeline,
-                failure: `${what}; on-cancel is leave: traffic stays at ${(0,src_alias.describeAlias)(expected)}.`,
-            };
+            return result('in-progress', (0,src_alias/* percentOf */.p)(expected.greenWeight), `${what}; on-cancel is leave: traffic stays at ${(0,src_alias.describeAlias)(expected)}.`);
         }
         if ((0,src_alias.sameRouting)(expected, start))
             throw err;
@@ -289,14 +276,7 @@ async function shiftTraffic(o) {
             throw new src/* DeployError */.sH(`${what}. Restoring 100% on v${blue} failed too: ${(0,src/* errorMessage */.gJ)(restoreErr)}. The alias was last set to ${(0,src_alias.describeAlias)(expected)}; run the rollback action.`);
         }
         note(label, 0, `${cancelled ? 'cancelled' : 'failed'}: rolled back to 100% on v${blue}`);
-        return {
-            status: 'rolled-back',
-            percent: 0,
-            blue,
-            green,
-            timeline,
-            failure: `${what}. Traffic restored: 100% on v${blue}.`,
-        };
+        return result('rolled-back', 0, `${what}. Traffic restored: 100% on v${blue}.`);
     }
     throw new Error('unreachable: the plan always ends with a return');
 }

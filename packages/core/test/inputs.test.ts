@@ -3,20 +3,10 @@ import fc from 'fast-check';
 import { InputReader } from '../src/inputs';
 import { formatDuration, parseDuration } from '../src/duration';
 import { InputError } from '../src/errors';
+import { inputError } from './input-error';
 
 function reader(values: Record<string, string>): InputReader {
   return new InputReader((name) => values[name] ?? '');
-}
-
-/** Runs fn and returns the InputError it throws; anything else fails the test. */
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
 }
 
 const SIX_HOURS = { ms: 6 * 3_600_000, label: '6h' };

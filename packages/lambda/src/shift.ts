@@ -87,6 +87,14 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
   }
   const blue = start.version;
   await checkPair(lambda, fn, blue, green);
+  const result = (status: ShiftStatus, percent: number, failure?: string): ShiftResult => ({
+    status,
+    percent,
+    blue,
+    green,
+    timeline,
+    ...(failure && { failure }),
+  });
 
   const current = start.green ? percentOf(start.greenWeight) : 0;
   const steps = o.plan.steps.filter((s) => s.percent > current);
@@ -95,7 +103,7 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
     `Plan ${o.plan.name}: ${steps.map((s) => `${s.percent}%`).join(' → ')} from v${blue} to v${green}.`,
   );
   if (steps.length === 0) {
-    return { status: 'in-progress', percent: current, blue, green, timeline };
+    return result('in-progress', current);
   }
 
   let expected: AliasTarget = start;
@@ -149,34 +157,24 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
           }
           const why = `${gate.name} check ${verdict.verdict} at step ${label} (${step.percent}% on v${green}): ${verdict.reason}`;
           if (o.onUnhealthy === 'fail') {
-            return {
-              status: step.percent >= 100 ? 'promoted' : 'in-progress',
-              percent: step.percent,
-              blue,
-              green,
-              timeline,
-              failure: `${why}. on-unhealthy is fail: traffic stays at ${describeAlias(expected)}.`,
-            };
+            return result(
+              step.percent >= 100 ? 'promoted' : 'in-progress',
+              step.percent,
+              `${why}. on-unhealthy is fail: traffic stays at ${describeAlias(expected)}.`,
+            );
           }
           await restoreBlue(o, blue, expected, now);
           note(label, 0, `rolled back: 100% on v${blue}`);
-          return {
-            status: 'rolled-back',
-            percent: 0,
-            blue,
-            green,
-            timeline,
-            failure: `${why}. Traffic restored: 100% on v${blue}.`,
-          };
+          return result('rolled-back', 0, `${why}. Traffic restored: 100% on v${blue}.`);
         }
       }
       if (last && step.percent >= 100) {
         log.info(`shift complete: 100% on v${green}, promoted.`);
-        return { status: 'promoted', percent: 100, blue, green, timeline };
+        return result('promoted', 100);
       }
       if (last) {
         log.info(`the plan ends at ${step.percent}% and leaves the split in place.`);
-        return { status: 'in-progress', percent: step.percent, blue, green, timeline };
+        return result('in-progress', step.percent);
       }
     }
   } catch (err) {
@@ -185,14 +183,11 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
     const what = cancelled ? `Cancelled at step ${label}` : `Step ${label} failed: ${errorMessage(err)}`;
     if (cancelled && o.onCancel === 'leave') {
       note(label, percentOf(expected.greenWeight), 'cancelled: traffic left as it is (on-cancel: leave)');
-      return {
-        status: 'in-progress',
-        percent: percentOf(expected.greenWeight),
-        blue,
-        green,
-        timeline,
-        failure: `${what}; on-cancel is leave: traffic stays at ${describeAlias(expected)}.`,
-      };
+      return result(
+        'in-progress',
+        percentOf(expected.greenWeight),
+        `${what}; on-cancel is leave: traffic stays at ${describeAlias(expected)}.`,
+      );
     }
     if (sameRouting(expected, start)) throw err;
     try {
@@ -203,14 +198,7 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
       );
     }
     note(label, 0, `${cancelled ? 'cancelled' : 'failed'}: rolled back to 100% on v${blue}`);
-    return {
-      status: 'rolled-back',
-      percent: 0,
-      blue,
-      green,
-      timeline,
-      failure: `${what}. Traffic restored: 100% on v${blue}.`,
-    };
+    return result('rolled-back', 0, `${what}. Traffic restored: 100% on v${blue}.`);
   }
   throw new Error('unreachable: the plan always ends with a return');
 }

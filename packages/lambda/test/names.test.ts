@@ -1,17 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import fc from 'fast-check';
-import { InputError } from '@deploy-actions/core';
 import { parseAliasName, parseFunctionName, parseVersion, regionFor } from '../src/names';
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
-}
+import { inputError } from '../../core/test/input-error';
 
 const ACCOUNT = '123456789012';
 

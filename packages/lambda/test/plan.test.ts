@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import fc from 'fast-check';
-import { InputError } from '@deploy-actions/core';
 import { buildPlan, parseSteps, STRATEGIES, type Plan, type PlanInputs } from '../src/plan';
+import { inputError } from '../../core/test/input-error';
 
 const MINUTE = 60_000;
 
@@ -17,16 +17,6 @@ const DEFAULTS: PlanInputs = {
 
 function plan(overrides: Partial<PlanInputs>): Plan {
   return buildPlan({ ...DEFAULTS, ...overrides });
-}
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
 }
 
 const totalBake = (p: Plan) => p.steps.reduce((sum, s) => sum + s.bakeMs, 0);
