@@ -262,7 +262,7 @@ async function shiftTraffic(o) {
         if (err instanceof src/* ConcurrentChangeError */.wy)
             throw err;
         const cancelled = err instanceof src/* CancelledError */.cc || o.signal.aborted;
-        const what = cancelled ? `Cancelled at step ${label}` : `Step ${label} failed: ${(0,src/* errorMessage */.gJ)(err)}`;
+        const what = cancelled ? `Cancelled at step ${label}` : `Step ${label} failed: ${sentence(err)}`;
         if (cancelled && o.onCancel === 'leave') {
             note(label, (0,src_alias/* percentOf */.p)(expected.greenWeight), 'cancelled: traffic left as it is (on-cancel: leave)');
             return result('in-progress', (0,src_alias/* percentOf */.p)(expected.greenWeight), `${what}; on-cancel is leave: traffic stays at ${(0,src_alias.describeAlias)(expected)}.`);
@@ -273,7 +273,7 @@ async function shiftTraffic(o) {
             await restoreBlue(o, blue, expected);
         }
         catch (restoreErr) {
-            throw new src/* DeployError */.sH(`${what}. Restoring 100% on v${blue} failed too: ${(0,src/* errorMessage */.gJ)(restoreErr)}. The alias was last set to ${(0,src_alias.describeAlias)(expected)}; run the rollback action.`);
+            throw new src/* DeployError */.sH(`${what}. Restoring 100% on v${blue} failed too: ${sentence(restoreErr)}. The alias was last set to ${(0,src_alias.describeAlias)(expected)}; run the rollback action.`);
         }
         note(label, 0, `${cancelled ? 'cancelled' : 'failed'}: rolled back to 100% on v${blue}`);
         return result('rolled-back', 0, `${what}. Traffic restored: 100% on v${blue}.`);
@@ -292,6 +292,10 @@ async function restoreBlue(o, blue, expected, known) {
     await (0,src_alias.writeAlias)(o.lambda, o.functionName, o.alias, target, now.revisionId, o.clock);
     o.onRouting?.(target, blue);
     o.log.info(`Traffic restored: 100% on v${blue}.`);
+}
+/** An error's message without its final full stop, to be followed by one of ours. */
+function sentence(err) {
+    return (0,src/* errorMessage */.gJ)(err).replace(/\.+$/, '');
 }
 async function bake(o, label, percent, ms) {
     const began = o.clock.now();

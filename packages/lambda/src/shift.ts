@@ -180,7 +180,7 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
   } catch (err) {
     if (err instanceof ConcurrentChangeError) throw err;
     const cancelled = err instanceof CancelledError || o.signal.aborted;
-    const what = cancelled ? `Cancelled at step ${label}` : `Step ${label} failed: ${errorMessage(err)}`;
+    const what = cancelled ? `Cancelled at step ${label}` : `Step ${label} failed: ${sentence(err)}`;
     if (cancelled && o.onCancel === 'leave') {
       note(label, percentOf(expected.greenWeight), 'cancelled: traffic left as it is (on-cancel: leave)');
       return result(
@@ -194,7 +194,7 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
       await restoreBlue(o, blue, expected);
     } catch (restoreErr) {
       throw new DeployError(
-        `${what}. Restoring 100% on v${blue} failed too: ${errorMessage(restoreErr)}. The alias was last set to ${describeAlias(expected)}; run the rollback action.`,
+        `${what}. Restoring 100% on v${blue} failed too: ${sentence(restoreErr)}. The alias was last set to ${describeAlias(expected)}; run the rollback action.`,
       );
     }
     note(label, 0, `${cancelled ? 'cancelled' : 'failed'}: rolled back to 100% on v${blue}`);
@@ -221,6 +221,11 @@ async function restoreBlue(
   await writeAlias(o.lambda, o.functionName, o.alias, target, now.revisionId, o.clock);
   o.onRouting?.(target, blue);
   o.log.info(`Traffic restored: 100% on v${blue}.`);
+}
+
+/** An error's message without its final full stop, to be followed by one of ours. */
+function sentence(err: unknown): string {
+  return errorMessage(err).replace(/\.+$/, '');
 }
 
 async function bake(o: ShiftOptions, label: string, percent: number, ms: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach, afterEach } from '@jest/globals';
-import { UpdateAliasCommand, PreconditionFailedException } from '@aws-sdk/client-lambda';
+import { UpdateAliasCommand, PreconditionFailedException, ServiceException } from '@aws-sdk/client-lambda';
 import { rollback } from '../src/rollback';
 import { runRollback } from '../src/run/rollback';
 import { runShiftTrafficStep } from '../src/run/shift-traffic';
@@ -141,6 +141,38 @@ describe('shift-traffic post step', () => {
     const rt = memoryRuntime({}, killedMain({ routing: JSON.stringify({ version: '2', greenWeight: 0 }) }));
     await runShiftTrafficStep(rt, deps());
     expect(updates()).toHaveLength(0);
+  });
+
+  it('retries the restore when the main step could not put traffic back on blue', async () => {
+    aws.seed(2, { version: '1' });
+    const clock = fakeClock();
+    // After step 1, both the step-2 write and the restore write fail (after the SDK's own retries).
+    const failing = () =>
+      new ServiceException({ message: 'We encountered an internal error.', $metadata: {} });
+    clock.onSleep = () => aws.state.failNext.set('UpdateAlias', [failing(), failing()]);
+    const main = memoryRuntime({
+      'function-name': 'orders',
+      'green-version': '2',
+      steps: '10,50,100',
+      'bake-time': '1m',
+    });
+    await runShiftTrafficStep(main, { lambda: async () => aws.client, clock });
+    expect(main.failed).toMatch(
+      /Step 2\/3 failed: We encountered an internal error. Restoring 100% on v1 failed too: We encountered an internal error. The alias was last set to v1 90% \/ v2 10%; run the rollback action./,
+    );
+    expect(main.outputs).toEqual({
+      status: 'in-progress',
+      weight: '10',
+      'blue-version': '1',
+      'green-version': '2',
+    });
+    expect(main.state.settled).toBeUndefined();
+    expect(aws.alias()).toEqual({ version: '1', weights: { '2': 0.1 } });
+
+    const post = memoryRuntime({}, main.state);
+    await runShiftTrafficStep(post, deps());
+    expect(post.failed).toBeUndefined();
+    expect(aws.alias()).toEqual({ version: '1', weights: {} });
   });
 
   it('main step marks itself for the post step and saves what it needs before the first write', async () => {

@@ -1,9 +1,9 @@
-import { InputError, InputReader, table, type Runtime } from '@deploy-actions/core';
+import { ConcurrentChangeError, InputError, InputReader, table, type Runtime } from '@deploy-actions/core';
 import type { AliasTarget } from '../alias';
 import type { Gate } from '../gate';
 import { parseVersion } from '../names';
 import { buildPlan } from '../plan';
-import type { ShiftResult } from '../shift';
+import type { ShiftResult, ShiftStatus } from '../shift';
 import { clientFor, clockOf, failureMessage, readTarget, runStep, type Deps } from './common';
 
 // GitHub-hosted jobs stop after 6 hours: https://docs.github.com/en/actions/reference/limits
@@ -52,6 +52,7 @@ export async function runShiftTraffic(rt: Runtime, deps: Deps = {}): Promise<voi
     rt.saveState('max-attempts', String(i.target.aws.maxAttempts));
     rt.saveState('green', i.green);
     rt.saveState('on-cancel', i.onCancel);
+    let last: { routing: AliasTarget; blue: string } | undefined;
     let result: ShiftResult;
     try {
       result = await shiftTraffic({
@@ -67,22 +68,47 @@ export async function runShiftTraffic(rt: Runtime, deps: Deps = {}): Promise<voi
         clock: clockOf(deps),
         signal: rt.cancelSignal,
         onRouting: (routing, blue) => {
+          last = { routing, blue };
           rt.saveState('blue', blue);
           rt.saveState('routing', JSON.stringify(routing));
         },
       });
-    } finally {
-      // Whatever happened was handled and reported here; the post step only covers a run that died.
-      rt.saveState('settled', 'true');
+    } catch (err) {
+      // Someone else owns the alias now: the post step must not touch it. Any other failure leaves the
+      // post step to retry restoring blue.
+      if (err instanceof ConcurrentChangeError) rt.saveState('settled', 'true');
+      if (last) setOutputs(rt, statusOf(last.routing, i.green), last.routing, last.blue, i.green);
+      throw err;
     }
-    rt.setOutput('status', result.status);
-    rt.setOutput('weight', String(result.percent));
-    rt.setOutput('blue-version', result.blue);
-    rt.setOutput('green-version', result.green);
+    rt.saveState('settled', 'true');
+    setOutputs(rt, result.status, result.percent, result.blue, result.green);
     await rt.summary(shiftSummary(i.target.functionName, i.target.alias, i.plan.name, result));
     if (result.failure) rt.setFailed(result.failure);
     else rt.info(`shift-traffic ${result.status}: ${result.percent}% on v${result.green}.`);
   });
+}
+
+function setOutputs(
+  rt: Runtime,
+  status: ShiftStatus,
+  weight: number | AliasTarget,
+  blue: string,
+  green: string,
+) {
+  rt.setOutput('status', status);
+  rt.setOutput('weight', String(typeof weight === 'number' ? weight : percentOfRouting(weight, green)));
+  rt.setOutput('blue-version', blue);
+  rt.setOutput('green-version', green);
+}
+
+function percentOfRouting(r: AliasTarget, green: string): number {
+  if (r.green === green) return Math.round(r.greenWeight * 10_000) / 100;
+  return r.version === green ? 100 : 0;
+}
+
+function statusOf(r: AliasTarget, green: string): ShiftStatus {
+  const percent = percentOfRouting(r, green);
+  return percent === 100 ? 'promoted' : percent === 0 ? 'rolled-back' : 'in-progress';
 }
 
 /**
