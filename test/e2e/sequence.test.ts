@@ -18,6 +18,26 @@ describe.each(nodeBinaries())('on $name, through the bundles', ({ path: node }) 
     return { 'green-version': '2', steps: '10,100', 'bake-time': '5m', ...extra };
   }
 
+  it('runs the CodeDeploy configurations with the defaults the runner fills in from action.yml', async () => {
+    await twoVersions();
+    const all = await bed.run('shift-traffic', node, { 'green-version': '2', strategy: 'LambdaAllAtOnce' });
+    ok(all);
+    expect(all.outputs.status).toBe('promoted');
+    expect(await bed.alias()).toBe('2');
+
+    ok(await bed.run('deploy-green', node, { 'zip-file': bed.zip() }));
+    // The 5-minute canary is cut short once its schedule shows: 10% first, then 5 minutes to the next check.
+    const canary = await bed.run(
+      'shift-traffic',
+      node,
+      { 'green-version': '3', strategy: 'LambdaCanary10Percent5Minutes' },
+      { signal: { when: /next check in/, signal: 'SIGTERM' } },
+    );
+    expect(canary.stdout).toMatch(/Plan LambdaCanary10Percent5Minutes: 10% → 100% from v2 to v3/);
+    expect(canary.stdout).toMatch(/step 1\/2: 10% to v3, next check in 5m/);
+    expect(await bed.alias()).toBe('2');
+  });
+
   it('SIGTERM mid-bake: the step restores 100% on blue itself, the post step finds nothing to do', async () => {
     const { main, post } = await runMainThenPost('shift-traffic', {
       ...bed.options(await twoVersions()),

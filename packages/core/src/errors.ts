@@ -8,9 +8,7 @@ export class InputError extends Error {
     // One line always: the message reaches the log, where a newline could start a workflow command.
     // eslint-disable-next-line no-control-regex
     const reason = expected.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
-    super(
-      `Input "${input}" ${value === '' ? 'is empty' : `has value ${JSON.stringify(clip(value))}`}: ${reason}`,
-    );
+    super(`Input "${input}" ${value === '' ? 'is empty' : `has value ${quote(value)}`}: ${reason}`);
     this.name = 'InputError';
   }
 }
@@ -36,6 +34,13 @@ export class CancelledError extends Error {
     super(`run cancelled (${signal})`);
     this.name = 'CancelledError';
   }
+}
+
+/** JSON-quoted and clipped; JSON leaves U+2028/U+2029 raw, and they would break the line. */
+function quote(value: string): string {
+  return JSON.stringify(clip(value))
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function clip(value: string): string {

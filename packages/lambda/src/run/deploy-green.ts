@@ -6,11 +6,18 @@ import { clientFor, clockOf, readTarget, runStep, type Deps } from './common';
 
 // Direct uploads are limited to 50 MB zipped: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
 const MAX_ZIP_BYTES = 50 * 1024 * 1024;
+// Naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
 const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const S3_BUCKET_FORBIDDEN =
+  /\.\.|^\d+\.\d+\.\d+\.\d+$|^xn--|^sthree-|^amzn-s3-demo-|-s3alias$|--ol-s3$|\.mrap$|--x-s3$/;
 const IMAGE_URI =
   /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/[a-z0-9][a-z0-9._/-]*(:[\w.-]{1,128}|@sha256:[a-f0-9]{64})$/;
 const SOURCES =
   'give exactly one of zip-file, s3-bucket + s3-key, image-uri (or none to publish the current code)';
+
+function validBucket(name: string): boolean {
+  return S3_BUCKET.test(name) && !S3_BUCKET_FORBIDDEN.test(name);
+}
 
 export function readSource(inputs: InputReader, workspace: string): CodeSource {
   const zip = inputs.text('zip-file');
@@ -18,16 +25,15 @@ export function readSource(inputs: InputReader, workspace: string): CodeSource {
   const key = inputs.text('s3-key', { max: 1024 });
   const objectVersion = inputs.text('s3-object-version', { max: 1024 });
   const image = inputs.text('image-uri');
-  const given = [zip && 'zip-file', (bucket || key) && 's3-bucket', image && 'image-uri'].filter(
-    Boolean,
-  ) as string[];
+  const s3Input = bucket || !key ? 's3-bucket' : 's3-key';
+  const given: [string, string][] = [
+    ['zip-file', zip],
+    [s3Input, bucket || key],
+    ['image-uri', image],
+  ].filter(([, value]) => value !== '') as [string, string][];
   if (given.length > 1) {
-    const second = given[1];
-    throw new InputError(
-      second,
-      inputs.text(second === 's3-bucket' ? 's3-bucket' : second),
-      `cannot be combined with ${given[0]}: ${SOURCES}`,
-    );
+    const [[first], [second, value]] = given;
+    throw new InputError(second, value, `cannot be combined with ${first}: ${SOURCES}`);
   }
   if (objectVersion && !bucket)
     throw new InputError('s3-object-version', objectVersion, 'needs s3-bucket and s3-key');
@@ -57,7 +63,7 @@ export function readSource(inputs: InputReader, workspace: string): CodeSource {
     return { kind: 'zip', zip: bytes, path: zip };
   }
   if (bucket || key) {
-    if (!S3_BUCKET.test(bucket))
+    if (!validBucket(bucket))
       throw new InputError(
         's3-bucket',
         bucket,
