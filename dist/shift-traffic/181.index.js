@@ -6,44 +6,23 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   describeAlias: () => (/* binding */ describeAlias),
-/* harmony export */   p: () => (/* binding */ percentOf),
+/* harmony export */   Hm: () => (/* reexport safe */ _routing__WEBPACK_IMPORTED_MODULE_1__.Hm),
+/* harmony export */   IN: () => (/* reexport safe */ _routing__WEBPACK_IMPORTED_MODULE_1__.IN),
+/* harmony export */   pR: () => (/* reexport safe */ _routing__WEBPACK_IMPORTED_MODULE_1__.pR),
 /* harmony export */   readAlias: () => (/* binding */ readAlias),
-/* harmony export */   sameRouting: () => (/* binding */ sameRouting),
 /* harmony export */   writeAlias: () => (/* binding */ writeAlias)
 /* harmony export */ });
-/* unused harmony export aliasState */
-/* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1696);
+/* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1696);
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
+/* harmony import */ var _routing__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4003);
 
 
-function aliasState(a) {
-    const weights = Object.entries(a.RoutingConfig?.AdditionalVersionWeights ?? {});
-    const [green, weight] = weights[0] ?? [];
-    return {
-        version: a.FunctionVersion ?? '',
-        ...(green !== undefined && { green }),
-        greenWeight: green !== undefined ? (weight ?? 0) : 0,
-        revisionId: a.RevisionId,
-    };
-}
-function percentOf(weight) {
-    return Math.round(weight * 10_000) / 100;
-}
-function describeAlias(s) {
-    if (!s.green)
-        return `100% on v${s.version}`;
-    return `v${s.version} ${percentOf(1 - s.greenWeight)}% / v${s.green} ${percentOf(s.greenWeight)}%`;
-}
-function sameRouting(a, b) {
-    return (a.version === b.version &&
-        (a.green ?? '') === (b.green ?? '') &&
-        Math.abs(a.greenWeight - b.greenWeight) < 1e-9);
-}
+
+
 /** The alias, or undefined when it does not exist. */
 async function readAlias(lambda, fn, alias) {
     try {
-        return aliasState(await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__/* .GetAliasCommand */ .MES({ FunctionName: fn, Name: alias })));
+        return (0,_routing__WEBPACK_IMPORTED_MODULE_1__/* .aliasState */ .ae)(await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .GetAliasCommand */ .MES({ FunctionName: fn, Name: alias })));
     }
     catch (err) {
         if ((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err) === 'ResourceNotFoundException')
@@ -61,7 +40,7 @@ const CONFLICT_RETRIES = 5;
 async function writeAlias(lambda, fn, alias, target, revisionId, clock = _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml) {
     for (let attempt = 1;; attempt++) {
         try {
-            const out = await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__/* .UpdateAliasCommand */ .lqC({
+            const out = await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .UpdateAliasCommand */ .lqC({
                 FunctionName: fn,
                 Name: alias,
                 FunctionVersion: target.version,
@@ -70,15 +49,15 @@ async function writeAlias(lambda, fn, alias, target, revisionId, clock = _deploy
                 },
                 RevisionId: revisionId,
             }));
-            return aliasState(out);
+            return (0,_routing__WEBPACK_IMPORTED_MODULE_1__/* .aliasState */ .ae)(out);
         }
         catch (err) {
             const name = (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err);
             if (name === 'PreconditionFailedException') {
                 const now = await readAlias(lambda, fn, alias);
-                if (now && sameRouting(now, target))
+                if (now && (0,_routing__WEBPACK_IMPORTED_MODULE_1__/* .sameRouting */ .Hm)(now, target))
                     return now;
-                throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConcurrentChangeError */ .wy(`Alias "${alias}" was changed by someone else (its RevisionId no longer matches): it is now ${now ? describeAlias(now) : 'deleted'}. Another deployment is probably in progress; this run changed nothing more.`);
+                throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConcurrentChangeError */ .wy(`Alias "${alias}" was changed by someone else (its RevisionId no longer matches): it is now ${now ? (0,_routing__WEBPACK_IMPORTED_MODULE_1__/* .describeAlias */ .IN)(now) : 'deleted'}. Another deployment is probably in progress; this run changed nothing more.`);
             }
             // 409: an update of the function is still being applied; the alias itself is unchanged, so retry as is.
             if (name === 'ResourceConflictException' && attempt < CONFLICT_RETRIES) {
@@ -169,7 +148,7 @@ async function shiftTraffic(o) {
         throw new src/* DeployError */.sH(`Alias "${alias}" of function ${fn} does not exist (or the function does not exist): deploy-green creates the alias on the first deploy.`);
     }
     if (start.green && start.green !== green) {
-        throw new src/* ConcurrentChangeError */.wy(`Alias "${alias}" is split between v${start.version} and v${start.green} (${(0,src_alias.describeAlias)(start)}): a deployment of v${start.green} is in progress. Finish it with shift-traffic or undo it with rollback first; this run changed nothing.`);
+        throw new src/* ConcurrentChangeError */.wy(`Alias "${alias}" is split between v${start.version} and v${start.green} (${(0,src_alias/* describeAlias */.IN)(start)}): a deployment of v${start.green} is in progress. Finish it with shift-traffic or undo it with rollback first; this run changed nothing.`);
     }
     if (!start.green && start.version === green) {
         log.info(`Alias "${alias}" already sends 100% to v${green}: nothing to shift.`);
@@ -186,7 +165,7 @@ async function shiftTraffic(o) {
         timeline,
         ...(failure && { failure }),
     });
-    const current = start.green ? (0,src_alias/* percentOf */.p)(start.greenWeight) : 0;
+    const current = start.green ? (0,src_alias/* percentOf */.pR)(start.greenWeight) : 0;
     const steps = o.plan.steps.filter((s) => s.percent > current);
     if (current > 0)
         log.info(`Resuming: alias "${alias}" already sends ${current}% to v${green}.`);
@@ -207,7 +186,7 @@ async function shiftTraffic(o) {
             await (0,src_alias.writeAlias)(lambda, fn, alias, target, revision, clock);
             expected = target;
             o.onRouting?.(target, blue);
-            note(label, step.percent, `shifted: ${(0,src_alias.describeAlias)(target)}`);
+            note(label, step.percent, `shifted: ${(0,src_alias/* describeAlias */.IN)(target)}`);
             log.info(`step ${label}: ${step.percent}% to v${green}` +
                 (step.bakeMs > 0
                     ? `, next check in ${(0,src/* formatDuration */.a3)(step.bakeMs)}`
@@ -221,8 +200,8 @@ async function shiftTraffic(o) {
             // Checks run after every step, the last included (as CodeDeploy's AfterAllowTraffic hook does).
             if (!last || o.gates.length > 0) {
                 const now = await (0,src_alias.readAlias)(lambda, fn, alias);
-                if (!now || !(0,src_alias.sameRouting)(now, expected)) {
-                    throw new src/* ConcurrentChangeError */.wy(`Alias "${alias}" was changed by someone else during the shift: expected ${(0,src_alias.describeAlias)(expected)}, found ${now ? (0,src_alias.describeAlias)(now) : 'no alias'}. Another deployment is probably in progress; this run changed nothing more.`);
+                if (!now || !(0,src_alias/* sameRouting */.Hm)(now, expected)) {
+                    throw new src/* ConcurrentChangeError */.wy(`Alias "${alias}" was changed by someone else during the shift: expected ${(0,src_alias/* describeAlias */.IN)(expected)}, found ${now ? (0,src_alias/* describeAlias */.IN)(now) : 'no alias'}. Another deployment is probably in progress; this run changed nothing more.`);
                 }
                 revision = now.revisionId;
                 for (const gate of o.gates) {
@@ -241,7 +220,7 @@ async function shiftTraffic(o) {
                     }
                     const why = `${gate.name} check ${verdict.verdict} at step ${label} (${step.percent}% on v${green}): ${verdict.reason}`;
                     if (o.onUnhealthy === 'fail') {
-                        return result(step.percent >= 100 ? 'promoted' : 'in-progress', step.percent, `${why}. on-unhealthy is fail: traffic stays at ${(0,src_alias.describeAlias)(expected)}.`);
+                        return result(step.percent >= 100 ? 'promoted' : 'in-progress', step.percent, `${why}. on-unhealthy is fail: traffic stays at ${(0,src_alias/* describeAlias */.IN)(expected)}.`);
                     }
                     await restoreBlue(o, blue, expected, now);
                     note(label, 0, `rolled back: 100% on v${blue}`);
@@ -264,16 +243,16 @@ async function shiftTraffic(o) {
         const cancelled = err instanceof src/* CancelledError */.cc || o.signal.aborted;
         const what = cancelled ? `Cancelled at step ${label}` : `Step ${label} failed: ${sentence(err)}`;
         if (cancelled && o.onCancel === 'leave') {
-            note(label, (0,src_alias/* percentOf */.p)(expected.greenWeight), 'cancelled: traffic left as it is (on-cancel: leave)');
-            return result('in-progress', (0,src_alias/* percentOf */.p)(expected.greenWeight), `${what}; on-cancel is leave: traffic stays at ${(0,src_alias.describeAlias)(expected)}.`);
+            note(label, (0,src_alias/* percentOf */.pR)(expected.greenWeight), 'cancelled: traffic left as it is (on-cancel: leave)');
+            return result('in-progress', (0,src_alias/* percentOf */.pR)(expected.greenWeight), `${what}; on-cancel is leave: traffic stays at ${(0,src_alias/* describeAlias */.IN)(expected)}.`);
         }
-        if ((0,src_alias.sameRouting)(expected, start))
+        if ((0,src_alias/* sameRouting */.Hm)(expected, start))
             throw err;
         try {
             await restoreBlue(o, blue, expected);
         }
         catch (restoreErr) {
-            throw new src/* DeployError */.sH(`${what}. Restoring 100% on v${blue} failed too: ${sentence(restoreErr)}. The alias was last set to ${(0,src_alias.describeAlias)(expected)}; run the rollback action.`);
+            throw new src/* DeployError */.sH(`${what}. Restoring 100% on v${blue} failed too: ${sentence(restoreErr)}. The alias was last set to ${(0,src_alias/* describeAlias */.IN)(expected)}; run the rollback action.`);
         }
         note(label, 0, `${cancelled ? 'cancelled' : 'failed'}: rolled back to 100% on v${blue}`);
         return result('rolled-back', 0, `${what}. Traffic restored: 100% on v${blue}.`);
@@ -285,8 +264,8 @@ async function restoreBlue(o, blue, expected, known) {
     const now = known ?? (await (0,src_alias.readAlias)(o.lambda, o.functionName, o.alias));
     if (now && !now.green && now.version === blue)
         return;
-    if (!now || !(0,src_alias.sameRouting)(now, expected)) {
-        throw new src/* ConcurrentChangeError */.wy(`Alias "${o.alias}" was changed by someone else (now ${now ? (0,src_alias.describeAlias)(now) : 'deleted'}); it was left alone.`);
+    if (!now || !(0,src_alias/* sameRouting */.Hm)(now, expected)) {
+        throw new src/* ConcurrentChangeError */.wy(`Alias "${o.alias}" was changed by someone else (now ${now ? (0,src_alias/* describeAlias */.IN)(now) : 'deleted'}); it was left alone.`);
     }
     const target = { version: blue, greenWeight: 0 };
     await (0,src_alias.writeAlias)(o.lambda, o.functionName, o.alias, target, now.revisionId, o.clock);

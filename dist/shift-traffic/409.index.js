@@ -6,44 +6,23 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   describeAlias: () => (/* binding */ describeAlias),
-/* harmony export */   p: () => (/* binding */ percentOf),
+/* harmony export */   Hm: () => (/* reexport safe */ _routing__WEBPACK_IMPORTED_MODULE_1__.Hm),
+/* harmony export */   IN: () => (/* reexport safe */ _routing__WEBPACK_IMPORTED_MODULE_1__.IN),
+/* harmony export */   pR: () => (/* reexport safe */ _routing__WEBPACK_IMPORTED_MODULE_1__.pR),
 /* harmony export */   readAlias: () => (/* binding */ readAlias),
-/* harmony export */   sameRouting: () => (/* binding */ sameRouting),
 /* harmony export */   writeAlias: () => (/* binding */ writeAlias)
 /* harmony export */ });
-/* unused harmony export aliasState */
-/* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1696);
+/* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1696);
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
+/* harmony import */ var _routing__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4003);
 
 
-function aliasState(a) {
-    const weights = Object.entries(a.RoutingConfig?.AdditionalVersionWeights ?? {});
-    const [green, weight] = weights[0] ?? [];
-    return {
-        version: a.FunctionVersion ?? '',
-        ...(green !== undefined && { green }),
-        greenWeight: green !== undefined ? (weight ?? 0) : 0,
-        revisionId: a.RevisionId,
-    };
-}
-function percentOf(weight) {
-    return Math.round(weight * 10_000) / 100;
-}
-function describeAlias(s) {
-    if (!s.green)
-        return `100% on v${s.version}`;
-    return `v${s.version} ${percentOf(1 - s.greenWeight)}% / v${s.green} ${percentOf(s.greenWeight)}%`;
-}
-function sameRouting(a, b) {
-    return (a.version === b.version &&
-        (a.green ?? '') === (b.green ?? '') &&
-        Math.abs(a.greenWeight - b.greenWeight) < 1e-9);
-}
+
+
 /** The alias, or undefined when it does not exist. */
 async function readAlias(lambda, fn, alias) {
     try {
-        return aliasState(await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__/* .GetAliasCommand */ .MES({ FunctionName: fn, Name: alias })));
+        return (0,_routing__WEBPACK_IMPORTED_MODULE_1__/* .aliasState */ .ae)(await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .GetAliasCommand */ .MES({ FunctionName: fn, Name: alias })));
     }
     catch (err) {
         if ((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err) === 'ResourceNotFoundException')
@@ -61,7 +40,7 @@ const CONFLICT_RETRIES = 5;
 async function writeAlias(lambda, fn, alias, target, revisionId, clock = _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml) {
     for (let attempt = 1;; attempt++) {
         try {
-            const out = await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__/* .UpdateAliasCommand */ .lqC({
+            const out = await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .UpdateAliasCommand */ .lqC({
                 FunctionName: fn,
                 Name: alias,
                 FunctionVersion: target.version,
@@ -70,15 +49,15 @@ async function writeAlias(lambda, fn, alias, target, revisionId, clock = _deploy
                 },
                 RevisionId: revisionId,
             }));
-            return aliasState(out);
+            return (0,_routing__WEBPACK_IMPORTED_MODULE_1__/* .aliasState */ .ae)(out);
         }
         catch (err) {
             const name = (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err);
             if (name === 'PreconditionFailedException') {
                 const now = await readAlias(lambda, fn, alias);
-                if (now && sameRouting(now, target))
+                if (now && (0,_routing__WEBPACK_IMPORTED_MODULE_1__/* .sameRouting */ .Hm)(now, target))
                     return now;
-                throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConcurrentChangeError */ .wy(`Alias "${alias}" was changed by someone else (its RevisionId no longer matches): it is now ${now ? describeAlias(now) : 'deleted'}. Another deployment is probably in progress; this run changed nothing more.`);
+                throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConcurrentChangeError */ .wy(`Alias "${alias}" was changed by someone else (its RevisionId no longer matches): it is now ${now ? (0,_routing__WEBPACK_IMPORTED_MODULE_1__/* .describeAlias */ .IN)(now) : 'deleted'}. Another deployment is probably in progress; this run changed nothing more.`);
             }
             // 409: an update of the function is still being applied; the alias itself is unchanged, so retry as is.
             if (name === 'ResourceConflictException' && attempt < CONFLICT_RETRIES) {

@@ -1,49 +1,8 @@
-import {
-  GetAliasCommand,
-  UpdateAliasCommand,
-  type AliasConfiguration,
-  type LambdaClient,
-} from '@aws-sdk/client-lambda';
+import { GetAliasCommand, UpdateAliasCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import { awsErrorName, ConcurrentChangeError, systemClock, type Clock } from '@deploy-actions/core';
+import { aliasState, describeAlias, sameRouting, type AliasState, type AliasTarget } from './routing';
 
-/** Where an alias sends traffic: `version` takes the rest of what `green` does not get. */
-export interface AliasState {
-  version: string;
-  green?: string;
-  /** Fraction of traffic on green, 0..1. */
-  greenWeight: number;
-  revisionId?: string;
-}
-
-export type AliasTarget = Omit<AliasState, 'revisionId'>;
-
-export function aliasState(a: AliasConfiguration): AliasState {
-  const weights = Object.entries(a.RoutingConfig?.AdditionalVersionWeights ?? {});
-  const [green, weight] = weights[0] ?? [];
-  return {
-    version: a.FunctionVersion ?? '',
-    ...(green !== undefined && { green }),
-    greenWeight: green !== undefined ? (weight ?? 0) : 0,
-    revisionId: a.RevisionId,
-  };
-}
-
-export function percentOf(weight: number): number {
-  return Math.round(weight * 10_000) / 100;
-}
-
-export function describeAlias(s: AliasTarget): string {
-  if (!s.green) return `100% on v${s.version}`;
-  return `v${s.version} ${percentOf(1 - s.greenWeight)}% / v${s.green} ${percentOf(s.greenWeight)}%`;
-}
-
-export function sameRouting(a: AliasTarget, b: AliasTarget): boolean {
-  return (
-    a.version === b.version &&
-    (a.green ?? '') === (b.green ?? '') &&
-    Math.abs(a.greenWeight - b.greenWeight) < 1e-9
-  );
-}
+export * from './routing';
 
 /** The alias, or undefined when it does not exist. */
 export async function readAlias(

@@ -1,5 +1,5 @@
 import { ConcurrentChangeError, InputError, InputReader, table, type Runtime } from '@deploy-actions/core';
-import type { AliasTarget } from '../alias';
+import { describeAlias, greenPercent, sameRouting, type AliasTarget } from '../routing';
 import type { Gate } from '../gate';
 import { parseVersion } from '../names';
 import { buildPlan } from '../plan';
@@ -96,18 +96,13 @@ function setOutputs(
   green: string,
 ) {
   rt.setOutput('status', status);
-  rt.setOutput('weight', String(typeof weight === 'number' ? weight : percentOfRouting(weight, green)));
+  rt.setOutput('weight', String(typeof weight === 'number' ? weight : greenPercent(weight, green)));
   rt.setOutput('blue-version', blue);
   rt.setOutput('green-version', green);
 }
 
-function percentOfRouting(r: AliasTarget, green: string): number {
-  if (r.green === green) return Math.round(r.greenWeight * 10_000) / 100;
-  return r.version === green ? 100 : 0;
-}
-
 function statusOf(r: AliasTarget, green: string): ShiftStatus {
-  const percent = percentOfRouting(r, green);
+  const percent = greenPercent(r, green);
   return percent === 100 ? 'promoted' : percent === 0 ? 'rolled-back' : 'in-progress';
 }
 
@@ -125,7 +120,7 @@ export async function runShiftTrafficPost(rt: Runtime, deps: Deps = {}): Promise
   const blue = rt.getState('blue');
   const green = rt.getState('green');
   const last = JSON.parse(rt.getState('routing')) as AliasTarget;
-  const { describeAlias, readAlias, sameRouting, writeAlias } = await import('../alias');
+  const { readAlias, writeAlias } = await import('../alias');
   if (rt.getState('on-cancel') === 'leave') {
     rt.warning(
       `shift-traffic did not finish; on-cancel is leave, so alias "${alias}" stays as last set: ${describeAlias(last)}.`,

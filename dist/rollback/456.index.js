@@ -1,8 +1,8 @@
-export const id = 207;
-export const ids = [207];
+export const id = 456;
+export const ids = [456];
 export const modules = {
 
-/***/ 2207:
+/***/ 1456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,9 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
 var src = __webpack_require__(286);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-lambda/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1696);
-;// CONCATENATED MODULE: ./packages/lambda/src/alias.ts
-
-
+;// CONCATENATED MODULE: ./packages/lambda/src/routing.ts
 function aliasState(a) {
     const weights = Object.entries(a.RoutingConfig?.AdditionalVersionWeights ?? {});
     const [green, weight] = weights[0] ?? [];
@@ -41,6 +39,18 @@ function sameRouting(a, b) {
         (a.green ?? '') === (b.green ?? '') &&
         Math.abs(a.greenWeight - b.greenWeight) < 1e-9);
 }
+/** Green's share of traffic in percent, for a routing that may already be fully on green or back on blue. */
+function greenPercent(r, green) {
+    if (r.green === green)
+        return percentOf(r.greenWeight);
+    return r.version === green ? 100 : 0;
+}
+
+;// CONCATENATED MODULE: ./packages/lambda/src/alias.ts
+
+
+
+
 /** The alias, or undefined when it does not exist. */
 async function readAlias(lambda, fn, alias) {
     try {

@@ -1,8 +1,8 @@
-export const id = 567;
-export const ids = [567];
+export const id = 719;
+export const ids = [719];
 export const modules = {
 
-/***/ 3567:
+/***/ 719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,10 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(1696);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 5 modules
 var src = __webpack_require__(286);
-;// CONCATENATED MODULE: ./packages/lambda/src/alias.ts
-
-
-function aliasState(a) {
+;// CONCATENATED MODULE: ./packages/lambda/src/routing.ts
+function routing_aliasState(a) {
     const weights = Object.entries(a.RoutingConfig?.AdditionalVersionWeights ?? {});
     const [green, weight] = weights[0] ?? [];
     return {
@@ -31,20 +29,32 @@ function aliasState(a) {
 function percentOf(weight) {
     return Math.round(weight * 10_000) / 100;
 }
-function describeAlias(s) {
+function routing_describeAlias(s) {
     if (!s.green)
         return `100% on v${s.version}`;
     return `v${s.version} ${percentOf(1 - s.greenWeight)}% / v${s.green} ${percentOf(s.greenWeight)}%`;
 }
-function sameRouting(a, b) {
+function routing_sameRouting(a, b) {
     return (a.version === b.version &&
         (a.green ?? '') === (b.green ?? '') &&
         Math.abs(a.greenWeight - b.greenWeight) < 1e-9);
 }
+/** Green's share of traffic in percent, for a routing that may already be fully on green or back on blue. */
+function greenPercent(r, green) {
+    if (r.green === green)
+        return percentOf(r.greenWeight);
+    return r.version === green ? 100 : 0;
+}
+
+;// CONCATENATED MODULE: ./packages/lambda/src/alias.ts
+
+
+
+
 /** The alias, or undefined when it does not exist. */
 async function readAlias(lambda, fn, alias) {
     try {
-        return aliasState(await lambda.send(new dist_cjs/* GetAliasCommand */.MES({ FunctionName: fn, Name: alias })));
+        return routing_aliasState(await lambda.send(new dist_cjs/* GetAliasCommand */.MES({ FunctionName: fn, Name: alias })));
     }
     catch (err) {
         if ((0,src/* awsErrorName */.ZH)(err) === 'ResourceNotFoundException')
@@ -192,7 +202,7 @@ async function deployGreen(o) {
     checkPackageType(latest, o.source);
     const live = await readAlias(lambda, fn, alias);
     if (live?.green) {
-        throw new src/* DeployError */.sH(`Alias "${alias}" is split between v${live.version} and v${live.green} (${describeAlias(live)}): a deployment is in progress. Finish it with shift-traffic or undo it with rollback before deploying again.`);
+        throw new src/* DeployError */.sH(`Alias "${alias}" is split between v${live.version} and v${live.green} (${routing_describeAlias(live)}): a deployment is in progress. Finish it with shift-traffic or undo it with rollback before deploying again.`);
     }
     if (live) {
         const blue = await getConfig(lambda, fn, live.version);
@@ -329,9 +339,9 @@ async function createAlias(o, green) {
         if ((0,src/* awsErrorName */.ZH)(err) !== 'ResourceConflictException')
             throw err;
         const now = await readAlias(o.lambda, o.functionName, o.alias);
-        if (now && sameRouting(now, { version: green, greenWeight: 0 }))
+        if (now && routing_sameRouting(now, { version: green, greenWeight: 0 }))
             return true;
-        throw new src/* ConcurrentChangeError */.wy(`Alias "${o.alias}" was created by someone else during this deploy (${now ? describeAlias(now) : 'gone again'}); it was left alone. v${green} is published without traffic.`);
+        throw new src/* ConcurrentChangeError */.wy(`Alias "${o.alias}" was created by someone else during this deploy (${now ? routing_describeAlias(now) : 'gone again'}); it was left alone. v${green} is published without traffic.`);
     }
 }
 /** The SDK's waiters want a maximum above their minimum delay of 1s. */
