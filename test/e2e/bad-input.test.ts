@@ -722,7 +722,7 @@ function basesFor(c: Category): Base[] {
 }
 
 /** One case: a valid base for the action with one input (or one pair) made bad. */
-function caseArb(c: Category): fc.Arbitrary<Case> {
+function caseArb(c: Category, forBundle = false): fc.Arbitrary<Case> {
   const arb = fc.tuple(fc.constantFrom(...basesFor(c)), c.bad).map(([base, bad]): Case => {
     const inputs = { ...base.inputs };
     for (const name of c.drop ?? []) delete inputs[name];
@@ -735,7 +735,7 @@ function caseArb(c: Category): fc.Arbitrary<Case> {
     };
   });
   // Environment variables hold no NUL and at most 128 KiB each (Linux MAX_ARG_STRLEN).
-  return onRunner
+  return forBundle
     ? arb.filter((k) => Object.values(k.inputs).every((v) => !v.includes('\u0000') && v.length < 64 * 1024))
     : arb;
 }
@@ -783,7 +783,7 @@ function bundleSample(action: Action, seed: number): Case[] {
     fc.shuffledSubarray(eligible, { minLength: SAMPLE_PER_ACTION, maxLength: SAMPLE_PER_ACTION }),
     { numRuns: 1, seed },
   );
-  return picked!.map((c, i) => fc.sample(caseArb(c), { numRuns: 1, seed: seed + i + 1 })[0]!);
+  return picked!.map((c, i) => fc.sample(caseArb(c, true), { numRuns: 1, seed: seed + i + 1 })[0]!);
 }
 const BUNDLE_CASES = ACTIONS.flatMap((a, i) => bundleSample(a, SEED + 100 * i));
 
