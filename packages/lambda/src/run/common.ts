@@ -8,7 +8,7 @@ import {
   InputError,
   InputReader,
   lambdaClient,
-  systemClock,
+  clockFromEnv,
   type AwsOptions,
   type Clock,
   type Runtime,
@@ -39,8 +39,8 @@ export function clientFor(target: Target, deps: Deps): Promise<LambdaClient> {
   return (deps.lambda ?? lambdaClient)(target.aws);
 }
 
-export function clockOf(deps: Deps): Clock {
-  return deps.clock ?? systemClock;
+export function clockOf(deps: Deps, env: Runtime['env'] = process.env): Clock {
+  return deps.clock ?? clockFromEnv(env);
 }
 
 /** Runs one action body; every failure becomes one clear failed-step message. */
