@@ -359,7 +359,7 @@ async function main(): Promise<number> {
   check(s5.outputs.status === 'rolled-back', 'status is rolled-back', s5.outputs.status);
   check(s5.outputs.weight === '0', 'weight is 0', s5.outputs.weight);
   check(
-    /invoke check unhealthy at step 1\/3 .*function error.*Traffic restored: 100% on v2/.test(
+    /health unhealthy at step 1\/3 .*invoke: .*function error.*Traffic restored: 100% on v2/.test(
       s5.errors.join(' '),
     ),
     'the error names the failed invoke check and says traffic is back on v2',

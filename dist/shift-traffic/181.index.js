@@ -187,44 +187,55 @@ async function shiftTraffic(o) {
             expected = target;
             o.onRouting?.(target, blue);
             note(label, step.percent, `shifted: ${(0,src_alias/* describeAlias */.IN)(target)}`);
+            // The checks watch the bake (evaluating every interval) and, after the last step, `finalWatchMs`,
+            // as CodeDeploy's AfterAllowTraffic hook checks after all traffic has moved.
+            const watchMs = last ? o.finalWatchMs : step.bakeMs;
             log.info(`step ${label}: ${step.percent}% to v${green}` +
-                (step.bakeMs > 0
-                    ? `, next check in ${(0,src/* formatDuration */.a3)(step.bakeMs)}`
-                    : o.gates.length
+                (watchMs > 0
+                    ? `, next check in ${(0,src/* formatDuration */.a3)(o.gate ? Math.min(o.intervalMs, watchMs) : watchMs)}`
+                    : o.gate
                         ? ', checking now'
                         : ''));
             if (o.signal.aborted)
                 throw o.signal.reason;
-            if (step.bakeMs > 0)
+            let verdict;
+            if (o.gate) {
+                verdict = await o.gate.watch({
+                    functionName: fn,
+                    alias,
+                    blue,
+                    green,
+                    percent: step.percent,
+                    label,
+                    durationMs: watchMs,
+                    signal: o.signal,
+                });
+            }
+            else if (step.bakeMs > 0) {
                 await bake(o, label, step.percent, step.bakeMs);
-            // Checks run after every step, the last included (as CodeDeploy's AfterAllowTraffic hook does).
-            if (!last || o.gates.length > 0) {
+            }
+            if (!last || verdict) {
                 const now = await (0,src_alias.readAlias)(lambda, fn, alias);
                 if (!now || !(0,src_alias/* sameRouting */.Hm)(now, expected)) {
                     throw new src/* ConcurrentChangeError */.wy(`Alias "${alias}" was changed by someone else during the shift: expected ${(0,src_alias/* describeAlias */.IN)(expected)}, found ${now ? (0,src_alias/* describeAlias */.IN)(now) : 'no alias'}. Another deployment is probably in progress; this run changed nothing more.`);
                 }
                 revision = now.revisionId;
-                for (const gate of o.gates) {
-                    const verdict = await gate.evaluate({
-                        functionName: fn,
-                        alias,
-                        blue,
-                        green,
-                        percent: step.percent,
-                        signal: o.signal,
-                    });
-                    note(label, step.percent, `${gate.name}: ${verdict.verdict}: ${verdict.reason}`);
-                    if (verdict.verdict === 'healthy') {
-                        log.info(`step ${label}: ${gate.name} check healthy: ${verdict.reason}`);
-                        continue;
+                if (verdict) {
+                    note(label, step.percent, `health ${verdict.verdict}: ${verdict.reason}`);
+                    const passes = verdict.verdict === 'healthy' ||
+                        (verdict.verdict === 'inconclusive' && o.onInconclusive === 'pass');
+                    if (passes) {
+                        log.info(`step ${label}: health ${verdict.verdict}${verdict.verdict === 'inconclusive' ? ' (on-inconclusive: pass)' : ''}: ${verdict.reason}`);
                     }
-                    const why = `${gate.name} check ${verdict.verdict} at step ${label} (${step.percent}% on v${green}): ${verdict.reason}`;
-                    if (o.onUnhealthy === 'fail') {
-                        return result(step.percent >= 100 ? 'promoted' : 'in-progress', step.percent, `${why}. on-unhealthy is fail: traffic stays at ${(0,src_alias/* describeAlias */.IN)(expected)}.`);
+                    else {
+                        const why = `health ${verdict.verdict} at step ${label} (${step.percent}% on v${green}): ${verdict.reason}`;
+                        if (o.onUnhealthy === 'fail') {
+                            return result(step.percent >= 100 ? 'promoted' : 'in-progress', step.percent, `${why}. on-unhealthy is fail: traffic stays at ${(0,src_alias/* describeAlias */.IN)(expected)}.`);
+                        }
+                        await restoreBlue(o, blue, expected, now);
+                        note(label, 0, `rolled back: 100% on v${blue}`);
+                        return result('rolled-back', 0, `${why}. Traffic restored: 100% on v${blue}.`);
                     }
-                    await restoreBlue(o, blue, expected, now);
-                    note(label, 0, `rolled back: 100% on v${blue}`);
-                    return result('rolled-back', 0, `${why}. Traffic restored: 100% on v${blue}.`);
                 }
             }
             if (last && step.percent >= 100) {

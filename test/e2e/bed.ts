@@ -164,7 +164,7 @@ export async function releaseSequence(bed: Bed, node: string) {
   expect(s3.code).toBe(1);
   expect(s3.outputs).toMatchObject({ status: 'rolled-back', weight: '0' });
   expect(s3.errors.join('\n')).toMatch(
-    /invoke check unhealthy at step 1\/3 \(10% on v3\): v3 returned a function error \(Unhandled\).*Traffic restored: 100% on v2/,
+    /health unhealthy at step 1\/3 \(10% on v3\): invoke: v3 returned a function error \(Unhandled\).*Traffic restored: 100% on v2/,
   );
   expect(s3.writes).toEqual(['UpdateAlias', 'UpdateAlias']);
   expect(await alias()).toBe('2');

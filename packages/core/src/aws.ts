@@ -36,3 +36,10 @@ export async function lambdaClient(opts: AwsOptions): Promise<LambdaClient> {
   const { LambdaClient } = await import('@aws-sdk/client-lambda');
   return new LambdaClient(clientConfig(opts));
 }
+
+export async function cloudwatchClient(
+  opts: AwsOptions,
+): Promise<import('@aws-sdk/client-cloudwatch').CloudWatchClient> {
+  const { CloudWatchClient } = await import('@aws-sdk/client-cloudwatch');
+  return new CloudWatchClient(clientConfig(opts));
+}

@@ -1,1 +1,6 @@
-export {};
+export * from './config';
+export * from './checks';
+export * from './evaluate';
+export * from './gate';
+export * from './report';
+export * from './stats';

@@ -18,7 +18,8 @@ import {
   type Clock,
 } from '@deploy-actions/core';
 import { describeAlias, readAlias, sameRouting, type AliasState } from './alias';
-import { invokeVersion, type InvokeCheck } from './gate';
+import { checkInvoke } from '@deploy-actions/health/checks';
+import type { HealthConfig } from '@deploy-actions/health/config';
 import type { Log } from './shift';
 import { compatibility, getConfig } from './versions';
 
@@ -35,7 +36,7 @@ export interface DeployOptions {
   source: CodeSource;
   description: string;
   waitTimeoutMs: number;
-  smoke?: InvokeCheck;
+  smoke?: NonNullable<HealthConfig['invoke']>;
   log: Log;
   clock?: Clock;
 }
@@ -108,7 +109,7 @@ export async function deployGreen(o: DeployOptions): Promise<DeployResult> {
   );
 
   if (o.smoke) {
-    const verdict = await invokeVersion(lambda, fn, green, o.smoke);
+    const verdict = await checkInvoke(lambda, o.smoke, { functionName: fn, alias, version: green });
     if (verdict.verdict !== 'healthy')
       throw new DeployError(`Smoke test of v${green} failed: ${verdict.reason}. No traffic was moved.`);
     log.info(`Smoke test passed: ${verdict.reason}.`);

@@ -1,6 +1,5 @@
 export * from './alias';
 export * from './deploy';
-export * from './gate';
 export * from './names';
 export * from './plan';
 export * from './rollback';

@@ -16,7 +16,7 @@ import {
   type AliasState,
   type AliasTarget,
 } from './alias';
-import type { Gate } from './gate';
+import type { Gate, WatchResult } from '@deploy-actions/health';
 import type { Plan } from './plan';
 import { checkPair } from './versions';
 
@@ -51,7 +51,12 @@ export interface ShiftOptions {
   alias: string;
   green: string;
   plan: Plan;
-  gates: Gate[];
+  /** Health checks watched over each bake; none means the bake only waits. */
+  gate?: Gate;
+  intervalMs: number;
+  /** How long to watch after the last step (health-gate's `duration`; 0 = one evaluation). */
+  finalWatchMs: number;
+  onInconclusive: 'fail' | 'pass';
   onUnhealthy: 'rollback' | 'fail';
   onCancel: 'rollback' | 'leave';
   log: Log;
@@ -121,19 +126,35 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
       expected = target;
       o.onRouting?.(target, blue);
       note(label, step.percent, `shifted: ${describeAlias(target)}`);
+      // The checks watch the bake (evaluating every interval) and, after the last step, `finalWatchMs`,
+      // as CodeDeploy's AfterAllowTraffic hook checks after all traffic has moved.
+      const watchMs = last ? o.finalWatchMs : step.bakeMs;
       log.info(
         `step ${label}: ${step.percent}% to v${green}` +
-          (step.bakeMs > 0
-            ? `, next check in ${formatDuration(step.bakeMs)}`
-            : o.gates.length
+          (watchMs > 0
+            ? `, next check in ${formatDuration(o.gate ? Math.min(o.intervalMs, watchMs) : watchMs)}`
+            : o.gate
               ? ', checking now'
               : ''),
       );
       if (o.signal.aborted) throw o.signal.reason;
-      if (step.bakeMs > 0) await bake(o, label, step.percent, step.bakeMs);
+      let verdict: WatchResult | undefined;
+      if (o.gate) {
+        verdict = await o.gate.watch({
+          functionName: fn,
+          alias,
+          blue,
+          green,
+          percent: step.percent,
+          label,
+          durationMs: watchMs,
+          signal: o.signal,
+        });
+      } else if (step.bakeMs > 0) {
+        await bake(o, label, step.percent, step.bakeMs);
+      }
 
-      // Checks run after every step, the last included (as CodeDeploy's AfterAllowTraffic hook does).
-      if (!last || o.gates.length > 0) {
+      if (!last || verdict) {
         const now = await readAlias(lambda, fn, alias);
         if (!now || !sameRouting(now, expected)) {
           throw new ConcurrentChangeError(
@@ -141,31 +162,28 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
           );
         }
         revision = now.revisionId;
-        for (const gate of o.gates) {
-          const verdict = await gate.evaluate({
-            functionName: fn,
-            alias,
-            blue,
-            green,
-            percent: step.percent,
-            signal: o.signal,
-          });
-          note(label, step.percent, `${gate.name}: ${verdict.verdict}: ${verdict.reason}`);
-          if (verdict.verdict === 'healthy') {
-            log.info(`step ${label}: ${gate.name} check healthy: ${verdict.reason}`);
-            continue;
-          }
-          const why = `${gate.name} check ${verdict.verdict} at step ${label} (${step.percent}% on v${green}): ${verdict.reason}`;
-          if (o.onUnhealthy === 'fail') {
-            return result(
-              step.percent >= 100 ? 'promoted' : 'in-progress',
-              step.percent,
-              `${why}. on-unhealthy is fail: traffic stays at ${describeAlias(expected)}.`,
+        if (verdict) {
+          note(label, step.percent, `health ${verdict.verdict}: ${verdict.reason}`);
+          const passes =
+            verdict.verdict === 'healthy' ||
+            (verdict.verdict === 'inconclusive' && o.onInconclusive === 'pass');
+          if (passes) {
+            log.info(
+              `step ${label}: health ${verdict.verdict}${verdict.verdict === 'inconclusive' ? ' (on-inconclusive: pass)' : ''}: ${verdict.reason}`,
             );
+          } else {
+            const why = `health ${verdict.verdict} at step ${label} (${step.percent}% on v${green}): ${verdict.reason}`;
+            if (o.onUnhealthy === 'fail') {
+              return result(
+                step.percent >= 100 ? 'promoted' : 'in-progress',
+                step.percent,
+                `${why}. on-unhealthy is fail: traffic stays at ${describeAlias(expected)}.`,
+              );
+            }
+            await restoreBlue(o, blue, expected, now);
+            note(label, 0, `rolled back: 100% on v${blue}`);
+            return result('rolled-back', 0, `${why}. Traffic restored: 100% on v${blue}.`);
           }
-          await restoreBlue(o, blue, expected, now);
-          note(label, 0, `rolled back: 100% on v${blue}`);
-          return result('rolled-back', 0, `${why}. Traffic restored: 100% on v${blue}.`);
         }
       }
       if (last && step.percent >= 100) {

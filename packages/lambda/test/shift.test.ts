@@ -9,7 +9,7 @@ import {
 import { CancelledError, ConcurrentChangeError, InputError, DeployError } from '@deploy-actions/core';
 import { shiftTraffic, type ShiftOptions } from '../src/shift';
 import { buildPlan } from '../src/plan';
-import { invokeGate } from '../src/gate';
+import { healthGate, type HealthConfig } from '@deploy-actions/health';
 import { fakeLambda } from './fake-lambda';
 import { fakeClock } from './helpers';
 
@@ -44,7 +44,9 @@ function options(over: Partial<ShiftOptions> = {}): ShiftOptions {
     alias: 'live',
     green: '2',
     plan: plan('10,50,100'),
-    gates: [],
+    intervalMs: 60_000,
+    finalWatchMs: 0,
+    onInconclusive: 'fail',
     onUnhealthy: 'rollback',
     onCancel: 'rollback',
     log: { info: (m) => log.push(m), warning: (m) => log.push(`warning: ${m}`) },
@@ -52,6 +54,19 @@ function options(over: Partial<ShiftOptions> = {}): ShiftOptions {
     signal: controller.signal,
     ...over,
   };
+}
+
+/** The health gate with only the invoke probe, as shift-traffic builds it from invoke-payload. */
+function invokeGate(invoke: NonNullable<HealthConfig['invoke']>) {
+  const cfg: HealthConfig = {
+    alarms: { names: [], prefixes: [] },
+    invoke,
+    durationMs: 0,
+    intervalMs: 60_000,
+    consecutiveFailures: 1,
+    onInconclusive: 'fail',
+  };
+  return healthGate(cfg, { lambda: aws.client }, clock, { info: (m) => log.push(m) });
 }
 
 const updates = () => aws.mock.commandCalls(UpdateAliasCommand).map((c) => c.args[0].input);
@@ -157,10 +172,10 @@ describe('shiftTraffic', () => {
     aws.seed(2, { version: '1' });
     aws.state.invoke = (v) =>
       v === '2' ? { body: '{"errorMessage":"boom"}', error: 'Unhandled' } : { body: 'ok', error: undefined };
-    const r = await shiftTraffic(options({ gates: [invokeGate(aws.client, { payload: '{}' })] }));
+    const r = await shiftTraffic(options({ gate: invokeGate({ payload: '{}' }) }));
     expect(r.status).toBe('rolled-back');
     expect(r.failure).toMatch(
-      /invoke check unhealthy at step 1\/3 \(10% on v2\): v2 returned a function error \(Unhandled\).*Traffic restored: 100% on v1/,
+      /health unhealthy at step 1\/3 \(10% on v2\): invoke: v2 returned a function error \(Unhandled\).*Traffic restored: 100% on v1/,
     );
     expect(updates().map((u) => [u.FunctionVersion, u.RoutingConfig?.AdditionalVersionWeights])).toEqual([
       ['1', { '2': 0.1 }],
@@ -181,7 +196,7 @@ describe('shiftTraffic', () => {
     });
     const expectOk = { describe: '"ok"', test: (t: string) => t.includes('ok') };
     const r = await shiftTraffic(
-      options({ plan: allAtOnce, gates: [invokeGate(aws.client, { payload: '{}', expect: expectOk })] }),
+      options({ plan: allAtOnce, gate: invokeGate({ payload: '{}', expect: expectOk }) }),
     );
     expect(r.status).toBe('rolled-back');
     expect(r.failure).toMatch(/at step 1\/1 \(100% on v2\).*Traffic restored: 100% on v1/);
@@ -193,7 +208,7 @@ describe('shiftTraffic', () => {
     aws.state.invoke = () => ({ body: 'nope', error: undefined });
     const expect200 = { describe: '"ok"', test: (s: string) => s.includes('ok') };
     const r = await shiftTraffic(
-      options({ onUnhealthy: 'fail', gates: [invokeGate(aws.client, { payload: '{}', expect: expect200 })] }),
+      options({ onUnhealthy: 'fail', gate: invokeGate({ payload: '{}', expect: expect200 }) }),
     );
     expect(r.status).toBe('in-progress');
     expect(r.failure).toMatch(/does not match "ok".*on-unhealthy is fail: traffic stays at v1 90% \/ v2 10%/);

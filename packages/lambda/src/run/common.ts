@@ -1,4 +1,6 @@
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
+import type { HealthConfig } from '@deploy-actions/health/config';
 import {
   awsErrorName,
   CancelledError,
@@ -7,6 +9,7 @@ import {
   errorMessage,
   InputError,
   InputReader,
+  cloudwatchClient,
   lambdaClient,
   clockFromEnv,
   type AwsOptions,
@@ -19,6 +22,7 @@ import { parseAliasName, parseFunctionName, regionFor } from '../names';
 export interface Deps {
   clock?: Clock;
   lambda?: (opts: AwsOptions) => Promise<LambdaClient>;
+  cloudwatch?: (opts: AwsOptions) => Promise<CloudWatchClient>;
 }
 
 export interface Target {
@@ -37,6 +41,16 @@ export function readTarget(inputs: InputReader, env: Runtime['env']): Target {
 
 export function clientFor(target: Target, deps: Deps): Promise<LambdaClient> {
   return (deps.lambda ?? lambdaClient)(target.aws);
+}
+
+/** A CloudWatch client only when alarms or metrics are checked. */
+export async function cloudwatchFor(
+  health: HealthConfig,
+  target: Target,
+  deps: Deps,
+): Promise<CloudWatchClient | undefined> {
+  const needed = health.metrics || health.alarms.names.length + health.alarms.prefixes.length > 0;
+  return needed ? (deps.cloudwatch ?? cloudwatchClient)(target.aws) : undefined;
 }
 
 export function clockOf(deps: Deps, env: Runtime['env'] = process.env): Clock {

@@ -1,10 +1,10 @@
-import { ConcurrentChangeError, InputError, InputReader, table, type Runtime } from '@deploy-actions/core';
+import { ConcurrentChangeError, InputReader, table, type Runtime } from '@deploy-actions/core';
 import { describeAlias, greenPercent, sameRouting, type AliasTarget } from '../routing';
-import type { Gate } from '../gate';
+import { readHealthConfig } from '@deploy-actions/health/config';
 import { parseVersion } from '../names';
 import { buildPlan } from '../plan';
 import type { ShiftResult, ShiftStatus } from '../shift';
-import { clientFor, clockOf, failureMessage, readTarget, runStep, type Deps } from './common';
+import { clientFor, clockOf, cloudwatchFor, failureMessage, readTarget, runStep, type Deps } from './common';
 
 // GitHub-hosted jobs stop after 6 hours: https://docs.github.com/en/actions/reference/limits
 const MAX_BAKE = { ms: 6 * 3_600_000, label: '6h (the longest a GitHub-hosted job runs)' };
@@ -22,13 +22,10 @@ export function readShiftInputs(inputs: InputReader, env: Runtime['env']) {
     canaryPercent: inputs.percent('canary-percent', 10),
     linearPercent: inputs.percent('linear-percent', 10),
   });
-  const invokePayload = inputs.json('invoke-payload');
-  const invokeExpect = inputs.matcher('invoke-expect');
-  if (invokeExpect && !invokePayload)
-    throw new InputError('invoke-expect', inputs.text('invoke-expect'), 'needs invoke-payload');
+  const health = readHealthConfig(inputs);
   const onUnhealthy = inputs.oneOf('on-unhealthy', ['rollback', 'fail'] as const, 'rollback');
   const onCancel = inputs.oneOf('on-cancel', ['rollback', 'leave'] as const, 'rollback');
-  return { target, green, plan, invokePayload, invokeExpect, onUnhealthy, onCancel };
+  return { target, green, plan, health, onUnhealthy, onCancel };
 }
 
 /** Main and post share one bundle, as actions/checkout does: the saved isPost state tells them apart. */
@@ -42,10 +39,15 @@ export async function runShiftTraffic(rt: Runtime, deps: Deps = {}): Promise<voi
   await runStep(rt, async () => {
     const i = readShiftInputs(new InputReader(rt.input), rt.env);
     const lambda = await clientFor(i.target, deps);
-    const [{ shiftTraffic }, { invokeGate }] = await Promise.all([import('../shift'), import('../gate')]);
-    const gates: Gate[] = i.invokePayload
-      ? [invokeGate(lambda, { payload: i.invokePayload, expect: i.invokeExpect })]
-      : [];
+    const cloudwatch = await cloudwatchFor(i.health, i.target, deps);
+    const clock = clockOf(deps);
+    const [{ shiftTraffic }, { healthGate, hasChecks, resolveAlarms }] = await Promise.all([
+      import('../shift'),
+      import('@deploy-actions/health'),
+    ]);
+    // Unknown alarm names are bad input: found out before the first write.
+    if (cloudwatch) await resolveAlarms(cloudwatch, i.health.alarms);
+    const gate = hasChecks(i.health) ? healthGate(i.health, { cloudwatch, lambda }, clock, rt) : undefined;
     rt.saveState('function', i.target.functionName);
     rt.saveState('alias', i.target.alias);
     rt.saveState('region', i.target.aws.region);
@@ -61,11 +63,14 @@ export async function runShiftTraffic(rt: Runtime, deps: Deps = {}): Promise<voi
         alias: i.target.alias,
         green: i.green,
         plan: i.plan,
-        gates,
+        gate,
+        intervalMs: i.health.intervalMs,
+        finalWatchMs: i.health.durationMs,
+        onInconclusive: i.health.onInconclusive,
         onUnhealthy: i.onUnhealthy,
         onCancel: i.onCancel,
         log: rt,
-        clock: clockOf(deps),
+        clock,
         signal: rt.cancelSignal,
         onRouting: (routing, blue) => {
           last = { routing, blue };

@@ -1,8 +1,8 @@
-export const id = 719;
-export const ids = [719];
+export const id = 554;
+export const ids = [554];
 export const modules = {
 
-/***/ 719:
+/***/ 2554:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -101,41 +101,316 @@ async function writeAlias(lambda, fn, alias, target, revisionId, clock = systemC
     }
 }
 
-;// CONCATENATED MODULE: ./packages/lambda/src/gate.ts
+;// CONCATENATED MODULE: ./packages/health/src/checks.ts
 
 
-/** Invokes one version directly; a FunctionError, an unexpected body or a failed call is unhealthy (fail closed). */
-async function invokeVersion(lambda, functionName, version, check) {
+
+const SIGNIFICANCE = 0.05;
+/** Every alarm the config names, read once; names that match nothing are the alarms input's error. */
+async function resolveAlarms(cw, alarms) {
+    const found = await describeAlarms(cw, alarms);
+    const byName = new Set(found.map((a) => a.AlarmName));
+    const missing = alarms.names.filter((n) => !byName.has(n));
+    if (missing.length)
+        throw new InputError('alarms', missing.join(', '), 'names no CloudWatch alarm in this account and region');
+    for (const prefix of alarms.prefixes) {
+        if (!found.some((a) => a.AlarmName?.startsWith(prefix))) {
+            throw new InputError('alarms', `${prefix}*`, 'matches no CloudWatch alarm in this account and region');
+        }
+    }
+    return [...byName].filter((n) => !!n).sort();
+}
+async function describeAlarms(cw, alarms) {
+    const out = [];
+    const pages = [
+        ...(alarms.names.length ? [{ AlarmNames: alarms.names }] : []),
+        ...alarms.prefixes.map((p) => ({ AlarmNamePrefix: p })),
+    ];
+    for (const filter of pages) {
+        let token;
+        do {
+            const r = await cw.send(new DescribeAlarmsCommand({
+                ...filter,
+                AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+                NextToken: token,
+            }));
+            out.push(...(r.MetricAlarms ?? []), ...(r.CompositeAlarms ?? []));
+            token = r.NextToken;
+        } while (token);
+    }
+    return out;
+}
+/** Any alarm in ALARM is unhealthy; INSUFFICIENT_DATA is inconclusive; a read that fails is unhealthy. */
+async function checkAlarms(cw, alarms) {
+    let found;
     try {
-        const out = await lambda.send(new dist_cjs/* InvokeCommand */.mdN({
-            FunctionName: functionName,
-            Qualifier: version,
-            Payload: new TextEncoder().encode(check.payload),
+        found = await describeAlarms(cw, alarms);
+    }
+    catch (err) {
+        return unreadable('alarms', `could not read the alarms: ${errorMessage(err)}`);
+    }
+    const inAlarm = found.filter((a) => a.StateValue === 'ALARM').map((a) => a.AlarmName);
+    const noData = found.filter((a) => a.StateValue === 'INSUFFICIENT_DATA').map((a) => a.AlarmName);
+    const observed = {
+        alarms: found.length,
+        inAlarm: inAlarm.join(', ') || null,
+        insufficientData: noData.join(', ') || null,
+    };
+    const threshold = { inAlarm: 'none' };
+    if (inAlarm.length)
+        return {
+            check: 'alarms',
+            verdict: 'unhealthy',
+            reason: `alarm ${inAlarm.join(', ')} in ALARM`,
+            observed,
+            threshold,
+        };
+    if (noData.length) {
+        return {
+            check: 'alarms',
+            verdict: 'inconclusive',
+            reason: `alarm ${noData.join(', ')} has INSUFFICIENT_DATA`,
+            observed,
+            threshold,
+        };
+    }
+    return { check: 'alarms', verdict: 'healthy', reason: `${found.length} alarm(s) OK`, observed, threshold };
+}
+/**
+ * One GetMetricData call for every query of one evaluation: Lambda's per-version metrics carry the
+ * ExecutedVersion dimension beside FunctionName and Resource (function:alias):
+ * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
+ */
+async function readVersionMetrics(cw, t, windowMs, withLatency, now) {
+    const period = windowMs / 1000;
+    const versions = { g: t.version, ...(t.baseline && { b: t.baseline }) };
+    const queries = [];
+    for (const [key, version] of Object.entries(versions)) {
+        const dims = [
+            { Name: 'FunctionName', Value: t.functionName },
+            { Name: 'Resource', Value: `${t.functionName}:${t.alias}` },
+            { Name: 'ExecutedVersion', Value: version },
+        ];
+        const metric = (id, name, stat) => ({
+            Id: `${key}${id}`,
+            MetricStat: {
+                Metric: { Namespace: 'AWS/Lambda', MetricName: name, Dimensions: dims },
+                Period: period,
+                Stat: stat,
+            },
+            ReturnData: true,
+        });
+        queries.push(metric('inv', 'Invocations', 'Sum'), metric('err', 'Errors', 'Sum'), metric('thr', 'Throttles', 'Sum'));
+        if (withLatency)
+            queries.push(metric('p95', 'Duration', 'p95'));
+    }
+    const values = new Map();
+    let token;
+    do {
+        const r = await cw.send(new GetMetricDataCommand({
+            MetricDataQueries: queries,
+            StartTime: new Date(now - windowMs),
+            EndTime: new Date(now),
+            NextToken: token,
+        }));
+        for (const result of r.MetricDataResults ?? []) {
+            if (result.StatusCode === 'Forbidden' || result.StatusCode === 'InternalError') {
+                throw new Error(`metric ${result.Id} answered ${result.StatusCode}: ${result.Messages?.map((m) => m.Value).join('; ') ?? ''}`);
+            }
+            values.set(result.Id, [...(values.get(result.Id) ?? []), ...(result.Values ?? [])]);
+        }
+        token = r.NextToken;
+    } while (token);
+    const sum = (id) => (values.get(id) ?? []).reduce((a, b) => a + b, 0);
+    // A window can straddle two periods; the worse p95 of the two is the safe reading.
+    const p95 = (id) => (values.get(id)?.length ? Math.max(...values.get(id)) : undefined);
+    const read = (k) => ({
+        invocations: sum(`${k}inv`),
+        errors: sum(`${k}err`),
+        throttles: sum(`${k}thr`),
+        ...(withLatency && { p95: p95(`${k}p95`) }),
+    });
+    return { green: read('g'), ...(t.baseline && { blue: read('b') }) };
+}
+/** Failure rate of the judged version against max-error-rate, beside a one-sided test against the baseline. */
+function judgeMetrics(m, cfg, t) {
+    const g = m.green;
+    const failures = g.errors + g.throttles;
+    // Throttled requests are not counted in Invocations, yet the caller saw them fail.
+    const total = g.invocations + g.throttles;
+    const rate = total ? (failures / total) * 100 : null;
+    const blueTotal = m.blue ? m.blue.invocations + m.blue.throttles : 0;
+    const blueRate = m.blue && blueTotal ? ((m.blue.errors + m.blue.throttles) / blueTotal) * 100 : null;
+    const comparison = m.blue
+        ? compareFailureRates({ failures, total }, { failures: m.blue.errors + m.blue.throttles, total: blueTotal })
+        : undefined;
+    const ratio = g.p95 !== undefined && m.blue?.p95 ? g.p95 / m.blue.p95 : null;
+    const observed = {
+        invocations: g.invocations,
+        errors: g.errors,
+        throttles: g.throttles,
+        errorRate: round(rate),
+        baselineErrorRate: round(blueRate),
+        pValue: comparison ? round(comparison.pValue, 4) : null,
+        p95: g.p95 ?? null,
+        baselineP95: m.blue?.p95 ?? null,
+        latencyRatio: round(ratio),
+    };
+    const threshold = {
+        minInvocations: cfg.minInvocations,
+        maxErrorRate: cfg.maxErrorRate ?? null,
+        maxLatencyRatio: cfg.maxLatencyRatio ?? null,
+        significance: SIGNIFICANCE,
+    };
+    const result = (verdict, reason) => ({
+        check: 'metrics',
+        verdict,
+        reason,
+        observed,
+        threshold,
+    });
+    if (total < cfg.minInvocations) {
+        return result('inconclusive', `v${t.version} served ${total} requests in the window, below min-invocations ${cfg.minInvocations}`);
+    }
+    if (cfg.maxErrorRate !== undefined && rate !== null && rate > cfg.maxErrorRate) {
+        const vs = blueRate !== null ? ` (v${t.baseline}: ${round(blueRate)}%)` : '';
+        // Blue failing as often means the cause is elsewhere (a dependency), not green.
+        if (comparison && comparison.pValue >= SIGNIFICANCE) {
+            return result('inconclusive', `v${t.version} fails ${round(rate)}% > ${cfg.maxErrorRate}%, but no more than v${t.baseline}'s ${round(blueRate)}% (p=${round(comparison.pValue, 3)}): the cause is likely outside the new version`);
+        }
+        return result('unhealthy', `v${t.version} error rate ${round(rate)}% > max-error-rate ${cfg.maxErrorRate}%${vs}, ${failures} of ${total} requests failed`);
+    }
+    if (cfg.maxLatencyRatio !== undefined) {
+        if (ratio === null)
+            return result('inconclusive', `no p95 Duration for v${t.version} and its baseline in the window`);
+        if (ratio > cfg.maxLatencyRatio) {
+            return result('unhealthy', `v${t.version} p95 ${g.p95}ms is ${round(ratio)}× v${t.baseline}'s ${m.blue?.p95}ms > max-latency-ratio ${cfg.maxLatencyRatio}`);
+        }
+    }
+    const parts = [
+        rate !== null && cfg.maxErrorRate !== undefined
+            ? `error rate ${round(rate)}% ≤ ${cfg.maxErrorRate}%`
+            : '',
+        ratio !== null ? `p95 ratio ${round(ratio)} ≤ ${cfg.maxLatencyRatio}` : '',
+    ].filter(Boolean);
+    return result('healthy', `v${t.version}: ${parts.join(', ')} over ${total} requests`);
+}
+async function checkMetrics(cw, cfg, t, now) {
+    try {
+        return judgeMetrics(await readVersionMetrics(cw, t, cfg.windowMs, cfg.maxLatencyRatio !== undefined, now), cfg, t);
+    }
+    catch (err) {
+        return unreadable('metrics', `could not read the metrics of v${t.version}: ${errorMessage(err)}`);
+    }
+}
+/** N requests; a wrong status, a failed request or one slower than the limit is unhealthy. */
+async function checkHttp(cfg, signal) {
+    const latencies = [];
+    const failures = [];
+    const timeout = cfg.maxLatencyMs ? Math.max(cfg.maxLatencyMs * 2, 1000) : 10_000;
+    for (let i = 0; i < cfg.samples; i++) {
+        const started = performance.now();
+        try {
+            const res = await fetch(cfg.url, {
+                method: cfg.method,
+                headers: cfg.headers,
+                body: cfg.body,
+                redirect: 'manual',
+                signal: signal
+                    ? AbortSignal.any([signal, AbortSignal.timeout(timeout)])
+                    : AbortSignal.timeout(timeout),
+            });
+            await res.arrayBuffer();
+            const ms = Math.round(performance.now() - started);
+            latencies.push(ms);
+            if (!cfg.expect.some((r) => res.status >= r.from && res.status <= r.to))
+                failures.push(`status ${res.status}`);
+            else if (cfg.maxLatencyMs !== undefined && ms > cfg.maxLatencyMs)
+                failures.push(`${ms}ms > ${cfg.maxLatencyMs}ms`);
+        }
+        catch (err) {
+            failures.push(errorMessage(err));
+        }
+    }
+    const observed = {
+        samples: cfg.samples,
+        failed: failures.length,
+        maxLatencyMs: latencies.length ? Math.max(...latencies) : null,
+    };
+    const threshold = {
+        status: cfg.expect.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`)).join(','),
+        maxLatencyMs: cfg.maxLatencyMs ?? null,
+    };
+    if (failures.length) {
+        return {
+            check: 'http',
+            verdict: 'unhealthy',
+            reason: `${failures.length} of ${cfg.samples} requests to ${cfg.url} failed: ${failures[0]}`,
+            observed,
+            threshold,
+        };
+    }
+    return {
+        check: 'http',
+        verdict: 'healthy',
+        reason: `${cfg.samples} requests to ${cfg.url} answered ${threshold.status}`,
+        observed,
+        threshold,
+    };
+}
+async function checkInvoke(lambda, cfg, t) {
+    const { InvokeCommand } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1696, 19));
+    const threshold = { expect: cfg.expect?.describe ?? 'no function error' };
+    try {
+        const out = await lambda.send(new InvokeCommand({
+            FunctionName: t.functionName,
+            Qualifier: t.version,
+            Payload: new TextEncoder().encode(cfg.payload),
         }));
         const body = out.Payload ? new TextDecoder().decode(out.Payload) : '';
+        const observed = { functionError: out.FunctionError ?? null, response: clip(body) };
         if (out.FunctionError) {
             return {
+                check: 'invoke',
                 verdict: 'unhealthy',
-                reason: `v${version} returned a function error (${out.FunctionError}): ${clip(body)}`,
+                reason: `v${t.version} returned a function error (${out.FunctionError}): ${clip(body)}`,
+                observed,
+                threshold,
             };
         }
-        if (check.expect && !check.expect.test(body)) {
+        if (cfg.expect && !cfg.expect.test(body)) {
             return {
+                check: 'invoke',
                 verdict: 'unhealthy',
-                reason: `v${version} answered ${clip(body)}, which does not match ${check.expect.describe}`,
+                reason: `v${t.version} answered ${clip(body)}, which does not match ${cfg.expect.describe}`,
+                observed,
+                threshold,
             };
         }
         return {
+            check: 'invoke',
             verdict: 'healthy',
-            reason: `v${version} answered the invoke${check.expect ? ` matching ${check.expect.describe}` : ''}`,
+            reason: `v${t.version} answered the invoke${cfg.expect ? ` matching ${cfg.expect.describe}` : ''}`,
+            observed,
+            threshold,
         };
     }
     catch (err) {
-        return { verdict: 'unhealthy', reason: `invoking v${version} failed: ${(0,src/* errorMessage */.gJ)(err)}` };
+        return {
+            check: 'invoke',
+            verdict: 'unhealthy',
+            reason: `invoking v${t.version} failed: ${(0,src/* errorMessage */.gJ)(err)}`,
+            observed: {},
+            threshold,
+        };
     }
 }
-function invokeGate(lambda, check) {
-    return { name: 'invoke', evaluate: (ctx) => invokeVersion(lambda, ctx.functionName, ctx.green, check) };
+/** Fail closed: what cannot be read is never healthy. */
+function unreadable(check, reason) {
+    return { check, verdict: 'unhealthy', reason, observed: {}, threshold: {} };
+}
+function round(n, digits = 2) {
+    return n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits;
 }
 function clip(text) {
     const one = text.replace(/\s+/g, ' ');
@@ -236,7 +511,7 @@ async function deployGreen(o) {
         ? `Published v${green} (blue is ${blueVersion ? `v${blueVersion}` : 'none yet'}).`
         : `Nothing changed: v${green} is already live.`);
     if (o.smoke) {
-        const verdict = await invokeVersion(lambda, fn, green, o.smoke);
+        const verdict = await checkInvoke(lambda, o.smoke, { functionName: fn, alias, version: green });
         if (verdict.verdict !== 'healthy')
             throw new src/* DeployError */.sH(`Smoke test of v${green} failed: ${verdict.reason}. No traffic was moved.`);
         log.info(`Smoke test passed: ${verdict.reason}.`);

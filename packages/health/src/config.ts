@@ -1,0 +1,199 @@
+import { InputError, InputReader, type Matcher } from '@deploy-actions/core';
+
+export interface StatusRange {
+  from: number;
+  to: number;
+}
+
+export interface HealthConfig {
+  /** Alarm names, and prefixes from the `orders-*` form. */
+  alarms: { names: string[]; prefixes: string[] };
+  metrics?: {
+    /** Percent of failed requests (errors and throttles) allowed on the judged version. */
+    maxErrorRate?: number;
+    /** p95 Duration of the judged version over the baseline's. */
+    maxLatencyRatio?: number;
+    minInvocations: number;
+    windowMs: number;
+  };
+  http?: {
+    url: string;
+    method: string;
+    headers: Record<string, string>;
+    body?: string;
+    expect: StatusRange[];
+    maxLatencyMs?: number;
+    samples: number;
+  };
+  invoke?: { payload: string; expect?: Matcher };
+  durationMs: number;
+  intervalMs: number;
+  consecutiveFailures: number;
+  onInconclusive: 'fail' | 'pass';
+}
+
+const HOUR = 3_600_000;
+// eslint-disable-next-line no-control-regex -- alarm names are any printable characters
+const ALARM_NAME = /^[^\u0000-\u001f\u007f]{1,255}$/;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** Every health input, checked; shared by health-gate and shift-traffic so both judge alike. */
+export function readHealthConfig(inputs: InputReader): HealthConfig {
+  const alarms = parseAlarms(inputs.text('alarms', { multiline: true }));
+
+  const maxErrorRate = optionalNumber(
+    inputs,
+    'max-error-rate',
+    0,
+    100,
+    'a percentage from 0 to 100, for example 2',
+  );
+  const maxLatencyRatio = optionalNumber(
+    inputs,
+    'max-latency-ratio',
+    1,
+    100,
+    'a ratio from 1 to 100 of green p95 over blue p95, for example 1.5',
+  );
+  const minInvocations = inputs.integer('min-invocations', 50, 1, 1_000_000_000);
+  const windowMs = inputs.duration('window', '5m', { ms: 24 * HOUR, label: '24h' });
+  if (windowMs < 60_000 || windowMs % 60_000 !== 0) {
+    throw new InputError(
+      'window',
+      inputs.text('window'),
+      'must be whole minutes, at least 1m: Lambda publishes metrics per minute',
+    );
+  }
+  const metrics =
+    maxErrorRate !== undefined || maxLatencyRatio !== undefined
+      ? { maxErrorRate, maxLatencyRatio, minInvocations, windowMs }
+      : undefined;
+
+  const http = readHttp(inputs);
+  const payload = inputs.json('invoke-payload');
+  const expect = inputs.matcher('invoke-expect');
+  if (expect && !payload)
+    throw new InputError('invoke-expect', inputs.text('invoke-expect'), 'needs invoke-payload');
+
+  const durationMs = inputs.duration('duration', '0', { ms: 6 * HOUR, label: '6h' });
+  const intervalMs = inputs.duration('interval', '1m', { ms: HOUR, label: '1h' });
+  if (intervalMs < 1000) throw new InputError('interval', inputs.text('interval'), 'must be at least 1s');
+  const consecutiveFailures = inputs.integer('consecutive-failures', 1, 1, 100);
+  const onInconclusive = inputs.oneOf('on-inconclusive', ['fail', 'pass'] as const, 'fail');
+  return {
+    alarms,
+    ...(metrics && { metrics }),
+    ...(http && { http }),
+    ...(payload && { invoke: { payload, expect } }),
+    durationMs,
+    intervalMs,
+    consecutiveFailures,
+    onInconclusive,
+  };
+}
+
+export function hasChecks(c: HealthConfig): boolean {
+  return c.alarms.names.length + c.alarms.prefixes.length > 0 || !!c.metrics || !!c.http || !!c.invoke;
+}
+
+/** "orders-errors, orders-latency" or one per line; "orders-*" is every alarm whose name starts "orders-". */
+export function parseAlarms(text: string): HealthConfig['alarms'] {
+  const names: string[] = [];
+  const prefixes: string[] = [];
+  for (const item of text
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    if (!ALARM_NAME.test(item))
+      throw new InputError('alarms', item, 'must be CloudWatch alarm names of 1 to 255 characters');
+    const star = item.indexOf('*');
+    if (star === -1) names.push(item);
+    else if (star === item.length - 1 && star > 0) prefixes.push(item.slice(0, -1));
+    else throw new InputError('alarms', item, 'may use * only at the end of a name, as a prefix: orders-*');
+  }
+  if (names.length > 100) throw new InputError('alarms', text, 'may name at most 100 alarms');
+  return { names, prefixes };
+}
+
+/** "200-299", "200,204,300-399": the statuses a healthy endpoint answers with. */
+export function parseStatusRanges(name: string, text: string): StatusRange[] {
+  return text.split(',').map((part) => {
+    const m = /^\s*(\d{3})(?:\s*-\s*(\d{3}))?\s*$/.exec(part);
+    const from = Number(m?.[1]);
+    const to = Number(m?.[2] ?? m?.[1]);
+    if (!m || from < 100 || to > 599 || from > to) {
+      throw new InputError(
+        name,
+        text,
+        'must be HTTP statuses or ranges from 100 to 599, for example 200-299 or 200,204,301-302',
+      );
+    }
+    return { from, to };
+  });
+}
+
+function readHttp(inputs: InputReader): HealthConfig['http'] {
+  const url = inputs.text('http-url');
+  // Inputs with an action.yml default always arrive from the runner, so only these can be stray.
+  const related = ['http-max-latency-ms', 'http-headers', 'http-body'];
+  if (!url) {
+    const stray = related.find((n) => inputs.text(n, { multiline: true }) !== '');
+    if (stray) throw new InputError(stray, inputs.text(stray, { multiline: true }), 'needs http-url');
+    return undefined;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InputError('http-url', url, 'must be an absolute http:// or https:// URL');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new InputError('http-url', url, 'must be an absolute http:// or https:// URL');
+  }
+  const method = inputs.oneOf(
+    'http-method',
+    ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const,
+    'GET',
+  );
+  const headers: Record<string, string> = {};
+  for (const line of inputs
+    .text('http-headers', { multiline: true })
+    .split('\n')
+    .filter((l) => l.trim())) {
+    const m = /^([^:]+):(.*)$/.exec(line.trim());
+    if (!m || !HEADER_NAME.test(m[1].trim()) || /[\r\n]/.test(m[2])) {
+      throw new InputError('http-headers', line, 'must be one "Name: value" header per line');
+    }
+    headers[m[1].trim()] = m[2].trim();
+  }
+  const body = inputs.text('http-body', { multiline: true, max: 64 * 1024 });
+  const expectText = inputs.text('http-expect-status') || '200-299';
+  const maxLatencyMs = inputs.text('http-max-latency-ms')
+    ? inputs.integer('http-max-latency-ms', 0, 1, 600_000)
+    : undefined;
+  const samples = inputs.integer('http-samples', 3, 1, 100);
+  return {
+    url: parsed.toString(),
+    method,
+    headers,
+    ...(body && { body }),
+    expect: parseStatusRanges('http-expect-status', expectText),
+    ...(maxLatencyMs !== undefined && { maxLatencyMs }),
+    samples,
+  };
+}
+
+function optionalNumber(
+  inputs: InputReader,
+  name: string,
+  min: number,
+  max: number,
+  expected: string,
+): number | undefined {
+  const text = inputs.text(name);
+  if (text === '') return undefined;
+  if (!/^\d+(\.\d+)?$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new InputError(name, text, `must be ${expected}`);
+  }
+  return Number(text);
+}

@@ -1,0 +1,55 @@
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { formatDuration, type Clock } from '@deploy-actions/core';
+import type { Target } from './checks';
+import type { HealthConfig } from './config';
+import { evaluateOnce, watch, type WatchResult } from './evaluate';
+
+export interface GateContext {
+  functionName: string;
+  alias: string;
+  blue: string;
+  green: string;
+  /** Percentage of traffic on green while judged. */
+  percent: number;
+  /** "1/3": the step, for the log. */
+  label: string;
+  /** How long to watch: the step's bake, or `duration` after the last step. */
+  durationMs: number;
+  signal: AbortSignal;
+}
+
+/** What shift-traffic runs after each step: the health-gate evaluation, watched over the step's bake. */
+export interface Gate {
+  watch(ctx: GateContext): Promise<WatchResult>;
+}
+
+export function healthGate(
+  cfg: HealthConfig,
+  clients: { cloudwatch?: CloudWatchClient; lambda?: LambdaClient },
+  clock: Clock,
+  log: { info(message: string): void },
+): Gate {
+  return {
+    watch: (ctx) => {
+      const target: Target = {
+        functionName: ctx.functionName,
+        alias: ctx.alias,
+        version: ctx.green,
+        baseline: ctx.blue,
+      };
+      return watch(() => evaluateOnce(cfg, target, clients, clock, ctx.signal), {
+        durationMs: ctx.durationMs,
+        intervalMs: cfg.intervalMs,
+        consecutiveFailures: cfg.consecutiveFailures,
+        clock,
+        signal: ctx.signal,
+        onEvaluation: (e, i, total, nextIn) =>
+          log.info(
+            `step ${ctx.label}: ${ctx.percent}% on v${ctx.green}, check ${i}/${total} ${e.verdict}: ${e.reason}` +
+              (nextIn !== undefined ? `; next check in ${formatDuration(Math.max(0, nextIn))}` : ''),
+          ),
+      });
+    },
+  };
+}

@@ -1,0 +1,370 @@
+// Proves the traffic simulator against real moto: routing by the alias's weights, the metrics it writes,
+// its scaled clock, the alarms it drives, and a clean stop. moto's GetMetricData quirks are listed at the
+// top of test/support/traffic.ts; the last test pins the ones a health gate must not trip on.
+import { describe, it, expect, beforeAll, afterAll, jest } from '@jest/globals';
+import {
+  CloudWatchClient,
+  DescribeAlarmsCommand,
+  GetMetricDataCommand,
+  type Dimension,
+  type MetricDataQuery,
+} from '@aws-sdk/client-cloudwatch';
+import { CreateAliasCommand, LambdaClient, PublishVersionCommand } from '@aws-sdk/client-lambda';
+import { scaledClock } from '@deploy-actions/core';
+import { clientConfig, createLambdaFunction, startMoto, type Moto } from '../support/moto';
+import { startTraffic, type Traffic } from '../support/traffic';
+
+jest.setTimeout(60_000);
+
+const ALIAS = 'live';
+const SCALE = 60;
+let moto: Moto;
+let cloudwatch: CloudWatchClient;
+const running: Traffic[] = [];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+/** Versions 1 and 2 of a new function, alias `live` on 1 with the given extra weights. */
+async function fixture(name: string, weights?: Record<string, number>): Promise<void> {
+  await createLambdaFunction(moto.url, { name });
+  const lambda = new LambdaClient(clientConfig(moto.url));
+  try {
+    await lambda.send(new PublishVersionCommand({ FunctionName: name, Description: 'blue' }));
+    await lambda.send(new PublishVersionCommand({ FunctionName: name, Description: 'green' }));
+    await lambda.send(
+      new CreateAliasCommand({
+        FunctionName: name,
+        Name: ALIAS,
+        FunctionVersion: '1',
+        RoutingConfig: weights ? { AdditionalVersionWeights: weights } : undefined,
+      }),
+    );
+  } finally {
+    lambda.destroy();
+  }
+}
+
+function dims(fn: string, version?: string): Dimension[] {
+  const d = [
+    { Name: 'FunctionName', Value: fn },
+    { Name: 'Resource', Value: `${fn}:${ALIAS}` },
+  ];
+  return version ? [...d, { Name: 'ExecutedVersion', Value: version }] : d;
+}
+
+function query(id: string, metric: string, d: Dimension[], stat: string): MetricDataQuery {
+  return {
+    Id: id,
+    MetricStat: {
+      Metric: { Namespace: 'AWS/Lambda', MetricName: metric, Dimensions: d },
+      Period: 60,
+      Stat: stat,
+    },
+  };
+}
+
+/** Sum of each query's values over [from, to), by query id. */
+async function metricSums(
+  from: number,
+  to: number,
+  queries: MetricDataQuery[],
+): Promise<Record<string, number>> {
+  const out = await cloudwatch.send(
+    new GetMetricDataCommand({
+      StartTime: new Date(from),
+      EndTime: new Date(to),
+      MetricDataQueries: queries,
+    }),
+  );
+  return Object.fromEntries(
+    (out.MetricDataResults ?? []).map((r) => [r.Id!, (r.Values ?? []).reduce((n, v) => n + v, 0)]),
+  );
+}
+
+function track(t: Traffic): Traffic {
+  running.push(t);
+  return t;
+}
+
+beforeAll(async () => {
+  moto = await startMoto();
+  cloudwatch = new CloudWatchClient(clientConfig(moto.url, { maxAttempts: 1 }));
+});
+
+afterAll(async () => {
+  await Promise.allSettled(running.map((t) => t.stop()));
+  cloudwatch?.destroy();
+  await moto?.stop();
+});
+
+describe('traffic simulator', () => {
+  it('sends everything to the alias version when the alias routes nowhere else', async () => {
+    const fn = 'blue-only';
+    await fixture(fn);
+    const traffic = track(
+      startTraffic({
+        endpoint: moto.url,
+        functionName: fn,
+        alias: ALIAS,
+        clock: scaledClock(Date.now(), SCALE),
+        ratePerMinute: 600,
+        versions: { '2': { errorRate: 1, latencyMs: { p50: 900, p95: 2000 } } },
+        seed: 7,
+      }),
+    );
+    await until('500 requests', () => traffic.ledger().requests.length >= 500);
+    await traffic.stop();
+
+    const ledger = traffic.ledger();
+    expect(new Set(ledger.requests.map((r) => r.version))).toEqual(new Set(['1']));
+    expect(Object.keys(ledger.versions)).toEqual(['1']);
+    expect(ledger.versions['1']!.errors).toBe(0);
+    expect(traffic.firstServedAt('2')).toBeUndefined();
+    expect(traffic.failuresBy('1')).toBe(0);
+    // Unlisted versions run healthy at 20ms.
+    expect(ledger.requests.every((r) => r.latencyMs === 20)).toBe(true);
+  });
+
+  it('routes 10% to green, writes matching per-version metrics, and runs 5 simulated minutes in ~5s', async () => {
+    const fn = 'canary';
+    await fixture(fn, { '2': 0.1 });
+    const epoch = Date.now();
+    const clock = scaledClock(epoch, SCALE);
+    const realStart = Date.now();
+    const traffic = track(
+      startTraffic({
+        endpoint: moto.url,
+        functionName: fn,
+        alias: ALIAS,
+        clock,
+        ratePerMinute: 1200,
+        versions: {
+          '1': { errorRate: 0.01, latencyMs: { p50: 40, p95: 120 } },
+          '2': { errorRate: 0.2, latencyMs: { p50: 80, p95: 400 }, throttleRate: 0.05 },
+        },
+        seed: 42,
+      }),
+    );
+    const startedAt = traffic.ledger().startedAt;
+    await until('5 simulated minutes', () => clock.now() - startedAt >= 5 * 60_000);
+    const realMs = Date.now() - realStart;
+    await traffic.stop();
+    expect(realMs).toBeGreaterThanOrEqual(4_500);
+    expect(realMs).toBeLessThan(6_500);
+
+    const ledger = traffic.ledger();
+    // 30 ticks of 10 simulated seconds, plus the one at start.
+    expect(ledger.ticks).toBeGreaterThanOrEqual(28);
+    expect(ledger.ticks).toBeLessThanOrEqual(32);
+    const sent = ledger.requests.length;
+    expect(Math.abs(sent - ((ledger.lastTickAt - startedAt) / 60_000) * 1200)).toBeLessThanOrEqual(1);
+    const green = ledger.requests.filter((r) => r.version === '2');
+    const share = green.length / sent;
+    // ~6000 draws: one standard deviation of the share is ~0.004.
+    expect(share).toBeGreaterThan(0.085);
+    expect(share).toBeLessThan(0.115);
+    expect(traffic.firstServedAt('2')).toBe(green[0]!.at);
+    expect(traffic.failuresBy('2')).toBe(green.filter((r) => r.failed).length);
+    const mid = startedAt + 150_000;
+    expect(traffic.failuresBy('2', mid)).toBe(green.filter((r) => r.failed && r.at < mid).length);
+    expect(ledger.versions['2']!.throttles).toBeGreaterThan(0);
+    expect(ledger.versions['2']!.minutes.reduce((n, m) => n + m.invocations, 0)).toBe(
+      ledger.versions['2']!.invocations,
+    );
+
+    // A window of whole simulated minutes: GetMetricData's periods then match the ledger's minutes.
+    const from = Math.floor(startedAt / 60_000) * 60_000 + 60_000;
+    const to = from + 3 * 60_000;
+    const want = traffic.countsBetween(from, to);
+    const v2 = want.find((c) => c.version === '2')!;
+    const all = want.reduce(
+      (n, c) => ({ invocations: n.invocations + c.invocations, errors: n.errors + c.errors }),
+      { invocations: 0, errors: 0 },
+    );
+    expect(v2.invocations).toBeGreaterThan(0);
+    const got = await metricSums(from, to, [
+      query('inv', 'Invocations', dims(fn, '2'), 'Sum'),
+      query('err', 'Errors', dims(fn, '2'), 'Sum'),
+      query('thr', 'Throttles', dims(fn, '2'), 'Sum'),
+      query('dur', 'Duration', dims(fn, '2'), 'SampleCount'),
+      query('allInv', 'Invocations', dims(fn), 'Sum'),
+      query('allErr', 'Errors', dims(fn), 'Sum'),
+    ]);
+    expect(got).toEqual({
+      inv: v2.invocations,
+      err: v2.errors,
+      thr: v2.throttles,
+      dur: v2.invocations,
+      allInv: all.invocations,
+      allErr: all.errors,
+    });
+    const perMinute = await cloudwatch.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(from),
+        EndTime: new Date(to),
+        ScanBy: 'TimestampAscending',
+        MetricDataQueries: [query('inv', 'Invocations', dims(fn, '2'), 'Sum')],
+      }),
+    );
+    const minutes = ledger.versions['2']!.minutes.filter((m) => m.minute >= from && m.minute < to);
+    expect(perMinute.MetricDataResults![0]!.Values).toEqual(minutes.map((m) => m.invocations));
+    expect(perMinute.MetricDataResults![0]!.Timestamps!.map((t) => t.getTime())).toEqual(
+      minutes.map((m) => m.minute),
+    );
+  });
+
+  it('drives an alarm to ALARM when green fails more than the threshold', async () => {
+    const fn = 'alarmed';
+    await fixture(fn, { '2': 0.2 });
+    const alarm = `${fn}-green-errors`;
+    const stateOf = async () =>
+      (await cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: [alarm] }))).MetricAlarms?.[0];
+    const traffic = track(
+      startTraffic({
+        endpoint: moto.url,
+        functionName: fn,
+        alias: ALIAS,
+        clock: scaledClock(Date.now(), SCALE),
+        ratePerMinute: 600,
+        versions: { '2': { errorRate: 0, latencyMs: { p50: 30, p95: 60 } } },
+        seed: 3,
+        alarms: [
+          {
+            name: alarm,
+            windowMs: 60_000,
+            when: (window) => {
+              const g = window.find((w) => w.version === '2');
+              if (!g || g.invocations < 10) return 'INSUFFICIENT_DATA';
+              return g.errors / g.invocations > 0.05 ? 'ALARM' : 'OK';
+            },
+          },
+        ],
+      }),
+    );
+    await until('the alarm', async () => (await stateOf()) !== undefined);
+    const created = (await stateOf())!;
+    expect(created).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors' });
+    await until(
+      'OK on healthy green',
+      async () => (await stateOf())?.StateValue === 'OK' && traffic.ledger().alarms[alarm] === 'OK',
+    );
+
+    const flippedAt = traffic.ledger().lastTickAt;
+    traffic.setBehaviour('2', { errorRate: 0.5, latencyMs: { p50: 30, p95: 60 } });
+    await until('ALARM on failing green', async () => (await stateOf())?.StateValue === 'ALARM');
+    await traffic.stop();
+    const after = traffic.ledger();
+    expect(after.alarms[alarm]).toBe('ALARM');
+    expect(traffic.failuresBy('2', flippedAt + 1)).toBe(0);
+    expect(traffic.failuresBy('2')).toBeGreaterThan(0);
+    expect(JSON.parse((await stateOf())!.StateReasonData!)).toHaveProperty('window');
+  });
+
+  it('stop() leaves no timers, sends nothing more, and rethrows a failed tick', async () => {
+    const fn = 'stopped';
+    await fixture(fn);
+    // The simulator's timers are unref'd, which getActiveResourcesInfo() does not list: watch them instead.
+    const pending = new Set<unknown>();
+    const realSet = globalThis.setTimeout;
+    const realClear = globalThis.clearTimeout;
+    globalThis.setTimeout = ((fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+      const handle = realSet(
+        (...a: unknown[]) => {
+          pending.delete(handle);
+          fn(...a);
+        },
+        ms,
+        ...args,
+      );
+      pending.add(handle);
+      return handle;
+    }) as typeof setTimeout;
+    globalThis.clearTimeout = ((handle: Parameters<typeof clearTimeout>[0]) => {
+      pending.delete(handle);
+      realClear(handle);
+    }) as typeof clearTimeout;
+    try {
+      const traffic = startTraffic({
+        endpoint: moto.url,
+        functionName: fn,
+        alias: ALIAS,
+        clock: scaledClock(Date.now(), SCALE),
+        ratePerMinute: 600,
+        versions: {},
+      });
+      let sawTimer = false;
+      await until('traffic', () => {
+        sawTimer ||= pending.size > 0;
+        return traffic.ledger().requests.length > 0;
+      });
+      expect(sawTimer).toBe(true);
+      await traffic.stop();
+      await traffic.stop(); // twice is harmless
+      expect(pending.size).toBe(0);
+      const sent = traffic.ledger().requests.length;
+      await sleep(500);
+      expect(traffic.ledger().requests.length).toBe(sent);
+
+      const broken = startTraffic({
+        endpoint: moto.url,
+        functionName: 'no-such-function',
+        alias: ALIAS,
+        clock: scaledClock(Date.now(), SCALE),
+        ratePerMinute: 600,
+        versions: {},
+      });
+      await sleep(300);
+      await expect(broken.stop()).rejects.toThrow(/not found|ResourceNotFound|traffic ticks failed/i);
+      expect(pending.size).toBe(0);
+    } finally {
+      globalThis.setTimeout = realSet;
+      globalThis.clearTimeout = realClear;
+    }
+  });
+
+  it("pins moto's GetMetricData quirks that a health gate must not depend on", async () => {
+    const fn = 'quirks';
+    await fixture(fn, { '2': 0.5 });
+    const traffic = track(
+      startTraffic({
+        endpoint: moto.url,
+        functionName: fn,
+        alias: ALIAS,
+        clock: scaledClock(Date.now(), SCALE),
+        ratePerMinute: 600,
+        versions: {},
+        seed: 5,
+      }),
+    );
+    await until('green traffic', () => traffic.firstServedAt('2') !== undefined);
+    await traffic.stop();
+    const { startedAt, lastTickAt } = traffic.ledger();
+    const from = startedAt - 60_000;
+    const to = lastTickAt + 60_000;
+    const v2 = traffic.countsBetween(from, to).find((c) => c.version === '2')!;
+
+    // Exact dimension sets only: FunctionName alone finds nothing.
+    const exact = await metricSums(from, to, [
+      query('full', 'Invocations', dims(fn, '2'), 'Sum'),
+      query('subset', 'Invocations', [{ Name: 'FunctionName', Value: fn }], 'Sum'),
+    ]);
+    expect(exact).toEqual({ full: v2.invocations, subset: 0 });
+    // Percentiles: the whole request fails with a 500 once data is in range.
+    const p95 = cloudwatch.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(from),
+        EndTime: new Date(to),
+        MetricDataQueries: [query('p95', 'Duration', dims(fn, '2'), 'p95')],
+      }),
+    );
+    await expect(p95).rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
+  });
+});
