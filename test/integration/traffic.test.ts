@@ -351,12 +351,13 @@ describe('traffic simulator', () => {
     const to = lastTickAt + 60_000;
     const v2 = traffic.countsBetween(from, to).find((c) => c.version === '2')!;
 
-    // Exact dimension sets only: FunctionName alone finds nothing.
+    // Exact dimension sets only: FunctionName alone finds nothing, and so does the reverse order.
     const exact = await metricSums(from, to, [
       query('full', 'Invocations', dims(fn, '2'), 'Sum'),
       query('subset', 'Invocations', [{ Name: 'FunctionName', Value: fn }], 'Sum'),
+      query('reversed', 'Invocations', dims(fn, '2').reverse(), 'Sum'),
     ]);
-    expect(exact).toEqual({ full: v2.invocations, subset: 0 });
+    expect(exact).toEqual({ full: v2.invocations, subset: 0, reversed: 0 });
     // Percentiles: the whole request fails with a 500 once data is in range.
     const p95 = cloudwatch.send(
       new GetMetricDataCommand({

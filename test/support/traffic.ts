@@ -5,8 +5,8 @@
 // moto 5.2.1's GetMetricData, as observed (cloudwatch/models.py and traffic.test.ts):
 // - With Dimensions, a datum matches only when its dimension list is the same set; a subset such as
 //   FunctionName alone finds nothing (as in AWS). The namespace is then NOT checked, only the metric name.
-//   The comparison sorts with a broken Dimension.__lt__, so a query listing the same dimensions in another
-//   order can find nothing: query in the order they were put (FunctionName, Resource, ExecutedVersion).
+//   The comparison sorts with a broken Dimension.__lt__, so the same dimensions listed in reverse order find
+//   nothing: query in the order they were put (FunctionName, Resource, ExecutedVersion).
 // - Without Dimensions it sums every datum of that name in the namespace, whatever its dimensions (AWS
 //   would return only the dimensionless metric).
 // - StartTime and EndTime lose their milliseconds; data counts when StartTime <= Timestamp < EndTime.
@@ -16,7 +16,7 @@
 // - A Unit in the query filters strictly. Values/Counts are stored one datum per count, so Sum, Average,
 //   SampleCount, Minimum and Maximum of Duration are exact.
 // - Percentiles (Stat p95) are unsupported: with data in range the whole request fails with an HTML 500
-//   (the SDK reports a deserialization SyntaxError and retries it); with no data the query is just empty.
+//   (the SDK reports a SyntaxError after its retries); with no data the query is just empty.
 // - PutMetricAlarm leaves a new alarm in OK (AWS starts at INSUFFICIENT_DATA), and it never changes state
 //   until SetAlarmState.
 import {

@@ -1,0 +1,164 @@
+import { describe, it, expect } from '@jest/globals';
+import { InputReader } from '@deploy-actions/core';
+import { readHealthConfig } from '../src/config';
+import { watch, type Evaluation } from '../src/evaluate';
+import type { Verdict } from '../src/checks';
+import { inputError } from '../../core/test/input-error';
+
+function fakeClock() {
+  let now = 0;
+  return { now: () => now, sleep: async (ms: number) => void (now += ms) };
+}
+
+function script(verdicts: Verdict[], clock: ReturnType<typeof fakeClock>) {
+  const at: number[] = [];
+  let i = 0;
+  const evaluate = async (): Promise<Evaluation> => {
+    at.push(clock.now());
+    const verdict = verdicts[Math.min(i++, verdicts.length - 1)];
+    return { at: clock.now(), verdict, reason: `#${i} ${verdict}`, checks: [] };
+  };
+  return { evaluate, at };
+}
+
+describe('watch', () => {
+  it('evaluates every interval over the duration and lets the last evaluation decide', async () => {
+    const clock = fakeClock();
+    const s = script(['healthy', 'inconclusive', 'healthy'], clock);
+    const r = await watch(s.evaluate, {
+      durationMs: 150_000,
+      intervalMs: 60_000,
+      consecutiveFailures: 1,
+      clock,
+    });
+    expect(s.at).toEqual([60_000, 120_000, 150_000]);
+    expect(r.verdict).toBe('healthy');
+  });
+
+  it('evaluates once, at once, when the duration is 0', async () => {
+    const clock = fakeClock();
+    const s = script(['healthy'], clock);
+    await watch(s.evaluate, { durationMs: 0, intervalMs: 60_000, consecutiveFailures: 3, clock });
+    expect(s.at).toEqual([0]);
+  });
+
+  it('stops at the first unhealthy evaluation with consecutive-failures 1: caught within one interval', async () => {
+    const clock = fakeClock();
+    const s = script(['unhealthy'], clock);
+    const r = await watch(s.evaluate, {
+      durationMs: 600_000,
+      intervalMs: 30_000,
+      consecutiveFailures: 1,
+      clock,
+    });
+    expect(r.verdict).toBe('unhealthy');
+    expect(s.at).toEqual([30_000]);
+  });
+
+  it('needs consecutive unhealthy evaluations in a row; an interrupted streak does not count', async () => {
+    const clock = fakeClock();
+    const s = script(['unhealthy', 'healthy', 'unhealthy', 'unhealthy', 'healthy'], clock);
+    const r = await watch(s.evaluate, {
+      durationMs: 300_000,
+      intervalMs: 60_000,
+      consecutiveFailures: 2,
+      clock,
+    });
+    expect(r).toMatchObject({ verdict: 'unhealthy', reason: '#4 unhealthy (2 evaluations in a row)' });
+    expect(s.at).toHaveLength(4);
+  });
+
+  it('calls a last unhealthy evaluation short of the streak inconclusive, never healthy', async () => {
+    const clock = fakeClock();
+    const s = script(['healthy', 'unhealthy'], clock);
+    const r = await watch(s.evaluate, {
+      durationMs: 120_000,
+      intervalMs: 60_000,
+      consecutiveFailures: 2,
+      clock,
+    });
+    expect(r.verdict).toBe('inconclusive');
+  });
+});
+
+describe('health inputs', () => {
+  const read = (inputs: Record<string, string>) => readHealthConfig(new InputReader((n) => inputs[n] ?? ''));
+
+  it.each([
+    ['max-error-rate', '101'],
+    ['max-error-rate', '-1'],
+    ['max-error-rate', 'two'],
+    ['max-latency-ratio', '0.5'],
+    ['window', '90s'],
+    ['window', '30s'],
+    ['window', '5'],
+    ['http-url', 'ftp://example.com'],
+    ['http-url', 'not a url'],
+    ['interval', '500ms'],
+    ['interval', '2h'],
+    ['duration', '7h'],
+    ['consecutive-failures', '0'],
+    ['on-inconclusive', 'ignore'],
+    ['alarms', 'a*b'],
+    ['alarms', '*'],
+    ['min-invocations', '0'],
+  ])('refuses %s = %j, naming it', (name, value) => {
+    const inputs = {
+      [name]: value,
+      ...(name.startsWith('http-') && name !== 'http-url' ? { 'http-url': 'https://x.example' } : {}),
+    };
+    expect(inputError(() => read(inputs)).input).toBe(name);
+  });
+
+  it.each([
+    ['http-expect-status', '600'],
+    ['http-expect-status', '299-200'],
+    ['http-expect-status', 'ok'],
+    ['http-headers', 'no colon here'],
+    ['http-max-latency-ms', '0'],
+    ['http-samples', '0'],
+  ])('refuses %s = %j beside an http-url, naming it', (name, value) => {
+    expect(inputError(() => read({ 'http-url': 'https://api.example/health', [name]: value })).input).toBe(
+      name,
+    );
+  });
+
+  it('asks for http-url when only its companions are given', () => {
+    expect(inputError(() => read({ 'http-headers': 'X-Probe: 1' })).message).toBe(
+      'Input "http-headers" has value "X-Probe: 1": needs http-url',
+    );
+  });
+
+  it('reads a full configuration', () => {
+    const c = read({
+      alarms: 'orders-errors, orders-*',
+      'max-error-rate': '2',
+      'max-latency-ratio': '1.5',
+      window: '3m',
+      'http-url': 'https://api.example/health',
+      'http-expect-status': '200,204,300-399',
+      'http-headers': 'Authorization: Bearer x\nX-Probe: 1',
+      'invoke-payload': '{"ping":1}',
+      duration: '10m',
+      interval: '30s',
+      'consecutive-failures': '2',
+      'on-inconclusive': 'pass',
+    });
+    expect(c).toMatchObject({
+      alarms: { names: ['orders-errors'], prefixes: ['orders-'] },
+      metrics: { maxErrorRate: 2, maxLatencyRatio: 1.5, minInvocations: 50, windowMs: 180_000 },
+      http: {
+        expect: [
+          { from: 200, to: 200 },
+          { from: 204, to: 204 },
+          { from: 300, to: 399 },
+        ],
+        headers: { Authorization: 'Bearer x', 'X-Probe': '1' },
+      },
+      durationMs: 600_000,
+      intervalMs: 30_000,
+      consecutiveFailures: 2,
+      onInconclusive: 'pass',
+    });
+  });
+});
