@@ -32,7 +32,7 @@ export interface Bed {
   ): Promise<RunResult & { writes: string[] }>;
   /** A new deployment package in the workspace; returns its path relative to the workspace. */
   zip(): string;
-  /** Every operation each action called, over the whole file. */
+  /** Every "service:Operation" each action called, over the whole file. */
   callsByAction: Map<string, Set<string>>;
   options(inputs: Record<string, string>, extra?: Partial<RunOptions>): RunOptions;
 }
@@ -78,7 +78,7 @@ export function useBed(): Bed {
     bed.proxy.clearCalls();
     const r = await runAction(action, { ...bed.options(inputs, extra), node });
     const ops = bed.callsByAction.get(action) ?? new Set<string>();
-    for (const c of bed.proxy.calls) ops.add(c.op);
+    for (const c of bed.proxy.calls) ops.add(`${c.service}:${c.op}`);
     bed.callsByAction.set(action, ops);
     return {
       ...r,

@@ -1,7 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { repoRoot, runAction, runMainThenPost } from '../support/runner';
+import { runAction, runMainThenPost } from '../support/runner';
 import { nodeBinaries } from '../support/node24';
 import { ok, releaseSequence, useBed } from './bed';
 
@@ -78,21 +76,5 @@ describe.each(nodeBinaries())('on $name, through the bundles', ({ path: node }) 
     expect(main.outputs).toMatchObject({ status: 'in-progress', weight: '10' });
     expect(post?.code).toBe(0);
     expect(await bed.alias()).toBe('1 + 2@0.1');
-  });
-});
-
-describe('least-privilege IAM policies in the README', () => {
-  it('list exactly the API actions each action called above', () => {
-    expect([...bed.callsByAction.keys()].sort()).toEqual(['deploy-green', 'rollback', 'shift-traffic']);
-    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-    for (const [action, ops] of bed.callsByAction) {
-      const block = new RegExp(`<!-- iam:${action} -->\\s*\`\`\`json\\n([\\s\\S]*?)\`\`\``).exec(readme);
-      expect(block).not.toBeNull();
-      const policy = JSON.parse(block![1]) as { Statement: { Action: string[] }[] };
-      const allowed = policy.Statement.flatMap((s) => s.Action).sort();
-      // IAM names Invoke "InvokeFunction": https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html
-      const needed = [...ops].map((op) => `lambda:${op === 'Invoke' ? 'InvokeFunction' : op}`).sort();
-      expect({ action, allowed }).toEqual({ action, allowed: needed });
-    }
   });
 });

@@ -1,0 +1,78 @@
+import { describe, it, expect } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { clientConfig } from '../support/moto';
+import { repoRoot } from '../support/runner';
+import { ok, useBed } from './bed';
+
+const bed = useBed();
+const node = process.execPath;
+// IAM prefixes of the SigV4 signing names: https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
+const IAM_PREFIX: Record<string, string> = { lambda: 'lambda', monitoring: 'cloudwatch' };
+// IAM names Invoke "InvokeFunction": https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html
+const IAM_NAME: Record<string, string> = { Invoke: 'InvokeFunction' };
+
+function policyActions(action: string): string[] {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const block = new RegExp(`<!-- iam:${action} -->\\s*\`\`\`json\\n([\\s\\S]*?)\`\`\``).exec(readme);
+  if (!block) throw new Error(`README.md has no IAM policy for ${action}`);
+  const policy = JSON.parse(block[1]) as { Statement: { Action: string[] }[] };
+  return policy.Statement.flatMap((s) => s.Action).sort();
+}
+
+describe('least-privilege IAM policies in the README', () => {
+  it('list exactly the API calls each action makes with every feature on', async () => {
+    const cw = new CloudWatchClient(clientConfig(bed.moto.url));
+    await cw.send(
+      new PutMetricAlarmCommand({
+        AlarmName: 'orders-api-errors',
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Statistic: 'Sum',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanThreshold',
+      }),
+    );
+    cw.destroy();
+    const health = {
+      alarms: 'orders-api-*',
+      'max-error-rate': '2',
+      'invoke-payload': '{}',
+      'on-inconclusive': 'pass',
+    };
+
+    ok(await bed.run('deploy-green', node, { 'zip-file': bed.zip() }));
+    ok(await bed.run('deploy-green', node, { 'zip-file': bed.zip(), 'smoke-payload': '{}' }));
+    ok(
+      await bed.run('shift-traffic', node, {
+        'green-version': '2',
+        steps: '50',
+        'bake-time': '0',
+        ...health,
+      }),
+    );
+    ok(await bed.run('health-gate', node, health));
+    ok(await bed.run('rollback', node, {}));
+    ok(await bed.run('rollback', node, { to: '2' }));
+
+    for (const [action, ops] of bed.callsByAction) {
+      const needed = [...ops].map((op) => {
+        const [service, name] = op.split(':');
+        return `${IAM_PREFIX[service] ?? service}:${IAM_NAME[name] ?? name}`;
+      });
+      expect({ action, allowed: policyActions(action) }).toEqual({
+        action,
+        allowed: [...new Set(needed)].sort(),
+      });
+    }
+    expect([...bed.callsByAction.keys()].sort()).toEqual([
+      'deploy-green',
+      'health-gate',
+      'rollback',
+      'shift-traffic',
+    ]);
+  });
+});
