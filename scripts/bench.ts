@@ -17,8 +17,9 @@ import {
 import { node24Path } from '../test/support/node24';
 import { FaultProxy, isWrite, type ProxyCall } from '../test/support/proxy';
 import { repoRoot, runAction } from '../test/support/runner';
+import { measureDetection } from './bench-detection';
 
-const ACTIONS = ['deploy-green', 'shift-traffic', 'rollback'] as const;
+const ACTIONS = ['deploy-green', 'shift-traffic', 'rollback', 'health-gate'] as const;
 const RUNS = 21;
 const WARMUP = 2;
 const FN = 'orders-api';
@@ -409,6 +410,34 @@ async function main(): Promise<void> {
     const scenarios = await awsCalls(callNode.path, scratch);
     for (const s of scenarios) printScenario(s);
 
+    console.log(
+      `\ndetection of a bad green (20% errors, at 10% of 3000 requests/min; plan 10,50,100 with 5m bakes), simulated time, actions on ${callNode.name}`,
+    );
+    const detection = await measureDetection(callNode.path);
+    console.log(
+      table(
+        [
+          'gate',
+          'detection (10% write → rollback write)',
+          'failed requests served by green',
+          'served by green',
+          'status',
+        ],
+        detection.map((d) => [
+          d.gate,
+          `${(d.detectionMs / 1000).toFixed(0)}s`,
+          d.failedByGreen,
+          d.servedByGreen,
+          d.verdict,
+        ]),
+        [1, 2, 3],
+      ),
+    );
+    console.log(
+      'CodeDeploy rolls back on a CloudWatch alarm: no sooner than the alarm period times its evaluation periods ' +
+        '(60s x 1 at the very least, 60s x 3 = 180s for a common 3-period alarm), plus the delay of its alarm polling.',
+    );
+
     const out = join(repoRoot, '.bench');
     mkdirSync(out, { recursive: true });
     const results = {
@@ -427,6 +456,7 @@ async function main(): Promise<void> {
         total: s.actions.reduce((n, a) => n + a.calls.length, 0),
         byAction: s.actions,
       })),
+      detection,
     };
     writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log('\nwritten to .bench/results.json');
