@@ -1,10 +1,13 @@
-// Bad input never reaches AWS: generated bad values for the inputs of all three actions fail the step with a
-// message naming the input, and no call reaches AWS, in-process and through the committed bundles.
+// Bad input never reaches AWS: generated bad values for the inputs of all four actions fail the step with a
+// message naming the input, and no call reaches AWS, in-process and through the committed bundles. Unknown
+// alarm names are the one bad input found by reading: they fail the same way after DescribeAlarms, before any
+// write.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import {
   CreateAliasCommand,
   GetAliasCommand,
@@ -15,6 +18,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import { STRATEGIES } from '@deploy-actions/lambda';
 import { runDeployGreen } from '@deploy-actions/lambda/run/deploy-green';
+import { runHealthGate } from '@deploy-actions/lambda/run/health-gate';
 import { runRollback } from '@deploy-actions/lambda/run/rollback';
 import { runShiftTrafficStep } from '@deploy-actions/lambda/run/shift-traffic';
 import { memoryRuntime } from '../../packages/lambda/test/helpers';
@@ -22,6 +26,7 @@ import {
   awsTestEnv,
   clientConfig,
   createLambdaFunction,
+  freePort,
   makeZip,
   startMoto,
   TEST_ACCOUNT,
@@ -32,10 +37,10 @@ import { nodeBinaries } from '../support/node24';
 import { FaultProxy, isWrite, type ProxyCall } from '../support/proxy';
 import { runAction } from '../support/runner';
 
-type Action = 'deploy-green' | 'shift-traffic' | 'rollback';
+type Action = 'deploy-green' | 'shift-traffic' | 'rollback' | 'health-gate';
 type Inputs = Record<string, string>;
 
-const ACTIONS: Action[] = ['deploy-green', 'shift-traffic', 'rollback'];
+const ACTIONS: Action[] = ['deploy-green', 'shift-traffic', 'rollback', 'health-gate'];
 const FN = 'orders';
 const ARN = `arn:aws:lambda:${TEST_REGION}:${TEST_ACCOUNT}:function:${FN}`;
 const IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/orders:1.2.3`;
@@ -43,13 +48,18 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 /** Generated cases per category, in-process. */
 const RUNS = 5;
 const SAMPLE_PER_ACTION = 4;
+/** The alarm that exists (created in beforeAll); `orders-*` matches it. */
+const ALARM = 'orders-errors';
+// A loopback port nothing listens on (bound once, then released): a probe to it is refused at once.
+const CLOSED_URL = `http://127.0.0.1:${await freePort()}/health`;
 
 interface Base {
   label: string;
   inputs: Inputs;
 }
 
-// Valid input sets that get past every check and would write (v2 exists and the alias serves v1).
+// Valid input sets that get past every check and would write (v2 exists and the alias serves v1); health-gate
+// only reads, and its sets get as far as a verdict.
 const BASES: Record<Action, Base[]> = {
   'deploy-green': [
     { label: 'zip', inputs: { 'function-name': FN, 'zip-file': 'build.zip' } },
@@ -134,6 +144,31 @@ const BASES: Record<Action, Base[]> = {
         'max-attempts': '5',
       },
     },
+    {
+      label: 'every health check',
+      inputs: {
+        'function-name': FN,
+        'green-version': '2',
+        steps: '10,100',
+        'bake-time': '0',
+        alarms: `${ALARM}, orders-*`,
+        'max-error-rate': '2',
+        'max-latency-ratio': '1.5',
+        'min-invocations': '20',
+        window: '5m',
+        'http-url': CLOSED_URL,
+        'http-method': 'POST',
+        'http-headers': 'X-Check: 1\nAccept: application/json',
+        'http-body': '{"ping":true}',
+        'http-expect-status': '200-299,301',
+        'http-max-latency-ms': '2000',
+        'http-samples': '2',
+        interval: '30s',
+        duration: '1m',
+        'consecutive-failures': '2',
+        'on-inconclusive': 'pass',
+      },
+    },
   ],
   rollback: [
     { label: 'to a version', inputs: { 'function-name': FN, to: '2' } },
@@ -142,6 +177,27 @@ const BASES: Record<Action, Base[]> = {
       inputs: { 'function-name': FN, to: '2', reason: 'bad deploy', alias: 'live', 'max-attempts': '5' },
     },
     { label: 'arn', inputs: { 'function-name': ARN, to: '2', 'aws-region': TEST_REGION } },
+  ],
+  'health-gate': [
+    { label: 'function-name alone', inputs: { 'function-name': FN } },
+    { label: 'metrics', inputs: { 'function-name': FN, 'max-error-rate': '2', window: '5m' } },
+    {
+      label: 'http probe',
+      inputs: { 'function-name': FN, 'http-url': CLOSED_URL, 'http-expect-status': '200-299,301' },
+    },
+    { label: 'invoke', inputs: { 'function-name': FN, 'invoke-payload': '{"ping":true}' } },
+    { label: 'versions', inputs: { 'function-name': FN, version: '2', 'baseline-version': '1' } },
+    { label: 'alarms', inputs: { 'function-name': FN, alarms: `${ALARM}\norders-*` } },
+    {
+      label: 'arn',
+      inputs: {
+        'function-name': ARN,
+        alias: 'live',
+        'aws-region': TEST_REGION,
+        'max-attempts': '3',
+        'fail-on-unhealthy': 'false',
+      },
+    },
   ],
 };
 
@@ -328,6 +384,155 @@ const unknownWord = (allowed: string[], extra: string[]) =>
 const SOURCES = ['zip-file', 's3-bucket', 's3-key', 's3-object-version', 'image-uri'];
 const has = (name: string) => (b: Inputs) => name in b;
 
+/** Text that `new URL` parses as http: or https: (what the action accepts). */
+const isHttpUrl = (s: string) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(s).protocol);
+  } catch {
+    return false;
+  }
+};
+const nonBlank = (s: string) => s.trim() !== '';
+
+const garbageNumber = fc.oneof(
+  fc.constantFrom('abc', 'two', '1e1', '0x10', '.5', '5.', '1,5', 'NaN', 'Infinity', '5%', '--1', '1 000'),
+  word,
+  injection,
+);
+
+const maxErrorRate = fc.oneof(
+  fc.constantFrom('101', '100.01', '-1', '-0.5', '1000'),
+  fc.integer({ min: 101, max: 1_000_000 }).map(String),
+  fc.integer({ min: -1_000, max: -1 }).map(String),
+  garbageNumber,
+);
+
+const maxLatencyRatio = fc.oneof(
+  fc.constantFrom('0', '0.5', '0.99', '0.999', '101', '100.5', '-1'),
+  fc.integer({ min: 0, max: 99 }).map((n) => `0.${n}`),
+  fc.integer({ min: 101, max: 1_000_000 }).map(String),
+  garbageNumber,
+);
+
+const minInvocations = fc.oneof(
+  fc.constantFrom('0', '-1', '1.5', '1000000001', '50.0', '1e3'),
+  fc.integer({ min: -1_000_000, max: 0 }).map(String),
+  garbageNumber,
+);
+
+const badWindow = fc.oneof(
+  // not whole minutes
+  fc.constantFrom('90s', '1m30s', '61s', '1h30s', '61000ms', '5m1ms'),
+  fc
+    .integer({ min: 61, max: 86_399 })
+    .filter((n) => n % 60 !== 0)
+    .map((n) => `${n}s`),
+  // under 1m
+  fc.constantFrom('0', '0s', '30s', '59s', '500ms', '59999ms'),
+  fc.integer({ min: 1, max: 59 }).map((n) => `${n}s`),
+  // over 24h
+  fc.constantFrom('25h', '1441m', '24h1m', '48h'),
+  fc.integer({ min: 25, max: 10_000 }).map((n) => `${n}h`),
+  malformedDuration,
+);
+
+const badInterval = fc.oneof(
+  // under 1s
+  fc.constantFrom('0', '0s', '500ms', '999ms'),
+  fc.integer({ min: 0, max: 999 }).map((n) => `${n}ms`),
+  // over 1h
+  fc.constantFrom('61m', '2h', '3601s', '1h1s'),
+  fc.integer({ min: 61, max: 100_000 }).map((n) => `${n}m`),
+  malformedDuration,
+);
+
+const badDuration = fc.oneof(
+  fc.constantFrom('7h', '361m', '6h1s', '21601s'),
+  fc.integer({ min: 361, max: 100_000 }).map((n) => `${n}m`),
+  malformedDuration,
+);
+
+const badHttpUrl = fc
+  .oneof(
+    fc.constantFrom(
+      'example.com/health',
+      '/health',
+      '127.0.0.1:8080/health',
+      'localhost:8080',
+      '//example.com/health',
+      'http://',
+      'https://',
+      'http://exa mple.com/',
+      'http://[::1/',
+      'http://:80/',
+    ),
+    // other schemes
+    fc.constantFrom(
+      'ftp://example.com/health',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'mailto:ops@example.com',
+      'ws://example.com/socket',
+      'data:text/plain,ok',
+    ),
+    word.map((w) => `ftp://${w}.example.com/`),
+    word,
+    injection,
+  )
+  .filter((s) => nonBlank(s) && !isHttpUrl(s.trim()));
+
+const badStatus = fc.oneof(
+  fc.constantFrom('600', '99', '099', '299-200', '200-600', '2xx', 'ok', '200,', ',200', '200;204', '1000'),
+  fc.integer({ min: 600, max: 999 }).map(String),
+  fc.integer({ min: 0, max: 99 }).map(String),
+  fc
+    .tuple(fc.integer({ min: 100, max: 599 }), fc.integer({ min: 100, max: 599 }))
+    .filter(([a, b]) => a > b)
+    .map(([a, b]) => `${a}-${b}`),
+  word,
+  injection,
+);
+
+const badPositiveInteger = (max: number) =>
+  fc.oneof(
+    fc.constantFrom('0', '-1', '1.5', String(max + 1)),
+    fc.integer({ min: max + 1, max: 2 ** 31 }).map(String),
+    garbageNumber,
+  );
+
+const headerLine = fc.constantFrom('X-Check: 1', 'Authorization: Bearer abc', 'Accept: application/json');
+const badHeaders = fc.oneof(
+  // no colon
+  fc.constantFrom('X-Token abc', 'Authorization Bearer abc', 'X-Check=1'),
+  word,
+  // not a header name
+  fc.constantFrom('X Token: a', 'X(Token): b', ': value', 'X-Tökén: a', '"X": y', '[X]: y', 'X-A: a\rb'),
+  fc
+    .tuple(word, fc.constantFrom(' ', '(', ')', '@', '/', '[', ']', '{', '}', '"', '?', '=', ',', ';', '\\'))
+    .map(([w, c]) => `${w}${c}x: v`),
+  // one good line, one bad
+  fc.tuple(headerLine, fc.constantFrom('bad line', 'X Y: z')).map(([a, b]) => `${a}\n${b}`),
+);
+
+const badVersion = fc.oneof(
+  fc.constantFrom('$LATEST', '0', '-1', '01', 'v2', 'latest', '1.5', '12345678901', '2:live', '1e3'),
+  fc.integer({ min: -1_000_000, max: 0 }).map(String),
+  word,
+  injection,
+);
+
+const badAlarms = fc.oneof(
+  fc.constantFrom('a*b', '*', '**', '*orders', 'or*ders-*', `${ALARM}, a*b`, `orders-*\n*`),
+  fc.tuple(word, word).map(([a, b]) => `${a}*${b}`),
+  // over 255 characters
+  fc.integer({ min: 256, max: 400 }).map((n) => 'a'.repeat(n)),
+  fc.integer({ min: 256, max: 400 }).map((n) => `${ALARM},${'x'.repeat(n)}`),
+  // control characters inside a name
+  fc.tuple(word, fc.constantFrom('\t', '\u0007', '\u001b[31m', '\u007f')).map(([a, b]) => `${a}${b}x`),
+  // more than DescribeAlarms takes in one call
+  fc.integer({ min: 101, max: 150 }).map((n) => Array.from({ length: n }, (_, i) => `alarm-${i}`).join(',')),
+);
+
 // --- categories --------------------------------------------------------------------------------------------
 
 const common = (action: Action): Category[] => [
@@ -342,6 +547,155 @@ const common = (action: Action): Category[] => [
     bad: one('aws-region', fc.constantFrom('eu-west-1', 'us-west-2', 'ap-southeast-2')),
   },
   { action, label: 'max-attempts', names: ['max-attempts'], bad: one('max-attempts', maxAttempts) },
+];
+
+const noUrl = (b: Inputs) => !('http-url' in b);
+
+/** The health inputs both actions take: health-gate judges with them, shift-traffic watches each bake with them. */
+const health = (action: Action): Category[] => [
+  {
+    action,
+    label: 'alarms malformed',
+    names: ['alarms'],
+    bad: one('alarms', badAlarms),
+  },
+  {
+    action,
+    label: 'max-error-rate out of 0..100 or garbage',
+    names: ['max-error-rate'],
+    bad: one('max-error-rate', maxErrorRate),
+  },
+  {
+    action,
+    label: 'max-latency-ratio below 1, over 100 or garbage',
+    names: ['max-latency-ratio'],
+    bad: one('max-latency-ratio', maxLatencyRatio),
+  },
+  {
+    action,
+    label: 'min-invocations 0, negative or garbage',
+    names: ['min-invocations'],
+    bad: one('min-invocations', minInvocations),
+  },
+  {
+    action,
+    label: 'window not whole minutes, under 1m, over 24h, malformed',
+    names: ['window'],
+    bad: one('window', badWindow),
+  },
+  {
+    action,
+    label: 'http-url not absolute, not http(s), garbage',
+    names: ['http-url'],
+    bad: one('http-url', badHttpUrl),
+  },
+  {
+    action,
+    label: 'http-expect-status out of 100..599, reversed, words',
+    names: ['http-expect-status'],
+    bases: has('http-url'),
+    bad: one('http-expect-status', badStatus),
+  },
+  {
+    action,
+    label: 'http-max-latency-ms 0 or garbage (with or without http-url)',
+    names: ['http-max-latency-ms'],
+    bad: one('http-max-latency-ms', badPositiveInteger(600_000)),
+  },
+  {
+    action,
+    label: 'http-samples 0 or garbage',
+    names: ['http-samples'],
+    bases: has('http-url'),
+    bad: one('http-samples', badPositiveInteger(100)),
+  },
+  {
+    action,
+    label: 'http-headers without a colon or with a bad name',
+    names: ['http-headers'],
+    bases: has('http-url'),
+    bad: one('http-headers', badHeaders),
+  },
+  {
+    action,
+    label: 'http-headers without http-url',
+    names: ['http-headers'],
+    bases: noUrl,
+    bad: one(
+      'http-headers',
+      fc.oneof(
+        headerLine,
+        fc.tuple(headerLine, headerLine).map(([a, b]) => `${a}\n${b}`),
+      ),
+    ),
+  },
+  {
+    action,
+    label: 'http-body without http-url',
+    names: ['http-body'],
+    bases: noUrl,
+    bad: one('http-body', fc.oneof(fc.constantFrom('{"ping":true}', 'ping', '<ping/>'), word)),
+  },
+  {
+    action,
+    label: 'http-method unknown',
+    names: ['http-method'],
+    bases: has('http-url'),
+    bad: one(
+      'http-method',
+      unknownWord(
+        ['get', 'head', 'post', 'put', 'patch', 'delete', 'options'],
+        ['CONNECT', 'TRACE', 'FETCH', 'GETS', 'get!', 'PO ST'],
+      ),
+    ),
+  },
+  {
+    action,
+    label: 'interval under 1s, over 1h, malformed',
+    names: ['interval'],
+    bad: one('interval', badInterval),
+  },
+  {
+    action,
+    label: 'duration over 6h, malformed',
+    names: ['duration'],
+    bad: one('duration', badDuration),
+  },
+  {
+    action,
+    label: 'consecutive-failures 0, over 100 or garbage',
+    names: ['consecutive-failures'],
+    bad: one('consecutive-failures', badPositiveInteger(100)),
+  },
+  {
+    action,
+    label: 'on-inconclusive unknown',
+    names: ['on-inconclusive'],
+    bad: one(
+      'on-inconclusive',
+      unknownWord(['fail', 'pass'], ['ignore', 'warn', 'true', 'healthy', 'unhealthy', 'skip']),
+    ),
+  },
+  {
+    action,
+    label: 'invoke-payload not JSON',
+    names: ['invoke-payload'],
+    bad: one('invoke-payload', invalidJson),
+  },
+  {
+    action,
+    label: 'invoke-expect without invoke-payload',
+    names: ['invoke-expect'],
+    drop: ['invoke-payload'],
+    bad: one('invoke-expect', word),
+  },
+  {
+    action,
+    label: 'invoke-expect bad regular expression',
+    names: ['invoke-expect'],
+    bases: has('invoke-payload'),
+    bad: one('invoke-expect', badRegex),
+  },
 ];
 
 const CATEGORIES: Category[] = [
@@ -656,26 +1010,7 @@ const CATEGORIES: Category[] = [
       unknownWord(['rollback', 'leave'], ['fail', 'roll-back', 'ignore', 'true', 'keep']),
     ),
   },
-  {
-    action: 'shift-traffic',
-    label: 'invoke-payload not JSON',
-    names: ['invoke-payload'],
-    bad: one('invoke-payload', invalidJson),
-  },
-  {
-    action: 'shift-traffic',
-    label: 'invoke-expect without invoke-payload',
-    names: ['invoke-expect'],
-    drop: ['invoke-payload'],
-    bad: one('invoke-expect', word),
-  },
-  {
-    action: 'shift-traffic',
-    label: 'invoke-expect bad regular expression',
-    names: ['invoke-expect'],
-    bases: has('invoke-payload'),
-    bad: one('invoke-expect', badRegex),
-  },
+  ...health('shift-traffic'),
 
   ...common('rollback'),
   {
@@ -715,6 +1050,30 @@ const CATEGORIES: Category[] = [
       ),
     ),
   },
+
+  ...common('health-gate'),
+  ...health('health-gate'),
+  {
+    action: 'health-gate',
+    label: 'version not a published version',
+    names: ['version'],
+    bad: one('version', badVersion),
+  },
+  {
+    action: 'health-gate',
+    label: 'baseline-version not a published version',
+    names: ['baseline-version'],
+    bad: one('baseline-version', badVersion),
+  },
+  {
+    action: 'health-gate',
+    label: 'fail-on-unhealthy unknown',
+    names: ['fail-on-unhealthy'],
+    bad: one(
+      'fail-on-unhealthy',
+      unknownWord(['true', 'false'], ['yes', 'no', '1', '0', 'on', 'off', 'warn', 'dry-run']),
+    ),
+  },
 ];
 
 function basesFor(c: Category): Base[] {
@@ -748,10 +1107,14 @@ const shown = (c: Case) => ({
 });
 const ops = (calls: ProxyCall[]) => calls.map((c) => c.op);
 
-/** What the failed step must say; compared as one object so that a failure shows the case and message. */
-function expectRefused(c: Case, message: string | undefined, calls: ProxyCall[]) {
+/**
+ * What the failed step must say; compared as one object so that a failure shows the case and message. No call
+ * of any kind may reach AWS, unless `reads` allows it (unknown alarms are found out by DescribeAlarms).
+ */
+function expectRefused(c: Case, message: string | undefined, calls: ProxyCall[], reads?: 'reads allowed') {
   const m = message ?? '';
   const nameRe = new RegExp(`^Input "(${c.names.map(escapeRe).join('|')})" (is empty|has value ")`);
+  const actual = ops(calls);
   expect({
     case: shown(c),
     message: clip(m),
@@ -760,7 +1123,7 @@ function expectRefused(c: Case, message: string | undefined, calls: ProxyCall[])
     endsNothingChanged: m.endsWith('Nothing was changed in AWS.'),
     oneLine: !/[\r\n]/.test(m),
     writes: ops(calls.filter((x) => isWrite(x.op))),
-    calls: ops(calls),
+    calls: reads ? actual.filter((op) => isWrite(op)) : actual,
   }).toEqual({
     case: shown(c),
     message: clip(m),
@@ -773,7 +1136,30 @@ function expectRefused(c: Case, message: string | undefined, calls: ProxyCall[])
   });
 }
 
-const RUN = { 'deploy-green': runDeployGreen, 'shift-traffic': runShiftTrafficStep, rollback: runRollback };
+const RUN = {
+  'deploy-green': runDeployGreen,
+  'shift-traffic': runShiftTrafficStep,
+  rollback: runRollback,
+  'health-gate': runHealthGate,
+};
+
+// Well-formed alarm names that name nothing in the account: bad input, but only a read can tell.
+const UNKNOWN_ALARM_ACTIONS: Action[] = ['shift-traffic', 'health-gate'];
+const UNKNOWN_ALARMS_PER_ACTION = 2;
+const unknownAlarms = fc.oneof(
+  word.map((w) => `missing-${w}`),
+  word.map((w) => `missing-${w}-*`),
+  word.map((w) => `${ALARM}, missing-${w}`),
+  word.map((w) => `orders-*\n${ALARM}-${w}`),
+  // CloudWatch alarm names are case-sensitive.
+  fc.constantFrom('Orders-Errors', 'ORDERS-*', `${ALARM}-old`, 'errors', 'o-*'),
+);
+const unknownAlarmCategory = (action: Action): Category => ({
+  action,
+  label: 'alarms unknown',
+  names: ['alarms'],
+  bad: one('alarms', unknownAlarms),
+});
 
 // A sample drawn once per file run, so that each bundle case has a test title; the seed reproduces it.
 const SEED = Date.now() % 2 ** 31;
@@ -786,6 +1172,14 @@ function bundleSample(action: Action, seed: number): Case[] {
   return picked!.map((c, i) => fc.sample(caseArb(c, true), { numRuns: 1, seed: seed + i + 1 })[0]!);
 }
 const BUNDLE_CASES = ACTIONS.flatMap((a, i) => bundleSample(a, SEED + 100 * i));
+const UNKNOWN_ALARM_BUNDLE_CASES = UNKNOWN_ALARM_ACTIONS.flatMap((a, i) =>
+  fc
+    .sample(caseArb(unknownAlarmCategory(a), true), {
+      numRuns: UNKNOWN_ALARMS_PER_ACTION,
+      seed: SEED + 1000 + i,
+    })
+    .map((c) => ({ ...c, alarms: JSON.stringify(c.inputs.alarms) })),
+);
 
 let moto: Moto;
 let proxy: FaultProxy;
@@ -795,6 +1189,13 @@ let before: Awaited<ReturnType<typeof awsState>>;
 const savedEnv: Record<string, string | undefined> = {};
 const inProcess: { action: Action; label: string; writes: number; calls: number }[] = [];
 const onRunner: { writes: number; calls: number }[] = [];
+interface AlarmRun {
+  action: Action;
+  where: 'in-process' | 'bundle';
+  writes: number;
+  reads: number;
+}
+const unknownAlarmRuns: AlarmRun[] = [];
 
 /** Where alias live points and every version of the function, read from the emulator directly. */
 async function awsState() {
@@ -829,6 +1230,22 @@ beforeAll(async () => {
   );
   await admin.send(new PublishVersionCommand({ FunctionName: FN }));
   await admin.send(new CreateAliasCommand({ FunctionName: FN, Name: 'live', FunctionVersion: '1' }));
+  // The one alarm the valid input sets name, so that only a bad value makes alarms wrong.
+  const cloudwatch = new CloudWatchClient(clientConfig(moto.url));
+  await cloudwatch.send(
+    new PutMetricAlarmCommand({
+      AlarmName: ALARM,
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: FN }],
+      Statistic: 'Sum',
+      Period: 60,
+      EvaluationPeriods: 1,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    }),
+  );
+  cloudwatch.destroy();
   before = await awsState();
 
   workspace = mkdtempSync(join(tmpdir(), 'bad-input-'));
@@ -872,28 +1289,43 @@ async function runInProcess(c: Case) {
 
 describe('the valid base input sets', () => {
   const all = ACTIONS.flatMap((action) => BASES[action].map((b) => ({ action, ...b })));
+  const run = (b: (typeof all)[number]) =>
+    runInProcess({ action: b.action, label: b.label, names: [], base: b.label, inputs: b.inputs });
 
-  it.each(all)('$action / $label passes every check and reaches a write', async (b) => {
-    // Every write is refused with 412 before it reaches moto: the attempt is what counts, and nothing changes.
-    proxy.addRule({ op: /^(?!Get|List|Describe|Head|Invoke)/, kind: '412' });
-    proxy.clearCalls();
-    try {
-      const rt = await runInProcess({
-        action: b.action,
-        label: b.label,
-        names: [],
-        base: b.label,
-        inputs: b.inputs,
-      });
-      expect(rt.failed).toBeDefined();
-      expect(rt.failed).not.toMatch(/^Input "/);
-      expect(proxy.writes().length).toBeGreaterThan(0);
-      expect(proxy.writes().every((c) => c.injected === '412')).toBe(true);
-    } finally {
-      proxy.clearRules();
+  it.each(all.filter((b) => b.action !== 'health-gate'))(
+    '$action / $label passes every check and reaches a write',
+    async (b) => {
+      // Every write is refused with 412 before it reaches moto: the attempt is what counts, and nothing changes.
+      proxy.addRule({ op: /^(?!Get|List|Describe|Head|Invoke)/, kind: '412' });
       proxy.clearCalls();
-    }
-  });
+      try {
+        const rt = await run(b);
+        expect(rt.failed).toBeDefined();
+        expect(rt.failed).not.toMatch(/^Input "/);
+        expect(proxy.writes().length).toBeGreaterThan(0);
+        expect(proxy.writes().every((c) => c.injected === '412')).toBe(true);
+      } finally {
+        proxy.clearRules();
+        proxy.clearCalls();
+      }
+    },
+  );
+
+  // health-gate never writes: a verdict (healthy, or failed closed on moto's empty metrics and the closed
+  // port) is the proof that every input passed.
+  it.each(all.filter((b) => b.action === 'health-gate'))(
+    '$action / $label passes every check and reaches a verdict',
+    async (b) => {
+      proxy.clearCalls();
+      const rt = await run(b);
+      expect({
+        verdict: ['healthy', 'unhealthy', 'inconclusive'].includes(rt.outputs.verdict ?? ''),
+        inputError: /^Input "/.test(rt.failed ?? ''),
+        writes: ops(proxy.writes()),
+      }).toEqual({ verdict: true, inputError: false, writes: [] });
+      proxy.clearCalls();
+    },
+  );
 });
 
 describe.each(ACTIONS)('%s, in-process with the real SDK client through the proxy', (action) => {
@@ -931,9 +1363,50 @@ describe.each(nodeBinaries())(`a sample through the bundles on $name (seed ${SEE
   });
 });
 
+describe('unknown alarms: bad input found by a read, refused before any write', () => {
+  const record = (action: Action, where: 'in-process' | 'bundle', calls: ProxyCall[]) => {
+    unknownAlarmRuns.push({
+      action,
+      where,
+      writes: calls.filter((x) => isWrite(x.op)).length,
+      reads: calls.filter((x) => !isWrite(x.op)).length,
+    });
+    // The refusal comes from reading the alarms, not from some earlier check.
+    expect(ops(calls)).toContain('DescribeAlarms');
+  };
+
+  it.each(UNKNOWN_ALARM_ACTIONS)('%s, in-process', async (action) => {
+    await fc.assert(
+      fc.asyncProperty(caseArb(unknownAlarmCategory(action)), async (c) => {
+        proxy.clearCalls();
+        const rt = await runInProcess(c);
+        const calls = [...proxy.calls];
+        expectRefused(c, rt.failed, calls, 'reads allowed');
+        record(action, 'in-process', calls);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  describe.each(nodeBinaries())(`through the bundles on $name (seed ${SEED})`, ({ path: node }) => {
+    it.each(UNKNOWN_ALARM_BUNDLE_CASES)('$action: alarms $alarms (base $base)', async (c) => {
+      proxy.clearCalls();
+      const r = await runAction(c.action, { inputs: c.inputs, env: awsTestEnv(proxy.url), node, workspace });
+      const calls = [...proxy.calls];
+      expect({ code: r.code, commands: r.commands.map((x) => x.command), outputs: r.outputs }).toEqual({
+        code: 1,
+        commands: ['error'],
+        outputs: {},
+      });
+      expectRefused(c, r.errors[0], calls, 'reads allowed');
+      record(c.action, 'bundle', calls);
+    });
+  });
+});
+
 describe('over the whole run', () => {
-  it('at least 150 generated cases, no call reached AWS, and the alias and versions are unchanged', async () => {
-    expect(inProcess.length).toBeGreaterThanOrEqual(150);
+  it('every category ran, no call reached AWS, and the alias and versions are unchanged', async () => {
+    expect(inProcess.length).toBe(CATEGORIES.length * RUNS);
     expect(new Set(inProcess.map((c) => `${c.action}/${c.label}`)).size).toBe(CATEGORIES.length);
     expect(onRunner.length).toBe(2 * ACTIONS.length * SAMPLE_PER_ACTION);
     const sum = (xs: { writes: number; calls: number }[]) =>
@@ -945,6 +1418,11 @@ describe('over the whole run', () => {
       inProcess: { writes: 0, calls: 0 },
       onRunner: { writes: 0, calls: 0 },
     });
+    // Unknown alarms: reads only, in every run.
+    expect(unknownAlarmRuns.length).toBe(
+      UNKNOWN_ALARM_ACTIONS.length * RUNS + 2 * UNKNOWN_ALARM_BUNDLE_CASES.length,
+    );
+    expect(unknownAlarmRuns.filter((r) => r.writes > 0 || r.reads === 0)).toEqual([]);
     const after = await awsState();
     expect(after).toEqual(before);
     expect(after.alias).toMatchObject({ version: '1', weights: {} });
@@ -952,7 +1430,9 @@ describe('over the whole run', () => {
     const perAction = ACTIONS.map((a) => `${a} ${inProcess.filter((c) => c.action === a).length}`).join(', ');
     console.log(
       `bad input: ${inProcess.length} in-process cases over ${CATEGORIES.length} categories (${perAction}); ` +
-        `${onRunner.length} bundle runs (seed ${SEED}); 0 calls reached AWS`,
+        `${onRunner.length} bundle runs (seed ${SEED}); 0 calls reached AWS. Unknown alarms: ` +
+        `${unknownAlarmRuns.length} runs (${UNKNOWN_ALARM_ACTIONS.length * RUNS} in-process, ` +
+        `${2 * UNKNOWN_ALARM_BUNDLE_CASES.length} bundle), reads only`,
     );
   });
 });
