@@ -138,7 +138,8 @@ async function describeAlarms(cw, alarms) {
             token = r.NextToken;
         } while (token);
     }
-    return out;
+    // A name and a prefix may find the same alarm.
+    return [...new Map(out.map((a) => [a.AlarmName, a])).values()];
 }
 /** Any alarm in ALARM is unhealthy; INSUFFICIENT_DATA is inconclusive; a read that fails is unhealthy. */
 async function checkAlarms(cw, alarms) {
@@ -329,7 +330,9 @@ async function checkHttp(cfg, signal) {
                 failures.push(`${ms}ms > ${cfg.maxLatencyMs}ms`);
         }
         catch (err) {
-            failures.push(errorMessage(err));
+            // fetch says only "fetch failed"; the cause (ECONNREFUSED, a bad port, a timeout) is what helps.
+            const cause = err.cause;
+            failures.push(cause ? `${errorMessage(err)}: ${cause.code ?? cause.message}` : errorMessage(err));
         }
     }
     const observed = {

@@ -228,7 +228,7 @@ async function shiftTraffic(o) {
                         log.info(`step ${label}: health ${verdict.verdict}${verdict.verdict === 'inconclusive' ? ' (on-inconclusive: pass)' : ''}: ${verdict.reason}`);
                     }
                     else {
-                        const why = `health ${verdict.verdict} at step ${label} (${step.percent}% on v${green}): ${verdict.reason}`;
+                        const why = `health ${verdict.verdict} at step ${label} (${step.percent}% on v${green}): ${verdict.reason.replace(/\.+$/, '')}`;
                         if (o.onUnhealthy === 'fail') {
                             return result(step.percent >= 100 ? 'promoted' : 'in-progress', step.percent, `${why}. on-unhealthy is fail: traffic stays at ${(0,src_alias/* describeAlias */.IN)(expected)}.`);
                         }

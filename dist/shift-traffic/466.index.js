@@ -27,6 +27,7 @@ __webpack_require__.d(__webpack_exports__, {
   readHealthConfig: () => (/* reexport */ config/* readHealthConfig */.Ll),
   readVersionMetrics: () => (/* reexport */ readVersionMetrics),
   reportJson: () => (/* reexport */ reportJson),
+  requireChecks: () => (/* reexport */ config/* requireChecks */.Nq),
   resolveAlarms: () => (/* reexport */ resolveAlarms),
   summaryMarkdown: () => (/* reexport */ summaryMarkdown),
   watch: () => (/* reexport */ watch)
@@ -109,7 +110,8 @@ async function describeAlarms(cw, alarms) {
             token = r.NextToken;
         } while (token);
     }
-    return out;
+    // A name and a prefix may find the same alarm.
+    return [...new Map(out.map((a) => [a.AlarmName, a])).values()];
 }
 /** Any alarm in ALARM is unhealthy; INSUFFICIENT_DATA is inconclusive; a read that fails is unhealthy. */
 async function checkAlarms(cw, alarms) {
@@ -300,7 +302,9 @@ async function checkHttp(cfg, signal) {
                 failures.push(`${ms}ms > ${cfg.maxLatencyMs}ms`);
         }
         catch (err) {
-            failures.push((0,src/* errorMessage */.gJ)(err));
+            // fetch says only "fetch failed"; the cause (ECONNREFUSED, a bad port, a timeout) is what helps.
+            const cause = err.cause;
+            failures.push(cause ? `${(0,src/* errorMessage */.gJ)(err)}: ${cause.code ?? cause.message}` : (0,src/* errorMessage */.gJ)(err));
         }
     }
     const observed = {

@@ -179,14 +179,16 @@ const BASES: Record<Action, Base[]> = {
     { label: 'arn', inputs: { 'function-name': ARN, to: '2', 'aws-region': TEST_REGION } },
   ],
   'health-gate': [
-    { label: 'function-name alone', inputs: { 'function-name': FN } },
     { label: 'metrics', inputs: { 'function-name': FN, 'max-error-rate': '2', window: '5m' } },
     {
       label: 'http probe',
       inputs: { 'function-name': FN, 'http-url': CLOSED_URL, 'http-expect-status': '200-299,301' },
     },
     { label: 'invoke', inputs: { 'function-name': FN, 'invoke-payload': '{"ping":true}' } },
-    { label: 'versions', inputs: { 'function-name': FN, version: '2', 'baseline-version': '1' } },
+    {
+      label: 'versions',
+      inputs: { 'function-name': FN, version: '2', 'baseline-version': '1', 'invoke-payload': '{}' },
+    },
     { label: 'alarms', inputs: { 'function-name': FN, alarms: `${ALARM}\norders-*` } },
     {
       label: 'arn',
@@ -196,6 +198,7 @@ const BASES: Record<Action, Base[]> = {
         'aws-region': TEST_REGION,
         'max-attempts': '3',
         'fail-on-unhealthy': 'false',
+        'max-error-rate': '5',
       },
     },
   ],

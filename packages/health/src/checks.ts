@@ -70,7 +70,8 @@ async function describeAlarms(cw: CloudWatchClient, alarms: HealthConfig['alarms
       token = r.NextToken;
     } while (token);
   }
-  return out;
+  // A name and a prefix may find the same alarm.
+  return [...new Map(out.map((a) => [a.AlarmName, a])).values()];
 }
 
 /** Any alarm in ALARM is unhealthy; INSUFFICIENT_DATA is inconclusive; a read that fails is unhealthy. */
@@ -318,7 +319,9 @@ export async function checkHttp(
       else if (cfg.maxLatencyMs !== undefined && ms > cfg.maxLatencyMs)
         failures.push(`${ms}ms > ${cfg.maxLatencyMs}ms`);
     } catch (err) {
-      failures.push(errorMessage(err));
+      // fetch says only "fetch failed"; the cause (ECONNREFUSED, a bad port, a timeout) is what helps.
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      failures.push(cause ? `${errorMessage(err)}: ${cause.code ?? cause.message}` : errorMessage(err));
     }
   }
   const observed = {

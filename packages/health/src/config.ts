@@ -36,6 +36,7 @@ const HOUR = 3_600_000;
 // eslint-disable-next-line no-control-regex -- alarm names are any printable characters
 const ALARM_NAME = /^[^\u0000-\u001f\u007f]{1,255}$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
 
 /** Every health input, checked; shared by health-gate and shift-traffic so both judge alike. */
 export function readHealthConfig(inputs: InputReader): HealthConfig {
@@ -92,6 +93,17 @@ export function readHealthConfig(inputs: InputReader): HealthConfig {
   };
 }
 
+/** A gate with nothing to check would pass anything: fail closed instead. */
+export function requireChecks(c: HealthConfig): void {
+  if (!hasChecks(c)) {
+    throw new InputError(
+      'alarms',
+      '',
+      'health-gate needs at least one check: alarms, max-error-rate, max-latency-ratio, http-url or invoke-payload',
+    );
+  }
+}
+
 export function hasChecks(c: HealthConfig): boolean {
   return c.alarms.names.length + c.alarms.prefixes.length > 0 || !!c.metrics || !!c.http || !!c.invoke;
 }
@@ -133,11 +145,19 @@ export function parseStatusRanges(name: string, text: string): StatusRange[] {
 }
 
 function readHttp(inputs: InputReader): HealthConfig['http'] {
+  // Inputs with an action.yml default always arrive, so they are checked whether or not a URL is given.
+  const method = inputs.oneOf(
+    'http-method',
+    ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const,
+    'GET',
+  );
+  const expect = parseStatusRanges('http-expect-status', inputs.text('http-expect-status') || '200-299');
+  const samples = inputs.integer('http-samples', 3, 1, 100);
   const url = inputs.text('http-url');
-  // Inputs with an action.yml default always arrive from the runner, so only these can be stray.
-  const related = ['http-max-latency-ms', 'http-headers', 'http-body'];
   if (!url) {
-    const stray = related.find((n) => inputs.text(n, { multiline: true }) !== '');
+    const stray = ['http-max-latency-ms', 'http-headers', 'http-body'].find(
+      (n) => inputs.text(n, { multiline: true }) !== '',
+    );
     if (stray) throw new InputError(stray, inputs.text(stray, { multiline: true }), 'needs http-url');
     return undefined;
   }
@@ -150,34 +170,46 @@ function readHttp(inputs: InputReader): HealthConfig['http'] {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new InputError('http-url', url, 'must be an absolute http:// or https:// URL');
   }
-  const method = inputs.oneOf(
-    'http-method',
-    ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const,
-    'GET',
-  );
+  // Credentials in a URL would be printed in every log line and report that names the probe.
+  if (parsed.username || parsed.password) {
+    throw new InputError(
+      'http-url',
+      url.replace(/\/\/[^@/]*@/, '//***@'),
+      'must not hold credentials: send them in http-headers (Authorization: ...)',
+    );
+  }
   const headers: Record<string, string> = {};
   for (const line of inputs
     .text('http-headers', { multiline: true })
     .split('\n')
     .filter((l) => l.trim())) {
     const m = /^([^:]+):(.*)$/.exec(line.trim());
-    if (!m || !HEADER_NAME.test(m[1].trim()) || /[\r\n]/.test(m[2])) {
-      throw new InputError('http-headers', line, 'must be one "Name: value" header per line');
+    if (!m || !HEADER_NAME.test(m[1].trim()) || !HEADER_VALUE.test(m[2])) {
+      throw new InputError(
+        'http-headers',
+        line,
+        'must be one "Name: value" header per line, in printable ASCII',
+      );
     }
     headers[m[1].trim()] = m[2].trim();
   }
   const body = inputs.text('http-body', { multiline: true, max: 64 * 1024 });
-  const expectText = inputs.text('http-expect-status') || '200-299';
+  if (body && (method === 'GET' || method === 'HEAD')) {
+    throw new InputError(
+      'http-body',
+      body,
+      `cannot go with http-method ${method}: use POST, PUT, PATCH, DELETE or OPTIONS`,
+    );
+  }
   const maxLatencyMs = inputs.text('http-max-latency-ms')
     ? inputs.integer('http-max-latency-ms', 0, 1, 600_000)
     : undefined;
-  const samples = inputs.integer('http-samples', 3, 1, 100);
   return {
     url: parsed.toString(),
     method,
     headers,
     ...(body && { body }),
-    expect: parseStatusRanges('http-expect-status', expectText),
+    expect,
     ...(maxLatencyMs !== undefined && { maxLatencyMs }),
     samples,
   };
@@ -190,7 +222,7 @@ function optionalNumber(
   max: number,
   expected: string,
 ): number | undefined {
-  const text = inputs.text(name);
+  const text = inputs.text(name).replace(/%$/, '');
   if (text === '') return undefined;
   if (!/^\d+(\.\d+)?$/.test(text) || Number(text) < min || Number(text) > max) {
     throw new InputError(name, text, `must be ${expected}`);

@@ -178,6 +178,12 @@ describe('alarms', () => {
     expect(r.verdict).toBe('unhealthy');
   });
 
+  it('counts an alarm found by both its name and a prefix once', async () => {
+    cw.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [alarm('orders-errors', 'ALARM')] });
+    const r = await checkAlarms(client, { names: ['orders-errors'], prefixes: ['orders-'] });
+    expect(r).toMatchObject({ reason: 'alarm orders-errors in ALARM', observed: { alarms: 1 } });
+  });
+
   it('fails closed when the alarms cannot be read', async () => {
     cw.on(DescribeAlarmsCommand).rejects(new Error('socket hang up'));
     expect((await checkAlarms(client, { names: ['x'], prefixes: [] })).verdict).toBe('unhealthy');

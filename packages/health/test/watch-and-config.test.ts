@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { InputReader } from '@deploy-actions/core';
-import { readHealthConfig } from '../src/config';
+import { readHealthConfig, requireChecks } from '../src/config';
 import { watch, type Evaluation } from '../src/evaluate';
 import type { Verdict } from '../src/checks';
 import { inputError } from '../../core/test/input-error';
@@ -160,5 +160,45 @@ describe('health inputs', () => {
       consecutiveFailures: 2,
       onInconclusive: 'pass',
     });
+  });
+});
+
+describe('probe inputs refused before any call', () => {
+  const read = (inputs: Record<string, string>) => readHealthConfig(new InputReader((n) => inputs[n] ?? ''));
+  const url = 'https://api.example/health';
+
+  it.each([
+    [{ 'http-url': url, 'http-body': '{"a":1}' }, 'http-body', /cannot go with http-method GET/],
+    [
+      { 'http-url': url, 'http-method': 'HEAD', 'http-body': 'x' },
+      'http-body',
+      /cannot go with http-method HEAD/,
+    ],
+    [{ 'http-url': 'https://user:secret@api.example/health' }, 'http-url', /must not hold credentials/],
+    [{ 'http-url': url, 'http-headers': 'X-Price: 5€' }, 'http-headers', /printable ASCII/],
+    [{ 'http-url': url, 'http-headers': 'X-A: \u0001' }, 'http-headers', /printable ASCII/],
+    [{ 'http-method': 'FOO' }, 'http-method', /must be one of/],
+    [{ 'http-expect-status': 'garbage' }, 'http-expect-status', /HTTP statuses/],
+    [{ 'http-samples': '0' }, 'http-samples', /whole number/],
+  ])('%j fails naming %s', (inputs, name, message) => {
+    const err = inputError(() => read(inputs));
+    expect(err.input).toBe(name);
+    expect(err.message).toMatch(message);
+    expect(err.message).not.toContain('secret');
+  });
+
+  it('accepts a percentage written with %', () => {
+    expect(read({ 'max-error-rate': '2%' }).metrics?.maxErrorRate).toBe(2);
+  });
+
+  it('lets POST carry a body', () => {
+    expect(read({ 'http-url': url, 'http-method': 'POST', 'http-body': '{"a":1}' }).http).toMatchObject({
+      method: 'POST',
+      body: '{"a":1}',
+    });
+  });
+
+  it('refuses a gate without any check (it would pass anything)', () => {
+    expect(inputError(() => requireChecks(read({}))).message).toMatch(/needs at least one check/);
   });
 });

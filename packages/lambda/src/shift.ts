@@ -172,7 +172,7 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
               `step ${label}: health ${verdict.verdict}${verdict.verdict === 'inconclusive' ? ' (on-inconclusive: pass)' : ''}: ${verdict.reason}`,
             );
           } else {
-            const why = `health ${verdict.verdict} at step ${label} (${step.percent}% on v${green}): ${verdict.reason}`;
+            const why = `health ${verdict.verdict} at step ${label} (${step.percent}% on v${green}): ${verdict.reason.replace(/\.+$/, '')}`;
             if (o.onUnhealthy === 'fail') {
               return result(
                 step.percent >= 100 ? 'promoted' : 'in-progress',

@@ -1,5 +1,5 @@
-import { DeployError, InputReader, type Runtime } from '@deploy-actions/core';
-import { readHealthConfig } from '@deploy-actions/health/config';
+import { DeployError, InputError, InputReader, type Runtime } from '@deploy-actions/core';
+import { readHealthConfig, requireChecks } from '@deploy-actions/health/config';
 import { parseVersion } from '../names';
 import { clientFor, clockOf, cloudwatchFor, readTarget, runStep, type Deps } from './common';
 
@@ -9,7 +9,15 @@ export function readGateInputs(inputs: InputReader, env: Runtime['env']) {
   const baselineText = inputs.text('baseline-version');
   const version = versionText ? parseVersion('version', versionText) : undefined;
   const baseline = baselineText ? parseVersion('baseline-version', baselineText) : undefined;
+  if (version && baseline === version) {
+    throw new InputError(
+      'baseline-version',
+      baseline,
+      'must differ from version: a version compared with itself never fails',
+    );
+  }
   const health = readHealthConfig(inputs);
+  requireChecks(health);
   const failOnUnhealthy = inputs.oneOf('fail-on-unhealthy', ['true', 'false'] as const, 'true') === 'true';
   return { target, version, baseline, health, failOnUnhealthy };
 }
