@@ -157,25 +157,18 @@ async function checkAlarms(cw, alarms) {
         inAlarm: inAlarm.join(', ') || null,
         insufficientData: noData.join(', ') || null,
     };
-    const threshold = { inAlarm: 'none' };
+    const result = (verdict, reason) => ({
+        check: 'alarms',
+        verdict,
+        reason,
+        observed,
+        threshold: { inAlarm: 'none' },
+    });
     if (inAlarm.length)
-        return {
-            check: 'alarms',
-            verdict: 'unhealthy',
-            reason: `alarm ${inAlarm.join(', ')} in ALARM`,
-            observed,
-            threshold,
-        };
-    if (noData.length) {
-        return {
-            check: 'alarms',
-            verdict: 'inconclusive',
-            reason: `alarm ${noData.join(', ')} has INSUFFICIENT_DATA`,
-            observed,
-            threshold,
-        };
-    }
-    return { check: 'alarms', verdict: 'healthy', reason: `${found.length} alarm(s) OK`, observed, threshold };
+        return result('unhealthy', `alarm ${inAlarm.join(', ')} in ALARM`);
+    if (noData.length)
+        return result('inconclusive', `alarm ${noData.join(', ')} has INSUFFICIENT_DATA`);
+    return result('healthy', `${found.length} alarm(s) OK`);
 }
 /**
  * One GetMetricData call for every query of one evaluation: Lambda's per-version metrics carry the

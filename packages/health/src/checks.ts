@@ -92,25 +92,16 @@ export async function checkAlarms(
     inAlarm: inAlarm.join(', ') || null,
     insufficientData: noData.join(', ') || null,
   };
-  const threshold = { inAlarm: 'none' };
-  if (inAlarm.length)
-    return {
-      check: 'alarms',
-      verdict: 'unhealthy',
-      reason: `alarm ${inAlarm.join(', ')} in ALARM`,
-      observed,
-      threshold,
-    };
-  if (noData.length) {
-    return {
-      check: 'alarms',
-      verdict: 'inconclusive',
-      reason: `alarm ${noData.join(', ')} has INSUFFICIENT_DATA`,
-      observed,
-      threshold,
-    };
-  }
-  return { check: 'alarms', verdict: 'healthy', reason: `${found.length} alarm(s) OK`, observed, threshold };
+  const result = (verdict: Verdict, reason: string): CheckResult => ({
+    check: 'alarms',
+    verdict,
+    reason,
+    observed,
+    threshold: { inAlarm: 'none' },
+  });
+  if (inAlarm.length) return result('unhealthy', `alarm ${inAlarm.join(', ')} in ALARM`);
+  if (noData.length) return result('inconclusive', `alarm ${noData.join(', ')} has INSUFFICIENT_DATA`);
+  return result('healthy', `${found.length} alarm(s) OK`);
 }
 
 export interface VersionMetrics {
