@@ -1,0 +1,84 @@
+import { InputError } from '@deploy-actions/core';
+
+export const STATUSES = ['started', 'succeeded', 'failed', 'rolled-back'] as const;
+export type DeploymentStatus = (typeof STATUSES)[number];
+export type FinalStatus = Exclude<DeploymentStatus, 'started'>;
+
+/** One function alias in one environment: what a history is kept for. */
+export interface Target {
+  environment: string;
+  /** The plain function name (not an ARN), so one function has one history however it was named. */
+  functionName: string;
+  alias: string;
+}
+
+/** The partition key of a target's history: `${environment}#${functionName}:${alias}`. */
+export function targetKey(t: Target): string {
+  return `${t.environment}#${t.functionName}:${t.alias}`;
+}
+
+export interface DeploymentRecord extends Target {
+  id: string;
+  blueVersion: string;
+  greenVersion: string;
+  strategy: string;
+  status: DeploymentStatus;
+  /** ISO 8601 UTC with milliseconds (Date#toISOString), so strings sort as times. */
+  startedAt: string;
+  endedAt?: string;
+  reason?: string;
+  commit: string;
+  ref: string;
+  actor: string;
+  runUrl: string;
+  /** For a rollback: the version the alias was put back on. */
+  restoredVersion?: string;
+}
+
+/** What a finish may add to a record besides its status. */
+export interface FinishFields {
+  endedAt: string;
+  reason?: string;
+  restoredVersion?: string;
+}
+
+export function isFinal(status: DeploymentStatus): status is FinalStatus {
+  return status !== 'started';
+}
+
+export type Transition = 'apply' | 'noop' | 'illegal';
+
+/**
+ * started → succeeded | failed | rolled-back; a final status never changes; the same status again is a
+ * no-op, so a re-run step records nothing twice.
+ */
+export function transition(from: DeploymentStatus, to: DeploymentStatus): Transition {
+  if (from === to) return 'noop';
+  return from === 'started' ? 'apply' : 'illegal';
+}
+
+export function parseStatus(value: string, input = 'status'): DeploymentStatus {
+  if ((STATUSES as readonly string[]).includes(value)) return value as DeploymentStatus;
+  throw new InputError(input, value, `must be one of ${STATUSES.join(', ')}`);
+}
+
+// Room for a GitHub deployment id, a UUID or `run-attempt` forms; no `#`, which separates key parts.
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+export function checkDeploymentId(value: string, input = 'deployment-id'): string {
+  if (!ID.test(value)) {
+    throw new InputError(
+      input,
+      value,
+      'must be 1 to 128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit',
+    );
+  }
+  return value;
+}
+
+/** Canonical timestamp: the one form whose string order is time order. */
+export function isoTime(value: string | number | Date, what = 'time'): string {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) throw new Error(`${what} ${JSON.stringify(String(value))} is not a valid date`);
+  return new Date(ms).toISOString();
+}
