@@ -42,20 +42,17 @@ const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
 export function readHealthConfig(inputs: InputReader): HealthConfig {
   const alarms = parseAlarms(inputs.text('alarms', { multiline: true }));
 
-  const maxErrorRate = optionalNumber(
-    inputs,
-    'max-error-rate',
-    0,
-    100,
-    'a percentage from 0 to 100, for example 2',
-  );
-  const maxLatencyRatio = optionalNumber(
-    inputs,
-    'max-latency-ratio',
-    1,
-    100,
-    'a ratio from 1 to 100 of green p95 over blue p95, for example 1.5',
-  );
+  const maxErrorRate = optionalNumber(inputs, 'max-error-rate', {
+    min: 0,
+    max: 100,
+    expected: 'a percentage from 0 to 100, for example 2',
+    percent: true,
+  });
+  const maxLatencyRatio = optionalNumber(inputs, 'max-latency-ratio', {
+    min: 1,
+    max: 100,
+    expected: 'a ratio from 1 to 100 of green p95 over blue p95, for example 1.5',
+  });
   const minInvocations = inputs.integer('min-invocations', 50, 1, 1_000_000_000);
   const windowMs = inputs.duration('window', '5m', { ms: 24 * HOUR, label: '24h' });
   if (windowMs < 60_000 || windowMs % 60_000 !== 0) {
@@ -218,14 +215,13 @@ function readHttp(inputs: InputReader): HealthConfig['http'] {
 function optionalNumber(
   inputs: InputReader,
   name: string,
-  min: number,
-  max: number,
-  expected: string,
+  range: { min: number; max: number; expected: string; percent?: boolean },
 ): number | undefined {
-  const text = inputs.text(name).replace(/%$/, '');
+  const raw = inputs.text(name);
+  const text = range.percent ? raw.replace(/%$/, '') : raw;
   if (text === '') return undefined;
-  if (!/^\d+(\.\d+)?$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new InputError(name, text, `must be ${expected}`);
+  if (!/^\d+(\.\d+)?$/.test(text) || Number(text) < range.min || Number(text) > range.max) {
+    throw new InputError(name, raw, `must be ${range.expected}`);
   }
   return Number(text);
 }

@@ -1,0 +1,553 @@
+/**
+ * Deployment history in GitHub Deployments (https://docs.github.com/en/rest/deployments/deployments).
+ *
+ * A release is one deployment of `environment` at `ref` = the commit, task `deploy:lambda`, whose payload
+ * holds the record (function, alias, versions, strategy, commit, run, startedAt, the caller's record id).
+ * The record's id is the GitHub deployment id. Its life is told by statuses
+ * (https://docs.github.com/en/rest/deployments/statuses):
+ *   started      in_progress
+ *   succeeded    success (GitHub marks the environment's earlier success inactive: auto_inactive)
+ *   failed       failure, description `failed: <reason>`
+ *   rolled-back  failure, description `rolled back to <version>: <reason>`
+ * The first success/failure/error fixes the record's status and endedAt (GitHub's time, whole seconds);
+ * later statuses (inactive, or success again from markLive) only say whether it is live.
+ */
+import type { Octokit, RestEndpointMethodTypes } from '@octokit/rest';
+import { DeployError, InputError, SUITE_VERSION } from '@deploy-actions/core';
+import {
+  checkDeploymentId,
+  isoTime,
+  transition,
+  type DeploymentRecord,
+  type FinalStatus,
+  type FinishFields,
+  type Target,
+} from './record';
+import type { Before } from './dynamodb';
+
+export const DEPLOYMENT_TASK = 'deploy:lambda';
+// https://docs.github.com/en/rest/deployments/statuses#create-a-deployment-status (description: max 140)
+export const DESCRIPTION_MAX = 140;
+const PER_PAGE = 100;
+const LIVE_AGAIN = 'live again';
+// Deployment created_at is GitHub's clock, startedAt the runner's: leave room for skew when paging stops.
+const CLOCK_SKEW_MS = 10 * 60_000;
+
+type Deployment = RestEndpointMethodTypes['repos']['getDeployment']['response']['data'];
+type Status = RestEndpointMethodTypes['repos']['listDeploymentStatuses']['response']['data'][number];
+type State = Status['state'];
+
+/** What the deployment payload holds: the record minus what GitHub keeps itself (id, environment, status). */
+export interface DeploymentPayload {
+  recordId: string;
+  function: string;
+  alias: string;
+  blueVersion: string;
+  greenVersion: string;
+  strategy: string;
+  commit: string;
+  ref: string;
+  actor: string;
+  runUrl: string;
+  startedAt: string;
+}
+
+export interface StatusOptions {
+  environmentUrl?: string;
+}
+
+/** `text` cut to GitHub's 140 characters, never inside a surrogate pair. */
+export function clipDescription(text: string): string {
+  if (text.length <= DESCRIPTION_MAX) return text;
+  let cut = DESCRIPTION_MAX - 1;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  return `${text.slice(0, cut)}…`;
+}
+
+/** The status description of a final record status. */
+export function finalDescription(status: FinalStatus, fields: Omit<FinishFields, 'endedAt'>): string {
+  const reason = fields.reason ? `: ${fields.reason}` : '';
+  if (status === 'succeeded') return clipDescription(`succeeded${reason}`);
+  if (status === 'failed') return clipDescription(`failed${reason}`);
+  const to = fields.restoredVersion ? ` to ${fields.restoredVersion}` : '';
+  return clipDescription(`rolled back${to}${reason}`);
+}
+
+/** Reads back what finalDescription wrote; a failure written by anything else counts as failed. */
+export function parseFinal(
+  state: State,
+  description: string | null | undefined,
+): { status: FinalStatus; reason?: string; restoredVersion?: string } {
+  const text = description ?? '';
+  if (state === 'success') return { status: 'succeeded', ...reasonOf(/^succeeded(?:: ([^]*))?$/.exec(text)) };
+  const rolled = /^rolled back(?: to (\S+?))?(?:: ([^]*))?$/.exec(text);
+  if (rolled) {
+    return {
+      status: 'rolled-back',
+      ...(rolled[2] ? { reason: rolled[2] } : {}),
+      ...(rolled[1] ? { restoredVersion: rolled[1] } : {}),
+    };
+  }
+  const failed = /^failed(?:: ([^]*))?$/.exec(text);
+  if (failed) return { status: 'failed', ...reasonOf(failed) };
+  return { status: 'failed', ...(text ? { reason: text } : {}) };
+}
+
+function reasonOf(m: RegExpExecArray | null): { reason?: string } {
+  return m?.[1] ? { reason: m[1] } : {};
+}
+
+const FINAL_STATES: readonly State[] = ['success', 'failure', 'error'];
+
+/** The record a deployment and its statuses (newest first, as GitHub lists them) describe. */
+export function toRecord(deployment: Deployment, statuses: readonly Status[]): DeploymentRecord {
+  const p = payloadOf(deployment);
+  if (!p) throw foreign(deployment.id);
+  // The oldest final status decides: an inactive or a later success (markLive) does not change the outcome.
+  // GitHub adds inactive only after a success (auto_inactive,
+  // https://docs.github.com/en/rest/deployments/statuses#create-a-deployment-status).
+  const final = [...statuses].reverse().find((s) => FINAL_STATES.includes(s.state));
+  const record: DeploymentRecord = {
+    id: String(deployment.id),
+    environment: deployment.environment,
+    functionName: p.function,
+    alias: p.alias,
+    blueVersion: p.blueVersion,
+    greenVersion: p.greenVersion,
+    strategy: p.strategy,
+    status: 'started',
+    startedAt: p.startedAt,
+    commit: p.commit,
+    ref: p.ref,
+    actor: p.actor,
+    runUrl: p.runUrl,
+  };
+  if (!final) return record;
+  return { ...record, ...parseFinal(final.state, final.description), endedAt: isoTime(final.created_at) };
+}
+
+/** The payload if this deployment was written by this backend, else undefined. */
+export function payloadOf(deployment: Pick<Deployment, 'task' | 'payload'>): DeploymentPayload | undefined {
+  if (deployment.task !== DEPLOYMENT_TASK) return undefined;
+  let p: unknown = deployment.payload;
+  if (typeof p === 'string') {
+    try {
+      p = JSON.parse(p);
+    } catch {
+      return undefined;
+    }
+  }
+  if (!p || typeof p !== 'object') return undefined;
+  const o = p as Record<string, unknown>;
+  const keys: (keyof DeploymentPayload)[] = [
+    'recordId',
+    'function',
+    'alias',
+    'blueVersion',
+    'greenVersion',
+    'strategy',
+    'commit',
+    'ref',
+    'actor',
+    'runUrl',
+    'startedAt',
+  ];
+  return keys.every((k) => typeof o[k] === 'string') ? (o as unknown as DeploymentPayload) : undefined;
+}
+
+function payloadFor(r: DeploymentRecord): DeploymentPayload {
+  return {
+    recordId: r.id,
+    function: r.functionName,
+    alias: r.alias,
+    blueVersion: r.blueVersion,
+    greenVersion: r.greenVersion,
+    strategy: r.strategy,
+    commit: r.commit,
+    ref: r.ref,
+    actor: r.actor,
+    runUrl: r.runUrl,
+    startedAt: r.startedAt,
+  };
+}
+
+function isTarget(p: DeploymentPayload, t: Target): boolean {
+  return p.function === t.functionName && p.alias === t.alias;
+}
+
+/** A GitHub deployment id: what `deployment-id` holds when the backend is github. */
+export function checkGitHubDeploymentId(value: string, input = 'deployment-id'): number {
+  checkDeploymentId(value, input);
+  const n = /^[1-9]\d{0,15}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) throw new InputError(input, value, 'must be a GitHub deployment id (digits)');
+  return n;
+}
+
+export class GitHubHistory {
+  constructor(
+    private readonly octokit: Octokit,
+    readonly owner: string,
+    readonly repo: string,
+  ) {}
+
+  /**
+   * Creates the deployment for a started record and its in_progress status; `input.id` (run id and attempt)
+   * goes into the payload. A re-run step finds the deployment of the same environment, commit and record
+   * id and gets it back (`created: false`); it adds in_progress only if the first try stopped before it.
+   * Calls: 1 list + create + status; 2 or 3 on a re-run. Two runs racing on the same id could both create:
+   * GitHub has no conditional create.
+   */
+  async putStarted(
+    input: DeploymentRecord,
+    opts: StatusOptions = {},
+  ): Promise<{ record: DeploymentRecord; created: boolean }> {
+    checkDeploymentId(input.id);
+    if (input.status !== 'started')
+      throw new Error(`putStarted needs status "started", not "${input.status}"`);
+    const record: DeploymentRecord = { ...input, startedAt: isoTime(input.startedAt, 'startedAt') };
+
+    const existing = await this.findByRecordId(record);
+    if (existing) {
+      const p = payloadOf(existing)!;
+      if (!isTarget(p, record)) {
+        throw new InputError(
+          'deployment-id',
+          record.id,
+          `already names GitHub deployment ${existing.id} of ${p.function}:${p.alias}, not of ${record.functionName}:${record.alias}`,
+        );
+      }
+      const statuses = await this.statuses(existing.id);
+      if (statuses.length === 0) {
+        statuses.unshift(
+          await this.addStatus(existing.id, 'in_progress', startedDescription(p), p.runUrl, opts),
+        );
+      }
+      return { record: toRecord(existing, statuses), created: false };
+    }
+
+    const created = await this.call('create a deployment', () =>
+      this.octokit.rest.repos.createDeployment({
+        owner: this.owner,
+        repo: this.repo,
+        ref: record.commit,
+        environment: record.environment,
+        task: DEPLOYMENT_TASK,
+        // Without these GitHub checks every commit status and may merge the default branch first (409 on a
+        // red or pending check): https://docs.github.com/en/rest/deployments/deployments#create-a-deployment
+        required_contexts: [],
+        auto_merge: false,
+        transient_environment: false,
+        payload: { ...payloadFor(record) },
+        description: clipDescription(
+          `${record.functionName}:${record.alias} ${record.blueVersion} → ${record.greenVersion}`,
+        ),
+      }),
+    );
+    const deployment = created.data;
+    // 202 (a merge instead of a deployment) only happens with auto_merge, which is off.
+    if (!('id' in deployment))
+      throw new DeployError(`GitHub did not create a deployment: ${deployment.message}`);
+    const status = await this.addStatus(
+      deployment.id,
+      'in_progress',
+      startedDescription(payloadFor(record)),
+      record.runUrl,
+      opts,
+    );
+    return { record: toRecord(deployment as Deployment, [status]), created: true };
+  }
+
+  /**
+   * Ends a started deployment with its final status. The same final status again adds nothing
+   * (`changed: false`); any other change is refused. `fields.endedAt` is not stored: GitHub stamps the
+   * status itself. Calls: get + list statuses + create status (2 when nothing changes).
+   */
+  async finish(
+    id: string,
+    status: FinalStatus,
+    fields: FinishFields,
+    opts: StatusOptions = {},
+  ): Promise<{ record: DeploymentRecord; changed: boolean }> {
+    const n = checkGitHubDeploymentId(id);
+    isoTime(fields.endedAt, 'endedAt');
+    const { deployment, statuses } = await this.load(n);
+    const current = toRecord(deployment, statuses);
+    const step = transition(current.status, status);
+    if (step === 'noop') return { record: current, changed: false };
+    if (step === 'illegal') {
+      throw new DeployError(
+        `GitHub deployment ${id} already ended "${current.status}"${current.endedAt ? ` at ${current.endedAt}` : ''}; ` +
+          `it cannot become "${status}" (only a started deployment can end, once)`,
+      );
+    }
+    const state: State = status === 'succeeded' ? 'success' : 'failure';
+    const added = await this.addStatus(n, state, finalDescription(status, fields), current.runUrl, opts);
+    return { record: toRecord(deployment, [added, ...statuses]), changed: true };
+  }
+
+  /** Calls: get + list statuses. */
+  async get(id: string): Promise<DeploymentRecord | undefined> {
+    const n = checkGitHubDeploymentId(id);
+    const loaded = await this.load(n, false);
+    return loaded && toRecord(loaded.deployment, loaded.statuses);
+  }
+
+  /**
+   * A succeeded deployment made live again, as a rollback restoring it does: a new success status, after
+   * which GitHub marks the environment's other successes inactive (auto_inactive:
+   * https://docs.github.com/en/rest/deployments/statuses#create-a-deployment-status). Nothing is added when
+   * its newest status is already such a success (a re-run step). Calls: get + list statuses + create status.
+   */
+  async markLive(
+    id: string,
+    environmentUrl?: string,
+    logUrl?: string,
+  ): Promise<{ record: DeploymentRecord; changed: boolean }> {
+    const n = checkGitHubDeploymentId(id);
+    const { deployment, statuses } = await this.load(n);
+    const record = toRecord(deployment, statuses);
+    if (record.status !== 'succeeded') {
+      throw new DeployError(
+        `GitHub deployment ${id} ended "${record.status}", not "succeeded"; only a good release can be live again`,
+      );
+    }
+    const newest = statuses[0];
+    if (newest?.state === 'success' && newest.description?.startsWith(LIVE_AGAIN))
+      return { record, changed: false };
+    await this.addStatus(
+      n,
+      'success',
+      clipDescription(`${LIVE_AGAIN} on version ${record.greenVersion}`),
+      logUrl ?? record.runUrl,
+      {
+        environmentUrl,
+      },
+    );
+    return { record, changed: true };
+  }
+
+  /**
+   * The newest succeeded deployment of a target that ended before `before` (a time, or the start of a given
+   * deployment, which must be in the same environment); without it, the newest of all.
+   * Calls: one list page per 100 deployments of the environment scanned (newest first) + one statuses call
+   * per candidate of the target older than `before`, stopping at the first success; 2 when the newest
+   * candidate succeeded.
+   */
+  async lastSuccessful(target: Target, before?: Before): Promise<DeploymentRecord | undefined> {
+    let until: string | undefined;
+    let waitFor: number | undefined;
+    if (before && 'at' in before) until = isoTime(before.at, 'before');
+    if (before && 'deploymentId' in before) waitFor = checkGitHubDeploymentId(before.deploymentId);
+    for await (const d of this.deployments(target.environment)) {
+      const p = payloadOf(d);
+      if (waitFor !== undefined) {
+        // Listed newest first, so everything before meeting it is newer than it.
+        if (d.id === waitFor) {
+          if (!p) throw foreign(d.id);
+          until = p.startedAt;
+          waitFor = undefined;
+        }
+        continue;
+      }
+      if (!p || !isTarget(p, target)) continue;
+      if (until !== undefined && !(p.startedAt < until)) continue;
+      const record = toRecord(d, await this.statuses(d.id));
+      if (record.status === 'succeeded' && (until === undefined || record.endedAt! < until)) return record;
+    }
+    if (waitFor !== undefined) {
+      throw new InputError(
+        'deployment-id',
+        String(waitFor),
+        `names no deployment of environment "${target.environment}" in ${this.owner}/${this.repo}`,
+      );
+    }
+    return undefined;
+  }
+
+  /**
+   * The newest `limit` deployments of a target, newest first.
+   * Calls: one list page per 100 deployments scanned + one statuses call per record returned.
+   */
+  async recent(target: Target, limit: number): Promise<DeploymentRecord[]> {
+    if (!(Number.isInteger(limit) && limit >= 1))
+      throw new Error(`limit must be a whole number ≥ 1, not ${limit}`);
+    const out: DeploymentRecord[] = [];
+    for await (const d of this.deployments(target.environment)) {
+      const p = payloadOf(d);
+      if (!p || !isTarget(p, target)) continue;
+      out.push(toRecord(d, await this.statuses(d.id)));
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  /**
+   * Deployments of a target started in [from, to), oldest first. Paging stops once GitHub's created_at is
+   * well before `from`. Calls: list pages + one statuses call per record returned.
+   */
+  async between(target: Target, from: string, to: string): Promise<DeploymentRecord[]> {
+    const lo = isoTime(from, 'from');
+    const hi = isoTime(to, 'to');
+    const stop = Date.parse(lo) - CLOCK_SKEW_MS;
+    const out: DeploymentRecord[] = [];
+    for await (const d of this.deployments(target.environment)) {
+      if (Date.parse(d.created_at) < stop) break;
+      const p = payloadOf(d);
+      if (!p || !isTarget(p, target) || p.startedAt < lo || p.startedAt >= hi) continue;
+      out.push(toRecord(d, await this.statuses(d.id)));
+    }
+    return out.reverse();
+  }
+
+  // Newest first: https://docs.github.com/en/rest/deployments/deployments#list-deployments
+  private async *deployments(environment: string, ref?: string): AsyncGenerator<Deployment> {
+    const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeployments, {
+      owner: this.owner,
+      repo: this.repo,
+      environment,
+      task: DEPLOYMENT_TASK,
+      ...(ref === undefined ? {} : { ref }),
+      per_page: PER_PAGE,
+    });
+    const it = pages[Symbol.asyncIterator]();
+    for (;;) {
+      const page = await this.call('list deployments', () => it.next());
+      if (page.done) return;
+      yield* page.value.data as Deployment[];
+    }
+  }
+
+  private async findByRecordId(r: DeploymentRecord): Promise<Deployment | undefined> {
+    for await (const d of this.deployments(r.environment, r.commit)) {
+      if (payloadOf(d)?.recordId === r.id) return d;
+    }
+    return undefined;
+  }
+
+  // Newest first: https://docs.github.com/en/rest/deployments/statuses#list-deployment-statuses
+  private async statuses(deploymentId: number): Promise<Status[]> {
+    return this.call('list deployment statuses', () =>
+      this.octokit.paginate(this.octokit.rest.repos.listDeploymentStatuses, {
+        owner: this.owner,
+        repo: this.repo,
+        deployment_id: deploymentId,
+        per_page: PER_PAGE,
+      }),
+    );
+  }
+
+  private async load(id: number): Promise<{ deployment: Deployment; statuses: Status[] }>;
+  private async load(
+    id: number,
+    required: false,
+  ): Promise<{ deployment: Deployment; statuses: Status[] } | undefined>;
+  private async load(id: number, required = true) {
+    let deployment: Deployment;
+    try {
+      deployment = (
+        await this.octokit.rest.repos.getDeployment({ owner: this.owner, repo: this.repo, deployment_id: id })
+      ).data;
+    } catch (err) {
+      if (statusOf(err) !== 404) throw this.mapError(err, 'read a deployment');
+      if (!required) return undefined;
+      throw new InputError(
+        'deployment-id',
+        String(id),
+        `names no deployment in ${this.owner}/${this.repo} (or github-token cannot see the repository)`,
+      );
+    }
+    if (!payloadOf(deployment)) throw foreign(id);
+    return { deployment, statuses: await this.statuses(id) };
+  }
+
+  // log_url is the run; environment_url the live site when given:
+  // https://docs.github.com/en/rest/deployments/statuses#create-a-deployment-status
+  private async addStatus(
+    deploymentId: number,
+    state: State,
+    description: string,
+    logUrl: string,
+    opts: StatusOptions,
+  ): Promise<Status> {
+    const res = await this.call('create a deployment status', () =>
+      this.octokit.rest.repos.createDeploymentStatus({
+        owner: this.owner,
+        repo: this.repo,
+        deployment_id: deploymentId,
+        state,
+        description,
+        log_url: logUrl,
+        ...(opts.environmentUrl ? { environment_url: opts.environmentUrl } : {}),
+      }),
+    );
+    return res.data as Status;
+  }
+
+  private async call<T>(what: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (err) {
+      throw this.mapError(err, what);
+    }
+  }
+
+  private mapError(err: unknown, what: string): unknown {
+    const status = statusOf(err);
+    const where = `${this.owner}/${this.repo}`;
+    const detail = (err as Error).message;
+    // A spent rate limit is also a 403: https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
+    const headers = (err as { response?: { headers?: Record<string, string | undefined> } }).response
+      ?.headers;
+    if (status === 403 && (headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(detail))) {
+      return new DeployError(`GitHub refused to ${what} in ${where}: API rate limit exceeded (${detail})`);
+    }
+    if (status === 401 || status === 403) {
+      // https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token
+      return new DeployError(
+        `GitHub refused to ${what} in ${where} (HTTP ${status}: ${detail}); the token in input "github-token" ` +
+          'needs the permission "deployments: write" (in the workflow: permissions: deployments: write)',
+      );
+    }
+    if (status === 404) {
+      return new DeployError(
+        `GitHub repository ${where} was not found (HTTP 404 on "${what}"); check the repository name, and that ` +
+          'the token in input "github-token" can see it',
+      );
+    }
+    if (status !== undefined)
+      return new DeployError(`GitHub refused to ${what} in ${where} (HTTP ${status}: ${detail})`);
+    return err;
+  }
+}
+
+function startedDescription(p: DeploymentPayload): string {
+  return clipDescription(`${p.strategy}: ${p.function}:${p.alias} ${p.blueVersion} → ${p.greenVersion}`);
+}
+
+function statusOf(err: unknown): number | undefined {
+  const s = (err as { status?: unknown } | null)?.status;
+  return typeof s === 'number' ? s : undefined;
+}
+
+function foreign(id: number): InputError {
+  return new InputError(
+    'deployment-id',
+    String(id),
+    `names a GitHub deployment not recorded by record-history (task is not "${DEPLOYMENT_TASK}")`,
+  );
+}
+
+/** An Octokit client for the history, loaded only when needed; GITHUB_API_URL points it at GHES. */
+export async function githubClient(opts: {
+  token: string;
+  baseUrl?: string;
+  userAgent?: string;
+}): Promise<Octokit> {
+  const { Octokit } = await import('@octokit/rest');
+  return new Octokit({
+    auth: opts.token,
+    baseUrl: opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+    userAgent: opts.userAgent ?? `deploy-actions/${SUITE_VERSION}`,
+  });
+}
