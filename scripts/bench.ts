@@ -18,6 +18,7 @@ import { node24Path } from '../test/support/node24';
 import { FaultProxy, isWrite, type ProxyCall } from '../test/support/proxy';
 import { repoRoot, runAction } from '../test/support/runner';
 import { measureDetection } from './bench-detection';
+import { measureHistory } from './bench-history';
 
 const ACTIONS = ['deploy-green', 'shift-traffic', 'rollback', 'health-gate'] as const;
 const RUNS = 21;
@@ -438,6 +439,54 @@ async function main(): Promise<void> {
         '(60s x 1 at the very least, 60s x 3 = 180s for a common 3-period alarm), plus the delay of its alarm polling.',
     );
 
+    const history = await measureHistory();
+    const calls = (c: Record<string, number>) =>
+      Object.entries(c)
+        .map(([op, n]) => `${op.replace(/^dynamodb:/, '').replace(/^repos\//, '')} ${n}`)
+        .join(', ');
+    console.log(
+      `\ndeployment history: ${history.records.toLocaleString('en-US')} records of one target over ${history.spanDays} days ` +
+        `(${history.statuses.succeeded} succeeded, ${history.statuses.failed} failed, ${history.statuses['rolled-back']} rolled back), ` +
+        `loaded straight into moto in ${history.load.batchWriteCalls} BatchWriteItem calls ` +
+        `(${history.load.writers} in parallel, ${(history.load.wallMs / 1000).toFixed(1)}s); lookups through the proxy`,
+    );
+    console.log(
+      table(
+        ['backend', 'lookup', 'found', 'calls', 'total', 'target / expected', 'median wall ms'],
+        [
+          ...history.dynamodb.map((d) => [
+            'dynamodb',
+            d.query,
+            d.found ?? '-',
+            calls(d.calls),
+            d.total,
+            d.target,
+            ms(d.medianWallMs),
+          ]),
+          ...history.github.map((g) => [
+            `github (${g.releases} releases, ${g.scenario})`,
+            g.query,
+            g.found ?? '-',
+            calls(g.calls),
+            g.total,
+            g.target,
+            ms(g.medianWallMs),
+          ]),
+        ],
+        [4, 6],
+      ),
+    );
+    const cpu = history.computeStats;
+    console.log(
+      `computeStats over ${cpu.records.toLocaleString('en-US')} records: ${ms(cpu.medianCpuMs)} ms CPU ` +
+        `(median of ${cpu.samplesCpuMs.length}; target under ${cpu.targetCpuMs} ms); ` +
+        `${cpu.summary.count} in the period, success rate ${((cpu.summary.successRate ?? 0) * 100).toFixed(1)}%`,
+    );
+    console.log(
+      'GitHub has no conditional index: lastSuccessful lists deployments newest first (1 page per 100) and ' +
+        'reads the statuses of each candidate until a success.',
+    );
+
     const out = join(repoRoot, '.bench');
     mkdirSync(out, { recursive: true });
     const results = {
@@ -457,6 +506,7 @@ async function main(): Promise<void> {
         byAction: s.actions,
       })),
       detection,
+      history,
     };
     writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log('\nwritten to .bench/results.json');
