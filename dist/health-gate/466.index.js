@@ -18,6 +18,7 @@ __webpack_require__.d(__webpack_exports__, {
   combine: () => (/* reexport */ combine),
   compareFailureRates: () => (/* reexport */ compareFailureRates),
   evaluateOnce: () => (/* reexport */ evaluateOnce),
+  hasAlarms: () => (/* reexport */ config/* hasAlarms */.zZ),
   hasChecks: () => (/* reexport */ config/* hasChecks */.EK),
   healthGate: () => (/* reexport */ healthGate),
   judgeMetrics: () => (/* reexport */ judgeMetrics),
@@ -388,11 +389,12 @@ function clip(text) {
 ;// CONCATENATED MODULE: ./packages/health/src/evaluate.ts
 
 
+
 /** One evaluation: every configured check at once, combined (any unhealthy wins, then any inconclusive). */
 async function evaluateOnce(cfg, t, clients, clock, signal) {
     const at = clock.now();
     const pending = [];
-    if (cfg.alarms.names.length || cfg.alarms.prefixes.length)
+    if ((0,config/* hasAlarms */.zZ)(cfg))
         pending.push(checkAlarms(clients.cloudwatch, cfg.alarms));
     if (cfg.metrics)
         pending.push(checkMetrics(clients.cloudwatch, cfg.metrics, t, at));

@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hm: () => (/* reexport safe */ _routing__WEBPACK_IMPORTED_MODULE_1__.Hm),
 /* harmony export */   IN: () => (/* reexport safe */ _routing__WEBPACK_IMPORTED_MODULE_1__.IN),
+/* harmony export */   jz: () => (/* reexport safe */ _routing__WEBPACK_IMPORTED_MODULE_1__.jz),
 /* harmony export */   pR: () => (/* reexport safe */ _routing__WEBPACK_IMPORTED_MODULE_1__.pR),
 /* harmony export */   readAlias: () => (/* binding */ readAlias),
 /* harmony export */   writeAlias: () => (/* binding */ writeAlias)
@@ -254,8 +255,9 @@ async function shiftTraffic(o) {
         const cancelled = err instanceof src/* CancelledError */.cc || o.signal.aborted;
         const what = cancelled ? `Cancelled at step ${label}` : `Step ${label} failed: ${sentence(err)}`;
         if (cancelled && o.onCancel === 'leave') {
-            note(label, (0,src_alias/* percentOf */.pR)(expected.greenWeight), 'cancelled: traffic left as it is (on-cancel: leave)');
-            return result('in-progress', (0,src_alias/* percentOf */.pR)(expected.greenWeight), `${what}; on-cancel is leave: traffic stays at ${(0,src_alias/* describeAlias */.IN)(expected)}.`);
+            const percent = (0,src_alias/* greenPercent */.jz)(expected, green);
+            note(label, percent, 'cancelled: traffic left as it is (on-cancel: leave)');
+            return result(percent >= 100 ? 'promoted' : 'in-progress', percent, `${what}; on-cancel is leave: traffic stays at ${(0,src_alias/* describeAlias */.IN)(expected)}.`);
         }
         if ((0,src_alias/* sameRouting */.Hm)(expected, start))
             throw err;

@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hm: () => (/* reexport safe */ _routing__WEBPACK_IMPORTED_MODULE_1__.Hm),
 /* harmony export */   IN: () => (/* reexport safe */ _routing__WEBPACK_IMPORTED_MODULE_1__.IN),
+/* harmony export */   jz: () => (/* reexport safe */ _routing__WEBPACK_IMPORTED_MODULE_1__.jz),
 /* harmony export */   pR: () => (/* reexport safe */ _routing__WEBPACK_IMPORTED_MODULE_1__.pR),
 /* harmony export */   readAlias: () => (/* binding */ readAlias),
 /* harmony export */   writeAlias: () => (/* binding */ writeAlias)

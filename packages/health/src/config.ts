@@ -101,8 +101,12 @@ export function requireChecks(c: HealthConfig): void {
   }
 }
 
+export function hasAlarms(c: HealthConfig): boolean {
+  return c.alarms.names.length + c.alarms.prefixes.length > 0;
+}
+
 export function hasChecks(c: HealthConfig): boolean {
-  return c.alarms.names.length + c.alarms.prefixes.length > 0 || !!c.metrics || !!c.http || !!c.invoke;
+  return hasAlarms(c) || !!c.metrics || !!c.http || !!c.invoke;
 }
 
 /** "orders-errors, orders-latency" or one per line; "orders-*" is every alarm whose name starts "orders-". */

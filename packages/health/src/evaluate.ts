@@ -10,7 +10,7 @@ import {
   type Target,
   type Verdict,
 } from './checks';
-import type { HealthConfig } from './config';
+import { hasAlarms, type HealthConfig } from './config';
 
 export interface Evaluation {
   at: number;
@@ -34,8 +34,7 @@ export async function evaluateOnce(
 ): Promise<Evaluation> {
   const at = clock.now();
   const pending: Promise<CheckResult>[] = [];
-  if (cfg.alarms.names.length || cfg.alarms.prefixes.length)
-    pending.push(checkAlarms(clients.cloudwatch!, cfg.alarms));
+  if (hasAlarms(cfg)) pending.push(checkAlarms(clients.cloudwatch!, cfg.alarms));
   if (cfg.metrics) pending.push(checkMetrics(clients.cloudwatch!, cfg.metrics, t, at));
   if (cfg.http) pending.push(checkHttp(cfg.http, signal));
   if (cfg.invoke) pending.push(checkInvoke(clients.lambda!, cfg.invoke, t));

@@ -1,9 +1,7 @@
-import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { formatDuration, type Clock } from '@deploy-actions/core';
 import type { Target } from './checks';
 import type { HealthConfig } from './config';
-import { evaluateOnce, watch, type WatchResult } from './evaluate';
+import { evaluateOnce, watch, type Clients, type WatchResult } from './evaluate';
 
 export interface GateContext {
   functionName: string;
@@ -26,7 +24,7 @@ export interface Gate {
 
 export function healthGate(
   cfg: HealthConfig,
-  clients: { cloudwatch?: CloudWatchClient; lambda?: LambdaClient },
+  clients: Clients,
   clock: Clock,
   log: { info(message: string): void },
 ): Gate {

@@ -4,11 +4,7 @@ import { readHealthConfig, requireChecks } from '../src/config';
 import { watch, type Evaluation } from '../src/evaluate';
 import type { Verdict } from '../src/checks';
 import { inputError } from '../../core/test/input-error';
-
-function fakeClock() {
-  let now = 0;
-  return { now: () => now, sleep: async (ms: number) => void (now += ms) };
-}
+import { fakeClock } from '../../core/test/clock';
 
 function script(verdicts: Verdict[], clock: ReturnType<typeof fakeClock>) {
   const at: number[] = [];
@@ -23,7 +19,7 @@ function script(verdicts: Verdict[], clock: ReturnType<typeof fakeClock>) {
 
 describe('watch', () => {
   it('evaluates every interval over the duration and lets the last evaluation decide', async () => {
-    const clock = fakeClock();
+    const clock = fakeClock(0);
     const s = script(['healthy', 'inconclusive', 'healthy'], clock);
     const r = await watch(s.evaluate, {
       durationMs: 150_000,
@@ -36,14 +32,14 @@ describe('watch', () => {
   });
 
   it('evaluates once, at once, when the duration is 0', async () => {
-    const clock = fakeClock();
+    const clock = fakeClock(0);
     const s = script(['healthy'], clock);
     await watch(s.evaluate, { durationMs: 0, intervalMs: 60_000, consecutiveFailures: 3, clock });
     expect(s.at).toEqual([0]);
   });
 
   it('stops at the first unhealthy evaluation with consecutive-failures 1: caught within one interval', async () => {
-    const clock = fakeClock();
+    const clock = fakeClock(0);
     const s = script(['unhealthy'], clock);
     const r = await watch(s.evaluate, {
       durationMs: 600_000,
@@ -56,7 +52,7 @@ describe('watch', () => {
   });
 
   it('needs consecutive unhealthy evaluations in a row; an interrupted streak does not count', async () => {
-    const clock = fakeClock();
+    const clock = fakeClock(0);
     const s = script(['unhealthy', 'healthy', 'unhealthy', 'unhealthy', 'healthy'], clock);
     const r = await watch(s.evaluate, {
       durationMs: 300_000,
@@ -69,7 +65,7 @@ describe('watch', () => {
   });
 
   it('calls a last unhealthy evaluation short of the streak inconclusive, never healthy', async () => {
-    const clock = fakeClock();
+    const clock = fakeClock(0);
     const s = script(['healthy', 'unhealthy'], clock);
     const r = await watch(s.evaluate, {
       durationMs: 120_000,

@@ -9,6 +9,7 @@ import {
 } from '@deploy-actions/core';
 import {
   describeAlias,
+  greenPercent,
   percentOf,
   readAlias,
   sameRouting,
@@ -200,10 +201,11 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
     const cancelled = err instanceof CancelledError || o.signal.aborted;
     const what = cancelled ? `Cancelled at step ${label}` : `Step ${label} failed: ${sentence(err)}`;
     if (cancelled && o.onCancel === 'leave') {
-      note(label, percentOf(expected.greenWeight), 'cancelled: traffic left as it is (on-cancel: leave)');
+      const percent = greenPercent(expected, green);
+      note(label, percent, 'cancelled: traffic left as it is (on-cancel: leave)');
       return result(
-        'in-progress',
-        percentOf(expected.greenWeight),
+        percent >= 100 ? 'promoted' : 'in-progress',
+        percent,
         `${what}; on-cancel is leave: traffic stays at ${describeAlias(expected)}.`,
       );
     }

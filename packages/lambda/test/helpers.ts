@@ -1,4 +1,4 @@
-import type { Clock, Runtime } from '@deploy-actions/core';
+import type { Runtime } from '@deploy-actions/core';
 
 /** A runner in memory: inputs in, outputs/state/summary/log captured. */
 export function memoryRuntime(inputs: Record<string, string>, state: Record<string, string> = {}) {
@@ -25,19 +25,4 @@ export function memoryRuntime(inputs: Record<string, string>, state: Record<stri
   return rt satisfies Runtime;
 }
 
-/** Simulated time: sleep returns at once and moves now() forward; an abort still interrupts it. */
-export function fakeClock(start = Date.UTC(2026, 0, 1)) {
-  let now = start;
-  const clock: Clock & { slept: number[]; onSleep?: (ms: number) => void } = {
-    slept: [],
-    now: () => now,
-    sleep: async (ms, signal) => {
-      if (signal?.aborted) throw signal.reason;
-      clock.slept.push(ms);
-      clock.onSleep?.(ms);
-      if (signal?.aborted) throw signal.reason;
-      now += ms;
-    },
-  };
-  return clock;
-}
+export { fakeClock } from '../../core/test/clock';

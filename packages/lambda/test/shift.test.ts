@@ -232,6 +232,17 @@ describe('shiftTraffic', () => {
     expect(aws.alias()).toEqual({ version: '1', weights: { '2': 0.1 } });
   });
 
+  it('reports 100% on green when cancelled with on-cancel leave while watching after the last step', async () => {
+    aws.seed(2, { version: '1' });
+    const gate = invokeGate({ payload: '{}' });
+    clock.onSleep = () => controller.abort(new CancelledError('SIGTERM'));
+    const r = await shiftTraffic(
+      options({ onCancel: 'leave', plan: plan('100'), gate, finalWatchMs: 300_000, intervalMs: 60_000 }),
+    );
+    expect(r).toMatchObject({ status: 'promoted', percent: 100 });
+    expect(aws.alias()).toEqual({ version: '2', weights: {} });
+  });
+
   it('restores blue when AWS keeps failing mid-shift, and says so', async () => {
     aws.seed(2, { version: '1' });
     // The second step's write fails after the SDK's own retries.

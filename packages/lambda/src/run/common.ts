@@ -1,6 +1,6 @@
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import type { HealthConfig } from '@deploy-actions/health/config';
+import { hasAlarms, type HealthConfig } from '@deploy-actions/health/config';
 import {
   awsErrorName,
   CancelledError,
@@ -49,11 +49,11 @@ export async function cloudwatchFor(
   target: Target,
   deps: Deps,
 ): Promise<CloudWatchClient | undefined> {
-  const needed = health.metrics || health.alarms.names.length + health.alarms.prefixes.length > 0;
+  const needed = health.metrics || hasAlarms(health);
   return needed ? (deps.cloudwatch ?? cloudwatchClient)(target.aws) : undefined;
 }
 
-export function clockOf(deps: Deps, env: Runtime['env'] = process.env): Clock {
+export function clockOf(deps: Deps, env: Runtime['env']): Clock {
   return deps.clock ?? clockFromEnv(env);
 }
 

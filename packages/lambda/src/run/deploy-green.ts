@@ -108,7 +108,7 @@ export async function runDeployGreen(rt: Runtime, deps: Deps = {}): Promise<void
       waitTimeoutMs,
       ...(smokePayload && { smoke: { payload: smokePayload, expect: smokeExpect } }),
       log: rt,
-      clock: clockOf(deps),
+      clock: clockOf(deps, rt.env),
     });
     rt.setOutput('green-version', result.greenVersion);
     rt.setOutput('blue-version', result.blueVersion);

@@ -28,7 +28,7 @@ export async function runHealthGate(rt: Runtime, deps: Deps = {}): Promise<void>
     const i = readGateInputs(new InputReader(rt.input), rt.env);
     const lambda = await clientFor(i.target, deps);
     const cloudwatch = await cloudwatchFor(i.health, i.target, deps);
-    const clock = clockOf(deps);
+    const clock = clockOf(deps, rt.env);
     const [{ readAlias, describeAlias }, health] = await Promise.all([
       import('../alias'),
       import('@deploy-actions/health'),

@@ -22,7 +22,7 @@ export async function runRollback(rt: Runtime, deps: Deps = {}): Promise<void> {
       alias: i.target.alias,
       to: i.to,
       log: rt,
-      clock: clockOf(deps),
+      clock: clockOf(deps, rt.env),
     });
     rt.setOutput('from-version', r.fromVersion);
     rt.setOutput('to-version', r.toVersion);

@@ -40,7 +40,7 @@ export async function runShiftTraffic(rt: Runtime, deps: Deps = {}): Promise<voi
     const i = readShiftInputs(new InputReader(rt.input), rt.env);
     const lambda = await clientFor(i.target, deps);
     const cloudwatch = await cloudwatchFor(i.health, i.target, deps);
-    const clock = clockOf(deps);
+    const clock = clockOf(deps, rt.env);
     const [{ shiftTraffic }, { healthGate, hasChecks, resolveAlarms }] = await Promise.all([
       import('../shift'),
       import('@deploy-actions/health'),
@@ -158,7 +158,14 @@ export async function runShiftTrafficPost(rt: Runtime, deps: Deps = {}): Promise
       );
       return;
     }
-    await writeAlias(lambda, fn, alias, { version: blue, greenWeight: 0 }, now.revisionId, clockOf(deps));
+    await writeAlias(
+      lambda,
+      fn,
+      alias,
+      { version: blue, greenWeight: 0 },
+      now.revisionId,
+      clockOf(deps, rt.env),
+    );
     const after = await readAlias(lambda, fn, alias);
     const message = `shift-traffic was interrupted at ${describeAlias(now)}; the post step restored ${after ? describeAlias(after) : '?'} (blue v${blue}).`;
     rt.warning(message);
