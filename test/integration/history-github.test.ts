@@ -36,6 +36,9 @@ function release(n: number, startedAt = new Date().toISOString()): DeploymentRec
 }
 
 const ops = () => gh.calls.map((c) => c.operationId);
+/** The GitHub deployment holding a record. */
+const ghId = (recordId: string) =>
+  gh.deployments().find((d) => (d.payload as { recordId?: string }).recordId === recordId)!.id;
 
 beforeEach(async () => {
   gh = await startGitHub({ owner: 'acme', repo: 'payments' });
@@ -52,7 +55,11 @@ describe('GitHubHistory', () => {
     const r1 = release(1);
     const s1 = await history.putStarted(r1, { environmentUrl: envUrl });
     expect(s1.created).toBe(true);
-    expect(s1.record).toMatchObject({ ...r1, id: expect.stringMatching(/^\d+$/), status: 'started' });
+    expect(s1.record).toMatchObject({
+      ...r1,
+      githubDeploymentId: expect.stringMatching(/^\d+$/),
+      status: 'started',
+    });
     const id1 = s1.record.id;
     expect((await history.finish(id1, 'succeeded', { endedAt: new Date().toISOString() })).changed).toBe(
       true,
@@ -73,7 +80,7 @@ describe('GitHubHistory', () => {
 
     // As stored by the server: one deployment per release, at the commit, checks and merging off.
     const ds = gh.deployments();
-    expect(ds.map((d) => String(d.id))).toEqual([id1, id2, id3]);
+    expect(ds.map((d) => (d.payload as { recordId: string }).recordId)).toEqual([id1, id2, id3]);
     expect(ds[2]).toMatchObject({
       ref: sha(3),
       sha: sha(3),
@@ -98,7 +105,7 @@ describe('GitHubHistory', () => {
     });
     // The first success went inactive by itself when the second succeeded.
     expect(ds.map((d) => d.state)).toEqual(['inactive', 'success', 'failure']);
-    const st1 = gh.statuses(Number(id1));
+    const st1 = gh.statuses(ghId(id1));
     expect(st1.map((s) => [s.state, s.auto])).toEqual([
       ['in_progress', false],
       ['success', false],
@@ -108,7 +115,7 @@ describe('GitHubHistory', () => {
       [runUrl(1001), envUrl],
       [runUrl(1001), ''],
     ]);
-    const st3 = gh.statuses(Number(id3));
+    const st3 = gh.statuses(ghId(id3));
     expect(st3.map((s) => s.state)).toEqual(['in_progress', 'failure']);
     expect(st3[1].description).toHaveLength(140);
     expect(st3[1].description.startsWith('rolled back to 2: health gate: error rate 4.1% > 2%')).toBe(true);
@@ -132,15 +139,20 @@ describe('GitHubHistory', () => {
 
     // The restored release is live again; twice adds nothing.
     before = gh.calls.length;
-    const live = await history.markLive(id2, envUrl);
+    const live = await history.markLive(id2, { environmentUrl: envUrl });
     expect(live).toMatchObject({ changed: true, record: { id: id2, status: 'succeeded' } });
     expect(ops().slice(before)).toEqual([
-      'repos/get-deployment',
+      'repos/list-deployments',
       'repos/list-deployment-statuses',
       'repos/create-deployment-status',
     ]);
+    // By its GitHub id, as the Deployments view shows it: the same record.
+    expect(await history.get(String(ghId(id2)))).toMatchObject({
+      id: id2,
+      githubDeploymentId: String(ghId(id2)),
+    });
     expect((await history.markLive(id2)).changed).toBe(false);
-    expect(gh.statuses(Number(id2)).map((s) => [s.state, s.environment_url])).toEqual([
+    expect(gh.statuses(ghId(id2)).map((s) => [s.state, s.environment_url])).toEqual([
       ['in_progress', ''],
       ['success', envUrl],
       ['success', envUrl],
@@ -182,11 +194,11 @@ describe('GitHubHistory', () => {
     await expect(
       history.finish(first.record.id, 'succeeded', { endedAt: new Date().toISOString() }),
     ).rejects.toThrow(DeployError);
-    expect(gh.statuses(Number(first.record.id)).map((s) => s.state)).toEqual(['in_progress', 'failure']);
+    expect(gh.statuses(ghId(first.record.id)).map((s) => s.state)).toEqual(['in_progress', 'failure']);
     // Started again after ending: still the same deployment, no new status.
     expect((await history.putStarted(r)).record.status).toBe('failed');
     expect(gh.deployments()).toHaveLength(1);
-    expect(gh.statuses(Number(first.record.id))).toHaveLength(2);
+    expect(gh.statuses(ghId(first.record.id))).toHaveLength(2);
 
     // A first try that stopped between creating the deployment and its status: the re-run adds the status.
     const r5 = release(5);
@@ -216,7 +228,7 @@ describe('GitHubHistory', () => {
     const resumed = await history.putStarted(r5);
     expect(resumed.created).toBe(false);
     expect(gh.deployments()).toHaveLength(2);
-    expect(gh.statuses(Number(resumed.record.id)).map((s) => [s.state, s.log_url])).toEqual([
+    expect(gh.statuses(ghId(resumed.record.id)).map((s) => [s.state, s.log_url])).toEqual([
       ['in_progress', r5.runUrl],
     ]);
     // The same record id for another function is an input error, not a second deployment.
@@ -250,7 +262,8 @@ describe('GitHubHistory', () => {
     await expect(elsewhere.putStarted(release(8))).rejects.toThrow(
       /repository acme\/no-such-repo was not found.*"github-token"/,
     );
-    await expect(history.get('abc')).rejects.toThrow(InputError);
+    await expect(history.get('a#b')).rejects.toThrow(InputError);
+    expect(await history.get('abc')).toBeUndefined();
     await expect(history.finish('42', 'failed', { endedAt: new Date().toISOString() })).rejects.toThrow(
       /Input "deployment-id" has value "42": names no deployment in acme\/payments/,
     );

@@ -2,8 +2,9 @@
  * Deployment history in GitHub Deployments (https://docs.github.com/en/rest/deployments/deployments).
  *
  * A release is one deployment of `environment` at `ref` = the commit, task `deploy:lambda`, whose payload
- * holds the record (function, alias, versions, strategy, commit, run, startedAt, the caller's record id).
- * The record's id is the GitHub deployment id. Its life is told by statuses
+ * holds the record (function, alias, versions, strategy, commit, run, startedAt, and the record id that the
+ * DynamoDB backend uses too). Either id names the record: the record id, or the GitHub deployment id the
+ * Deployments view shows. Its life is told by statuses
  * (https://docs.github.com/en/rest/deployments/statuses):
  *   started      in_progress
  *   succeeded    success (GitHub marks the environment's earlier success inactive: auto_inactive)
@@ -13,9 +14,10 @@
  * later statuses (inactive, or success again from markLive) only say whether it is live.
  */
 import type { Octokit, RestEndpointMethodTypes } from '@octokit/rest';
-import { DeployError, InputError, SUITE_VERSION } from '@deploy-actions/core';
+import { DeployError, InputError, SUITE_VERSION, systemClock, type Clock } from '@deploy-actions/core';
 import {
   checkDeploymentId,
+  isGitHubDeploymentId,
   isoTime,
   transition,
   type DeploymentRecord,
@@ -109,7 +111,8 @@ export function toRecord(deployment: Deployment, statuses: readonly Status[]): D
   // https://docs.github.com/en/rest/deployments/statuses#create-a-deployment-status).
   const final = [...statuses].reverse().find((s) => FINAL_STATES.includes(s.state));
   const record: DeploymentRecord = {
-    id: String(deployment.id),
+    id: p.recordId,
+    githubDeploymentId: String(deployment.id),
     environment: deployment.environment,
     functionName: p.function,
     alias: p.alias,
@@ -176,25 +179,83 @@ function isTarget(p: DeploymentPayload, t: Target): boolean {
   return p.function === t.functionName && p.alias === t.alias;
 }
 
-/** A GitHub deployment id: what `deployment-id` holds when the backend is github. */
-export function checkGitHubDeploymentId(value: string, input = 'deployment-id'): number {
-  checkDeploymentId(value, input);
-  const n = /^[1-9]\d{0,15}$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n)) throw new InputError(input, value, 'must be a GitHub deployment id (digits)');
-  return n;
+export interface GitHubHistoryOptions {
+  /** Tries of one history operation, the first included, while GitHub throttles or fails (429, 5xx, network). */
+  maxAttempts?: number;
+  clock?: Clock;
+  /** Told before each wait, so the step can say what it is waiting for. */
+  onRetry?: (what: string, attempt: number, delayMs: number, reason: string) => void;
+}
+
+/** Where to look for a record id that is not a GitHub deployment id: one list call when the commit is known. */
+export interface Hint {
+  environment?: string;
+  commit?: string;
+}
+
+// One request failed: what was being done, and GitHub's error.
+class CallFailure extends Error {
+  constructor(
+    readonly what: string,
+    readonly error: unknown,
+  ) {
+    super(`${what}: ${(error as Error)?.message}`);
+  }
+}
+
+const RETRY_BASE_MS = 1_000;
+const RETRY_CAP_MS = 20_000;
+// A rate limit that resets later than this is not waited for: the step says so instead.
+const RATE_LIMIT_WAIT_MAX_MS = 60_000;
+
+/**
+ * How long to wait before trying again after `err`, or undefined when trying again cannot help.
+ * Retried: 429, 5xx, network failures (Octokit reports them as 500) and the 403 of a rate limit, after
+ * retry-after or x-ratelimit-reset as GitHub asks:
+ * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately
+ */
+export function retryDelayMs(err: unknown, attempt: number, nowMs: number): number | undefined {
+  const status = statusOf(err);
+  const headers = headersOf(err);
+  const backoff = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** (attempt - 1));
+  const retryAfter = Number(headers['retry-after']);
+  const rateLimited =
+    status === 429 ||
+    (status === 403 && (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined));
+  if (rateLimited) {
+    if (Number.isFinite(retryAfter) && retryAfter >= 0) {
+      const ms = retryAfter * 1000;
+      return ms <= RATE_LIMIT_WAIT_MAX_MS ? Math.max(ms, backoff) : undefined;
+    }
+    const reset = Number(headers['x-ratelimit-reset']);
+    if (Number.isFinite(reset) && reset > 0) {
+      const ms = reset * 1000 - nowMs;
+      return ms <= RATE_LIMIT_WAIT_MAX_MS ? Math.max(ms, backoff) : undefined;
+    }
+    return backoff;
+  }
+  if (status !== undefined && status >= 500) return backoff;
+  return undefined;
 }
 
 export class GitHubHistory {
+  private readonly maxAttempts: number;
+  private readonly clock: Clock;
+
   constructor(
     private readonly octokit: Octokit,
     readonly owner: string,
     readonly repo: string,
-  ) {}
+    private readonly opts: GitHubHistoryOptions = {},
+  ) {
+    this.maxAttempts = opts.maxAttempts ?? 10;
+    this.clock = opts.clock ?? systemClock;
+  }
 
   /**
-   * Creates the deployment for a started record and its in_progress status; `input.id` (run id and attempt)
-   * goes into the payload. A re-run step finds the deployment of the same environment, commit and record
-   * id and gets it back (`created: false`); it adds in_progress only if the first try stopped before it.
+   * Creates the deployment for a started record and its in_progress status; the record id goes into the
+   * payload. A re-run step finds the deployment of the same environment, commit and record id and gets it
+   * back (`created: false`); it adds in_progress only if the first try stopped before it.
    * Calls: 1 list + create + status; 2 or 3 on a re-run. Two runs racing on the same id could both create:
    * GitHub has no conditional create.
    */
@@ -206,8 +267,15 @@ export class GitHubHistory {
     if (input.status !== 'started')
       throw new Error(`putStarted needs status "started", not "${input.status}"`);
     const record: DeploymentRecord = { ...input, startedAt: isoTime(input.startedAt, 'startedAt') };
+    // Safe to repeat whole: it looks for the deployment before creating one.
+    return this.retrying('record the start', () => this.putStartedOnce(record, opts));
+  }
 
-    const existing = await this.findByRecordId(record);
+  private async putStartedOnce(
+    record: DeploymentRecord,
+    opts: StatusOptions,
+  ): Promise<{ record: DeploymentRecord; created: boolean }> {
+    const existing = await this.findByRecordId(record.id, record);
     if (existing) {
       const p = payloadOf(existing)!;
       if (!isTarget(p, record)) {
@@ -240,7 +308,7 @@ export class GitHubHistory {
         transient_environment: false,
         payload: { ...payloadFor(record) },
         description: clipDescription(
-          `${record.functionName}:${record.alias} ${record.blueVersion} → ${record.greenVersion}`,
+          `${record.functionName}:${record.alias} ${record.blueVersion || '(new)'} → ${record.greenVersion} (${record.id})`,
         ),
       }),
     );
@@ -261,70 +329,80 @@ export class GitHubHistory {
   /**
    * Ends a started deployment with its final status. The same final status again adds nothing
    * (`changed: false`); any other change is refused. `fields.endedAt` is not stored: GitHub stamps the
-   * status itself. Calls: get + list statuses + create status (2 when nothing changes).
+   * status itself. Calls: find + list statuses + create status (no create when nothing changes).
    */
   async finish(
     id: string,
     status: FinalStatus,
     fields: FinishFields,
-    opts: StatusOptions = {},
+    opts: StatusOptions & Hint = {},
   ): Promise<{ record: DeploymentRecord; changed: boolean }> {
-    const n = checkGitHubDeploymentId(id);
+    checkDeploymentId(id);
     isoTime(fields.endedAt, 'endedAt');
-    const { deployment, statuses } = await this.load(n);
-    const current = toRecord(deployment, statuses);
-    const step = transition(current.status, status);
-    if (step === 'noop') return { record: current, changed: false };
-    if (step === 'illegal') {
-      throw new DeployError(
-        `GitHub deployment ${id} already ended "${current.status}"${current.endedAt ? ` at ${current.endedAt}` : ''}; ` +
-          `it cannot become "${status}" (only a started deployment can end, once)`,
+    // Safe to repeat whole: a status already added makes the next try a no-op.
+    return this.retrying('record the outcome', async () => {
+      const { deployment, statuses } = await this.load(id, opts);
+      const current = toRecord(deployment, statuses);
+      const step = transition(current.status, status);
+      if (step === 'noop') return { record: current, changed: false };
+      if (step === 'illegal') {
+        throw new DeployError(
+          `deployment ${id} already ended "${current.status}"${current.endedAt ? ` at ${current.endedAt}` : ''} in GitHub; ` +
+            `it cannot become "${status}" (only a started deployment can end, once)`,
+        );
+      }
+      const state: State = status === 'succeeded' ? 'success' : 'failure';
+      const added = await this.addStatus(
+        deployment.id,
+        state,
+        finalDescription(status, fields),
+        current.runUrl,
+        opts,
       );
-    }
-    const state: State = status === 'succeeded' ? 'success' : 'failure';
-    const added = await this.addStatus(n, state, finalDescription(status, fields), current.runUrl, opts);
-    return { record: toRecord(deployment, [added, ...statuses]), changed: true };
+      return { record: toRecord(deployment, [added, ...statuses]), changed: true };
+    });
   }
 
-  /** Calls: get + list statuses. */
-  async get(id: string): Promise<DeploymentRecord | undefined> {
-    const n = checkGitHubDeploymentId(id);
-    const loaded = await this.load(n, false);
-    return loaded && toRecord(loaded.deployment, loaded.statuses);
+  /** Calls: get (or one list when the id is a record id and the hint names its commit) + list statuses. */
+  async get(id: string, hint: Hint = {}): Promise<DeploymentRecord | undefined> {
+    checkDeploymentId(id);
+    return this.retrying('read a deployment', async () => {
+      const deployment = await this.locate(id, hint);
+      return deployment && toRecord(deployment, await this.statuses(deployment.id));
+    });
   }
 
   /**
    * A succeeded deployment made live again, as a rollback restoring it does: a new success status, after
    * which GitHub marks the environment's other successes inactive (auto_inactive:
    * https://docs.github.com/en/rest/deployments/statuses#create-a-deployment-status). Nothing is added when
-   * its newest status is already such a success (a re-run step). Calls: get + list statuses + create status.
+   * its newest status is already such a success (a re-run step). Calls: find + list statuses + create status.
    */
   async markLive(
     id: string,
-    environmentUrl?: string,
-    logUrl?: string,
+    opts: StatusOptions & Hint & { logUrl?: string } = {},
   ): Promise<{ record: DeploymentRecord; changed: boolean }> {
-    const n = checkGitHubDeploymentId(id);
-    const { deployment, statuses } = await this.load(n);
-    const record = toRecord(deployment, statuses);
-    if (record.status !== 'succeeded') {
-      throw new DeployError(
-        `GitHub deployment ${id} ended "${record.status}", not "succeeded"; only a good release can be live again`,
+    checkDeploymentId(id);
+    return this.retrying('mark the restored deployment live', async () => {
+      const { deployment, statuses } = await this.load(id, opts);
+      const record = toRecord(deployment, statuses);
+      if (record.status !== 'succeeded') {
+        throw new DeployError(
+          `deployment ${id} ended "${record.status}", not "succeeded"; only a good release can be live again`,
+        );
+      }
+      const newest = statuses[0];
+      if (newest?.state === 'success' && newest.description?.startsWith(LIVE_AGAIN))
+        return { record, changed: false };
+      await this.addStatus(
+        deployment.id,
+        'success',
+        clipDescription(`${LIVE_AGAIN} on version ${record.greenVersion}`),
+        opts.logUrl ?? record.runUrl,
+        opts,
       );
-    }
-    const newest = statuses[0];
-    if (newest?.state === 'success' && newest.description?.startsWith(LIVE_AGAIN))
-      return { record, changed: false };
-    await this.addStatus(
-      n,
-      'success',
-      clipDescription(`${LIVE_AGAIN} on version ${record.greenVersion}`),
-      logUrl ?? record.runUrl,
-      {
-        environmentUrl,
-      },
-    );
-    return { record, changed: true };
+      return { record, changed: true };
+    });
   }
 
   /**
@@ -336,33 +414,37 @@ export class GitHubHistory {
    */
   async lastSuccessful(target: Target, before?: Before): Promise<DeploymentRecord | undefined> {
     let until: string | undefined;
-    let waitFor: number | undefined;
+    let waitFor: string | undefined;
     if (before && 'at' in before) until = isoTime(before.at, 'before');
-    if (before && 'deploymentId' in before) waitFor = checkGitHubDeploymentId(before.deploymentId);
-    for await (const d of this.deployments(target.environment)) {
-      const p = payloadOf(d);
-      if (waitFor !== undefined) {
-        // Listed newest first, so everything before meeting it is newer than it.
-        if (d.id === waitFor) {
-          if (!p) throw foreign(d.id);
-          until = p.startedAt;
-          waitFor = undefined;
+    if (before && 'deploymentId' in before) waitFor = checkDeploymentId(before.deploymentId);
+    return this.retrying('find the last successful deployment', async () => {
+      let bound = until;
+      let pending = waitFor;
+      for await (const d of this.deployments(target.environment)) {
+        const p = payloadOf(d);
+        if (pending !== undefined) {
+          // Listed newest first, so everything before meeting it is newer than it.
+          if (String(d.id) === pending || p?.recordId === pending) {
+            if (!p) throw foreign(d.id);
+            bound = p.startedAt;
+            pending = undefined;
+          }
+          continue;
         }
-        continue;
+        if (!p || !isTarget(p, target)) continue;
+        if (bound !== undefined && !(p.startedAt < bound)) continue;
+        const record = toRecord(d, await this.statuses(d.id));
+        if (record.status === 'succeeded' && (bound === undefined || record.endedAt! < bound)) return record;
       }
-      if (!p || !isTarget(p, target)) continue;
-      if (until !== undefined && !(p.startedAt < until)) continue;
-      const record = toRecord(d, await this.statuses(d.id));
-      if (record.status === 'succeeded' && (until === undefined || record.endedAt! < until)) return record;
-    }
-    if (waitFor !== undefined) {
-      throw new InputError(
-        'deployment-id',
-        String(waitFor),
-        `names no deployment of environment "${target.environment}" in ${this.owner}/${this.repo}`,
-      );
-    }
-    return undefined;
+      if (pending !== undefined) {
+        throw new InputError(
+          'deployment-id',
+          pending,
+          `names no deployment of environment "${target.environment}" in ${this.owner}/${this.repo}`,
+        );
+      }
+      return undefined;
+    });
   }
 
   /**
@@ -372,14 +454,16 @@ export class GitHubHistory {
   async recent(target: Target, limit: number): Promise<DeploymentRecord[]> {
     if (!(Number.isInteger(limit) && limit >= 1))
       throw new Error(`limit must be a whole number ≥ 1, not ${limit}`);
-    const out: DeploymentRecord[] = [];
-    for await (const d of this.deployments(target.environment)) {
-      const p = payloadOf(d);
-      if (!p || !isTarget(p, target)) continue;
-      out.push(toRecord(d, await this.statuses(d.id)));
-      if (out.length >= limit) break;
-    }
-    return out;
+    return this.retrying('list recent deployments', async () => {
+      const out: DeploymentRecord[] = [];
+      for await (const d of this.deployments(target.environment)) {
+        const p = payloadOf(d);
+        if (!p || !isTarget(p, target)) continue;
+        out.push(toRecord(d, await this.statuses(d.id)));
+        if (out.length >= limit) break;
+      }
+      return out;
+    });
   }
 
   /**
@@ -390,22 +474,24 @@ export class GitHubHistory {
     const lo = isoTime(from, 'from');
     const hi = isoTime(to, 'to');
     const stop = Date.parse(lo) - CLOCK_SKEW_MS;
-    const out: DeploymentRecord[] = [];
-    for await (const d of this.deployments(target.environment)) {
-      if (Date.parse(d.created_at) < stop) break;
-      const p = payloadOf(d);
-      if (!p || !isTarget(p, target) || p.startedAt < lo || p.startedAt >= hi) continue;
-      out.push(toRecord(d, await this.statuses(d.id)));
-    }
-    return out.reverse();
+    return this.retrying('list deployments of the report period', async () => {
+      const out: DeploymentRecord[] = [];
+      for await (const d of this.deployments(target.environment)) {
+        if (Date.parse(d.created_at) < stop) break;
+        const p = payloadOf(d);
+        if (!p || !isTarget(p, target) || p.startedAt < lo || p.startedAt >= hi) continue;
+        out.push(toRecord(d, await this.statuses(d.id)));
+      }
+      return out.reverse();
+    });
   }
 
   // Newest first: https://docs.github.com/en/rest/deployments/deployments#list-deployments
-  private async *deployments(environment: string, ref?: string): AsyncGenerator<Deployment> {
+  private async *deployments(environment?: string, ref?: string): AsyncGenerator<Deployment> {
     const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeployments, {
       owner: this.owner,
       repo: this.repo,
-      environment,
+      ...(environment === undefined ? {} : { environment }),
       task: DEPLOYMENT_TASK,
       ...(ref === undefined ? {} : { ref }),
       per_page: PER_PAGE,
@@ -418,11 +504,38 @@ export class GitHubHistory {
     }
   }
 
-  private async findByRecordId(r: DeploymentRecord): Promise<Deployment | undefined> {
-    for await (const d of this.deployments(r.environment, r.commit)) {
-      if (payloadOf(d)?.recordId === r.id) return d;
+  private async findByRecordId(id: string, hint: Hint): Promise<Deployment | undefined> {
+    const scans: [string | undefined, string | undefined][] = hint.commit
+      ? [
+          [hint.environment, hint.commit],
+          [hint.environment, undefined],
+        ]
+      : [[hint.environment, undefined]];
+    for (const [environment, ref] of scans) {
+      for await (const d of this.deployments(environment, ref)) {
+        if (payloadOf(d)?.recordId === id) return d;
+      }
     }
     return undefined;
+  }
+
+  /** The deployment an id names: a GitHub deployment id, or the record id in a payload. */
+  private async locate(id: string, hint: Hint): Promise<Deployment | undefined> {
+    if (!isGitHubDeploymentId(id)) return this.findByRecordId(id, hint);
+    try {
+      const deployment = (
+        await this.octokit.rest.repos.getDeployment({
+          owner: this.owner,
+          repo: this.repo,
+          deployment_id: Number(id),
+        })
+      ).data;
+      if (!payloadOf(deployment)) throw foreign(deployment.id);
+      return deployment;
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err instanceof InputError ? err : new CallFailure('read a deployment', err);
+    }
   }
 
   // Newest first: https://docs.github.com/en/rest/deployments/statuses#list-deployment-statuses
@@ -437,28 +550,16 @@ export class GitHubHistory {
     );
   }
 
-  private async load(id: number): Promise<{ deployment: Deployment; statuses: Status[] }>;
-  private async load(
-    id: number,
-    required: false,
-  ): Promise<{ deployment: Deployment; statuses: Status[] } | undefined>;
-  private async load(id: number, required = true) {
-    let deployment: Deployment;
-    try {
-      deployment = (
-        await this.octokit.rest.repos.getDeployment({ owner: this.owner, repo: this.repo, deployment_id: id })
-      ).data;
-    } catch (err) {
-      if (statusOf(err) !== 404) throw this.mapError(err, 'read a deployment');
-      if (!required) return undefined;
+  private async load(id: string, hint: Hint): Promise<{ deployment: Deployment; statuses: Status[] }> {
+    const deployment = await this.locate(id, hint);
+    if (!deployment) {
       throw new InputError(
         'deployment-id',
-        String(id),
-        `names no deployment in ${this.owner}/${this.repo} (or github-token cannot see the repository)`,
+        id,
+        `names no deployment in ${this.owner}/${this.repo}${hint.environment ? ` (environment "${hint.environment}")` : ''}, or github-token cannot see the repository`,
       );
     }
-    if (!payloadOf(deployment)) throw foreign(id);
-    return { deployment, statuses: await this.statuses(id) };
+    return { deployment, statuses: await this.statuses(deployment.id) };
   }
 
   // log_url is the run; environment_url the live site when given:
@@ -488,19 +589,41 @@ export class GitHubHistory {
     try {
       return await request();
     } catch (err) {
-      throw this.mapError(err, what);
+      throw new CallFailure(what, err);
     }
   }
 
-  private mapError(err: unknown, what: string): unknown {
+  /** Runs a whole operation again while GitHub throttles or fails; each operation reads before it writes. */
+  private async retrying<T>(what: string, operation: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await operation();
+      } catch (err) {
+        if (!(err instanceof CallFailure)) throw err;
+        const delay = retryDelayMs(err.error, attempt, this.clock.now());
+        if (delay === undefined || attempt >= this.maxAttempts) {
+          throw this.mapError(err.error, err.what, delay === undefined ? 1 : attempt, what);
+        }
+        this.opts.onRetry?.(what, attempt, delay, briefly(err.error));
+        await this.clock.sleep(delay);
+      }
+    }
+  }
+
+  private mapError(err: unknown, what: string, attempts: number, operation: string): unknown {
     const status = statusOf(err);
     const where = `${this.owner}/${this.repo}`;
     const detail = (err as Error).message;
+    const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+    const headers = headersOf(err);
     // A spent rate limit is also a 403: https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
-    const headers = (err as { response?: { headers?: Record<string, string | undefined> } }).response
-      ?.headers;
-    if (status === 403 && (headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(detail))) {
-      return new DeployError(`GitHub refused to ${what} in ${where}: API rate limit exceeded (${detail})`);
+    if (
+      status === 429 ||
+      (status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(detail)))
+    ) {
+      return new DeployError(
+        `GitHub refused to ${what} in ${where}: API rate limit exceeded${tries} (${detail}); could not ${operation}`,
+      );
     }
     if (status === 401 || status === 403) {
       // https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token
@@ -516,13 +639,26 @@ export class GitHubHistory {
       );
     }
     if (status !== undefined)
-      return new DeployError(`GitHub refused to ${what} in ${where} (HTTP ${status}: ${detail})`);
+      return new DeployError(
+        `GitHub failed to ${what} in ${where} (HTTP ${status}: ${detail})${tries}; could not ${operation}`,
+      );
     return err;
   }
 }
 
 function startedDescription(p: DeploymentPayload): string {
   return clipDescription(`${p.strategy}: ${p.function}:${p.alias} ${p.blueVersion} → ${p.greenVersion}`);
+}
+
+function headersOf(err: unknown): Record<string, string | undefined> {
+  return (
+    (err as { response?: { headers?: Record<string, string | undefined> } } | null)?.response?.headers ?? {}
+  );
+}
+
+function briefly(err: unknown): string {
+  const status = statusOf(err);
+  return status === undefined ? ((err as Error)?.message ?? String(err)) : `HTTP ${status}`;
 }
 
 function statusOf(err: unknown): number | undefined {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { InputError } from '@deploy-actions/core';
 
 export const STATUSES = ['started', 'succeeded', 'failed', 'rolled-back'] as const;
@@ -33,6 +34,8 @@ export interface DeploymentRecord extends Target {
   runUrl: string;
   /** For a rollback: the version the alias was put back on. */
   restoredVersion?: string;
+  /** The GitHub deployment of this record, when GitHub holds it too. */
+  githubDeploymentId?: string;
 }
 
 /** What a finish may add to a record besides its status. */
@@ -81,4 +84,34 @@ export function isoTime(value: string | number | Date, what = 'time'): string {
   const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
   if (!Number.isFinite(ms)) throw new Error(`${what} ${JSON.stringify(String(value))} is not a valid date`);
   return new Date(ms).toISOString();
+}
+
+/** True for a GitHub deployment id (digits), which a backend-neutral record id never is. */
+export function isGitHubDeploymentId(value: string): boolean {
+  return /^[1-9]\d{0,15}$/.test(value);
+}
+
+/** A new record id given by the user: like any id, but never all digits, which name GitHub deployments. */
+export function checkNewDeploymentId(value: string, input = 'deployment-id'): string {
+  checkDeploymentId(value, input);
+  if (/^\d+$/.test(value)) {
+    throw new InputError(
+      input,
+      value,
+      'must not be all digits for a new deployment: digits name GitHub deployments',
+    );
+  }
+  return value;
+}
+
+/**
+ * The id of a release when the user gives none: one per workflow run, job and target, so a step run
+ * again, or a job re-run after its runner died, continues the same record instead of adding one.
+ */
+export function defaultDeploymentId(runId: string, job: string, t: Target): string {
+  const hash = createHash('sha256')
+    .update(`${job}|${targetKey(t)}`)
+    .digest('hex')
+    .slice(0, 8);
+  return `run-${runId || 'local'}-${hash}`;
 }
