@@ -159,10 +159,15 @@ async function rollback(o) {
     const before = describeAlias(now);
     let to = o.to;
     if (to === 'previous') {
-        if (!now.green) {
-            throw new src/* InputError */.dz('to', 'previous', `found no unfinished split to undo: alias "${alias}" sends 100% to v${now.version}. Give the version to return to, for example to: ${Math.max(1, Number(now.version) - 1)}`);
+        if (!now.green && o.previousFromHistory) {
+            to = await o.previousFromHistory(now.version);
         }
-        to = now.version;
+        else if (!now.green) {
+            throw new src/* InputError */.dz('to', 'previous', `found no unfinished split to undo: alias "${alias}" sends 100% to v${now.version}. Give the version to return to, for example to: ${Math.max(1, Number(now.version) - 1)}, or environment to find the last good version in the deployment history`);
+        }
+        else {
+            to = now.version;
+        }
     }
     const from = now.green ?? now.version;
     const target = { version: to, greenWeight: 0 };

@@ -70,9 +70,9 @@ export function useBed(): Bed {
   };
   bed.options = (inputs, extra = {}) => ({
     inputs: { 'function-name': FN, ...inputs },
-    env: awsTestEnv(bed.proxy.url),
     workspace: bed.workspace,
     ...extra,
+    env: { ...awsTestEnv(bed.proxy.url), ...extra.env },
   });
   bed.run = async (action, node, inputs, extra = {}) => {
     bed.proxy.clearCalls();

@@ -28,6 +28,18 @@ export interface GitHubCall {
   query: string;
   status: number;
   operationId?: string;
+  /** Answered by an injected fault, not served. */
+  injected?: boolean;
+}
+
+/** An outage or throttling to inject: the next `times` matching requests (all of them when omitted). */
+export interface GitHubFault {
+  status: 429 | 500 | 502 | 503;
+  times?: number;
+  /** Only these operations (e.g. repos/create-deployment-status); every one when omitted. */
+  operations?: string[];
+  /** Sent with the fault, e.g. retry-after. */
+  headers?: Record<string, string>;
 }
 
 export interface GitHubViolation {
@@ -86,6 +98,8 @@ export interface GitHubServer {
   /** Oldest first; throws for an unknown deployment. */
   statuses(deploymentId: number): FakeDeploymentStatus[];
   setFailingContexts(contexts: string[], state?: 'pending' | 'failure' | 'error'): void;
+  /** Replaces the injected fault; undefined ends it. */
+  setFault(fault: GitHubFault | undefined): void;
   stop(): Promise<void>;
 }
 
@@ -739,7 +753,35 @@ export async function startGitHub(opts: GitHubOptions = {}): Promise<GitHubServe
     return ajvErrors(validate.errors).map((e) => `response ${code}: ${e.message}`);
   };
 
+  let fault: (GitHubFault & { left: number }) | undefined;
+  const injected = (req: IncomingMessage): GitHubFault | undefined => {
+    if (!fault || fault.left <= 0) return undefined;
+    const path = new URL(req.url ?? '/', base).pathname;
+    const op = operations.find((o) => o.method === (req.method ?? 'GET') && o.pattern.test(path));
+    if (fault.operations && !(op && fault.operations.includes(op.operationId))) return undefined;
+    fault.left--;
+    return fault;
+  };
+
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const f = injected(req);
+    if (f) {
+      const raw = new URL(req.url ?? '/', base);
+      calls.push({
+        method: req.method ?? 'GET',
+        path: raw.pathname,
+        query: raw.search.replace(/^\?/, ''),
+        status: f.status,
+        injected: true,
+      });
+      req.resume();
+      res
+        .writeHead(f.status, { 'content-type': 'application/json; charset=utf-8', ...f.headers })
+        .end(
+          JSON.stringify({ message: f.status === 429 ? 'API rate limit exceeded' : 'Service Unavailable' }),
+        );
+      return;
+    }
     handle(req)
       .then(({ reply, op }) => {
         const raw = new URL(req.url ?? '/', base);
@@ -805,6 +847,9 @@ export async function startGitHub(opts: GitHubOptions = {}): Promise<GitHubServe
     },
     setFailingContexts: (contexts, state = 'pending') => {
       failing = new Map(contexts.map((c) => [c, state]));
+    },
+    setFault: (f) => {
+      fault = f && { ...f, left: f.times ?? Infinity };
     },
     stop: () =>
       new Promise<void>((done) => {

@@ -8,6 +8,8 @@ import { parse as parseYaml } from 'yaml';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+const DEFAULT_REPOSITORY = 'octo-org/orders-service';
+
 export interface RunOptions {
   inputs: Record<string, string>;
   env?: Record<string, string>;
@@ -28,6 +30,8 @@ export interface RunOptions {
   applyDefaults?: boolean;
   /** Script to run instead of the action's bundle (repo-relative or absolute), for testing the runner. */
   entry?: string;
+  /** The job token `${{ github.token }}` stands for. */
+  githubToken?: string;
 }
 
 export interface WorkflowCommand {
@@ -177,8 +181,12 @@ export async function runAction(action: string, opts: RunOptions): Promise<RunRe
   if (opts.applyDefaults !== false) {
     for (const [name, spec] of Object.entries(declared)) {
       const def = spec?.default;
-      // Expression defaults (`${{ github.token }}`) need a workflow context; the step must pass those.
-      if (def !== undefined && def !== null && !String(def).includes('${{')) inputs[name] = String(def);
+      if (def === undefined || def === null) continue;
+      // The two expression defaults the actions use, from the job's context as the runner fills them.
+      inputs[name] = String(def)
+        .replaceAll('${{ github.token }}', opts.githubToken ?? 'ghs_job_token')
+        .replaceAll('${{ github.repository }}', opts.env?.GITHUB_REPOSITORY ?? DEFAULT_REPOSITORY);
+      if (inputs[name].includes('${{')) throw new Error(`runner emulation cannot evaluate default ${def}`);
     }
   }
   Object.assign(inputs, opts.inputs);
@@ -190,7 +198,7 @@ export async function runAction(action: string, opts: RunOptions): Promise<RunRe
     CI: 'true',
     GITHUB_ACTIONS: 'true',
     GITHUB_WORKSPACE: workspace,
-    GITHUB_REPOSITORY: 'octo-org/orders-service',
+    GITHUB_REPOSITORY: DEFAULT_REPOSITORY,
     GITHUB_REPOSITORY_OWNER: 'octo-org',
     GITHUB_RUN_ID: '1000',
     GITHUB_RUN_NUMBER: '1',

@@ -38,10 +38,12 @@ import {
   type FinishFields,
   type Target,
 } from './record';
+import { DEFAULT_TTL_DAYS } from './config';
+
+export { DEFAULT_TTL_DAYS, parseTtlDays } from './config';
 
 export const LATEST_SUCCESS_INDEX = 'latest-success';
 export const TTL_ATTRIBUTE = 'expiresAt';
-export const DEFAULT_TTL_DAYS = 90;
 const POINTER_SK = 'deployment';
 // Above every `${ISO time}#${id}` sort key ('~' sorts after '#'), below `deployment`.
 const TIMES_END = '9999-12-31T23:59:59.999Z~';
@@ -82,13 +84,6 @@ export function createTableInput(name: string): CreateTableCommandInput {
 /** TTL is switched on by its own call after the table is active. */
 export function timeToLiveInput(name: string): UpdateTimeToLiveCommandInput {
   return { TableName: name, TimeToLiveSpecification: { Enabled: true, AttributeName: TTL_ATTRIBUTE } };
-}
-
-export function parseTtlDays(value: string, input = 'ttl-days'): number {
-  if (value === '') return DEFAULT_TTL_DAYS;
-  const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
-  if (!(n >= 1)) throw new InputError(input, value, 'must be a whole number of days, 1 or more (default 90)');
-  return n;
 }
 
 /** The stored item: the record plus its keys, its index key when succeeded, and its expiry. */

@@ -68,3 +68,8 @@ export function regionFor(
   }
   return region;
 }
+
+/** The bare function name of a name, partial ARN or ARN: one function has one history however it is named. */
+export function plainName(fn: FunctionRef): string {
+  return fn.name.slice(fn.name.lastIndexOf(':') + 1);
+}

@@ -12,6 +12,11 @@ export interface RollbackOptions {
   to: string;
   log: Log;
   clock?: Clock;
+  /**
+   * The version `previous` means when the alias has no split: from the deployment history. Called only
+   * then; without it, such a rollback is an input error naming `to`.
+   */
+  previousFromHistory?: (liveVersion: string) => Promise<string>;
 }
 
 export interface RollbackResult {
@@ -35,14 +40,17 @@ export async function rollback(o: RollbackOptions): Promise<RollbackResult> {
 
   let to = o.to;
   if (to === 'previous') {
-    if (!now.green) {
+    if (!now.green && o.previousFromHistory) {
+      to = await o.previousFromHistory(now.version);
+    } else if (!now.green) {
       throw new InputError(
         'to',
         'previous',
-        `found no unfinished split to undo: alias "${alias}" sends 100% to v${now.version}. Give the version to return to, for example to: ${Math.max(1, Number(now.version) - 1)}`,
+        `found no unfinished split to undo: alias "${alias}" sends 100% to v${now.version}. Give the version to return to, for example to: ${Math.max(1, Number(now.version) - 1)}, or environment to find the last good version in the deployment history`,
       );
+    } else {
+      to = now.version;
     }
-    to = now.version;
   }
   const from = now.green ?? now.version;
   const target = { version: to, greenWeight: 0 };

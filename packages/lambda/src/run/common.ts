@@ -58,16 +58,20 @@ export function clockOf(deps: Deps, env: Runtime['env']): Clock {
 }
 
 /** Runs one action body; every failure becomes one clear failed-step message. */
-export async function runStep(rt: Runtime, body: () => Promise<void>): Promise<void> {
+export async function runStep(
+  rt: Runtime,
+  body: () => Promise<void>,
+  nothingDone = 'Nothing was changed in AWS.',
+): Promise<void> {
   try {
     await body();
   } catch (err) {
-    rt.setFailed(failureMessage(err));
+    rt.setFailed(failureMessage(err, nothingDone));
   }
 }
 
-export function failureMessage(err: unknown): string {
-  if (err instanceof InputError) return `${err.message}. Nothing was changed in AWS.`;
+export function failureMessage(err: unknown, nothingDone = 'Nothing was changed in AWS.'): string {
+  if (err instanceof InputError) return `${err.message}. ${nothingDone}`;
   if (err instanceof ConcurrentChangeError || err instanceof DeployError || err instanceof CancelledError)
     return err.message;
   const name = awsErrorName(err);

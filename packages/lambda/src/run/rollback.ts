@@ -1,38 +1,233 @@
-import { InputReader, table, type Runtime } from '@deploy-actions/core';
-import { parseVersion } from '../names';
+import { DeployError, InputError, InputReader, table, type Clock, type Runtime } from '@deploy-actions/core';
+import {
+  checkDeploymentId,
+  defaultDeploymentId,
+  type DeploymentRecord,
+  type Target as HistoryTarget,
+} from '@deploy-actions/history';
+import {
+  readHistoryConfig,
+  runContext,
+  type HistoryConfig,
+  type RunContext,
+} from '@deploy-actions/history/config';
+import { HistoryReadError, type History, type HistoryDeps } from '@deploy-actions/history/history';
+import { parseVersion, plainName } from '../names';
 import { clientFor, clockOf, readTarget, runStep, type Deps } from './common';
+import { merge, openFor, outcomesTable, reportOutcomes, settle } from './history';
+
+const VERSION = /^\d+$/;
+// How many good releases of the live version itself may be skipped to find the one before it.
+const MAX_SKIPPED = 20;
 
 export function readRollbackInputs(inputs: InputReader, env: Runtime['env']) {
   const target = readTarget(inputs, env);
   const toText = inputs.text('to') || 'previous';
-  const to = toText === 'previous' ? 'previous' : parseVersion('to', toText);
+  const environment = inputs.text('environment');
+  // Without an environment there is no history: only the split or an explicit version.
+  const history: HistoryConfig | undefined = environment ? readHistoryConfig(inputs) : undefined;
+  let to: { kind: 'previous' } | { kind: 'version'; version: string } | { kind: 'deployment'; id: string };
+  if (toText === 'previous') to = { kind: 'previous' };
+  else if (VERSION.test(toText)) to = { kind: 'version', version: parseVersion('to', toText) };
+  else {
+    checkDeploymentId(toText, 'to');
+    if (!history) {
+      throw new InputError(
+        'to',
+        toText,
+        'must be previous, a version number, or a deployment id; a deployment id also needs environment (and the history backend) to look it up',
+      );
+    }
+    to = { kind: 'deployment', id: toText };
+  }
+  const idText = inputs.text('deployment-id');
+  if (idText && !history) {
+    throw new InputError('deployment-id', idText, 'needs environment: the history that holds the deployment');
+  }
+  const releaseId = idText ? checkDeploymentId(idText) : undefined;
   const reason = inputs.text('reason', { max: 1000 });
-  return { target, to, reason };
+  return { target, to, reason, history, releaseId };
 }
 
-export async function runRollback(rt: Runtime, deps: Deps = {}): Promise<void> {
+type Inputs = ReturnType<typeof readRollbackInputs>;
+
+export async function runRollback(rt: Runtime, deps: Deps & HistoryDeps = {}): Promise<void> {
   await runStep(rt, async () => {
     const i = readRollbackInputs(new InputReader(rt.input), rt.env);
     const lambda = await clientFor(i.target, deps);
+    const clock = clockOf(deps, rt.env);
+    const run = runContext(rt.env);
+    const history = i.history && (await openFor(rt, i.history, i.target.aws, run, clock, deps));
+    const historyTarget: HistoryTarget | undefined = i.history && {
+      environment: i.history.environment,
+      functionName: plainName({ name: i.target.functionName }),
+      alias: i.target.alias,
+    };
     if (i.reason) rt.info(`Rollback reason: ${i.reason}`);
+
+    // The record whose version is restored, when the history names it.
+    let restored: DeploymentRecord | undefined;
+    let to = i.to.kind === 'version' ? i.to.version : 'previous';
+    if (i.to.kind === 'deployment') {
+      restored = await restorable(history!, i.to.id);
+      to = restored.greenVersion;
+      rt.info(`Deployment ${i.to.id} released version ${to}.`);
+    }
     const { rollback } = await import('../rollback');
     const r = await rollback({
       lambda,
       functionName: i.target.functionName,
       alias: i.target.alias,
-      to: i.to,
+      to,
       log: rt,
-      clock: clockOf(deps, rt.env),
+      clock,
+      ...(history && {
+        previousFromHistory: async (live: string) => {
+          restored = await lastGoodBefore(history, historyTarget!, live).catch((err: unknown) => {
+            if (!(err instanceof HistoryReadError)) throw err;
+            throw new DeployError(
+              `${err.message}. Nothing was changed in AWS; give the version to return to (to: N) to roll back without the history.`,
+            );
+          });
+          rt.info(
+            `The last successful deployment before the live version ${live}: ${restored.id}, version ${restored.greenVersion}.`,
+          );
+          return restored.greenVersion;
+        },
+      }),
     });
     rt.setOutput('from-version', r.fromVersion);
     rt.setOutput('to-version', r.toVersion);
-    await rt.summary(
-      [
-        `### rollback: ${i.target.functionName}:${i.target.alias} → v${r.toVersion}`,
-        '',
-        table(['before', 'after', 'reason'], [[r.before, r.after, i.reason || '(none given)']]),
-        '',
-      ].join('\n'),
-    );
+    const parts = [
+      `### rollback: ${i.target.functionName}:${i.target.alias} → v${r.toVersion}`,
+      '',
+      table(['before', 'after', 'reason'], [[r.before, r.after, i.reason || '(none given)']]),
+      '',
+    ];
+    if (history && i.history) {
+      const recorded = await recordRollback(rt, history, i, run, historyTarget!, r, restored, clock);
+      parts.push('#### Recorded', '', outcomesTable(recorded.rows), '');
+      await rt.summary(parts.join('\n'));
+      settle(
+        rt,
+        i.history,
+        recorded,
+        `The rollback (alias "${i.target.alias}" is on v${r.toVersion}, verified) was`,
+      );
+      return;
+    }
+    await rt.summary(parts.join('\n'));
   });
+}
+
+/** A deployment that `to` may name: one that succeeded, so its version was good. */
+async function restorable(history: History, id: string): Promise<DeploymentRecord> {
+  const found = await history.get(id).catch((err: unknown) => {
+    if (err instanceof InputError) throw new InputError('to', id, err.expected);
+    throw err;
+  });
+  const record = found.value;
+  if (!record) throw new InputError('to', id, `names no deployment in ${found.backend.where}`);
+  if (record.status !== 'succeeded') {
+    throw new InputError(
+      'to',
+      id,
+      `names a deployment that ended ${record.status}; only a succeeded deployment's version is restored`,
+    );
+  }
+  return record;
+}
+
+/** The newest succeeded deployment whose version is not the live one: the last good one before it. */
+async function lastGoodBefore(
+  history: History,
+  target: HistoryTarget,
+  live: string,
+): Promise<DeploymentRecord> {
+  let before: { deploymentId: string } | undefined;
+  for (let skipped = 0; skipped <= MAX_SKIPPED; skipped++) {
+    const found = await history.lastSuccessful(target, before);
+    const record = found.value;
+    if (!record) break;
+    if (record.greenVersion !== live) return record;
+    before = { deploymentId: record.id };
+  }
+  throw new DeployError(
+    `No successful deployment of a version other than the live v${live} is recorded for ${target.functionName}:${target.alias} in ${target.environment}; give the version to return to (to: N). Nothing was changed in AWS.`,
+  );
+}
+
+/** The rollback as a record of its own; the release it undoes ends rolled-back; the restored one is live. */
+async function recordRollback(
+  rt: Runtime,
+  history: History,
+  i: Inputs,
+  run: RunContext,
+  target: HistoryTarget,
+  r: { fromVersion: string; toVersion: string; changed: boolean },
+  restored: DeploymentRecord | undefined,
+  clock: Clock,
+) {
+  const at = () => new Date(clock.now()).toISOString();
+  const id = defaultDeploymentId(run.runId, `${run.job}:rollback`, target);
+  const started = await history.start(
+    {
+      id,
+      ...target,
+      blueVersion: r.fromVersion,
+      greenVersion: r.toVersion,
+      strategy: 'rollback',
+      status: 'started',
+      startedAt: at(),
+      commit: run.commit,
+      ref: run.ref,
+      actor: run.actor,
+      runUrl: run.runUrl,
+    },
+    run.attempt,
+  );
+  rt.setOutput('deployment-id', started.id);
+  const reason = i.reason || `rolled back from ${r.fromVersion}`;
+  // A backend that missed the start is not asked to end it: its failure is reported once.
+  const recordedIn = new Set(started.outcomes.filter((o) => o.ok).map((o) => o.backend));
+  const ended = recordedIn.size
+    ? await history.finish(started.id, 'succeeded', { endedAt: at(), reason })
+    : [];
+  const reports = [
+    reportOutcomes(
+      rt,
+      [...started.outcomes.filter((o) => !o.ok), ...ended.filter((o) => recordedIn.has(o.backend))],
+      (v) => ({
+        status: v.record.status,
+        note: `recorded rollback ${started.id}: ${r.fromVersion} → ${r.toVersion}`,
+      }),
+    ),
+  ];
+  if (i.releaseId) {
+    const undone = await history.finish(i.releaseId, 'rolled-back', {
+      endedAt: at(),
+      restoredVersion: r.toVersion,
+      ...(i.reason && { reason: i.reason }),
+    });
+    reports.push(
+      reportOutcomes(rt, undone, (v) => ({
+        status: v.record.status,
+        note: v.changed
+          ? `recorded deployment ${i.releaseId} as rolled back`
+          : `deployment ${i.releaseId} was already ${v.record.status}`,
+      })),
+    );
+  }
+  if (restored) {
+    const id = restored.id;
+    rt.setOutput('restored-deployment-id', id);
+    const live = (await history.markLive(id, run.runUrl)).filter((o) => o.backend === 'github');
+    reports.push(
+      reportOutcomes(rt, live, (v) => ({
+        status: 'live',
+        note: v.changed ? `marked deployment ${id} live again` : `deployment ${id} was already live`,
+      })),
+    );
+  }
+  return merge(...reports);
 }

@@ -1,0 +1,167 @@
+// The history inputs shared by record-history and rollback, checked before any backend is loaded or called.
+import { InputError, type InputReader } from '@deploy-actions/core';
+
+// In the order they are written: DynamoDB's conditional write refuses a missing table before GitHub is written.
+export const BACKENDS = ['dynamodb', 'github'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+export const DEFAULT_TTL_DAYS = 90;
+// DynamoDB table names: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html
+const TABLE = /^[a-zA-Z0-9_.-]{3,255}$/;
+// owner/name as GitHub spells them.
+const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+
+export interface HistoryConfig {
+  backends: BackendName[];
+  /** The GitHub environment the releases go to; one history per environment and target. */
+  environment: string;
+  environmentUrl?: string;
+  /** Set when dynamodb is a backend. */
+  table?: string;
+  ttlDays: number;
+  /** Set when github is a backend. */
+  github?: { token: string; owner: string; repo: string; apiUrl?: string };
+  maxAttempts: number;
+  /** `fail` (default): a record that could not be written fails the step; `warn` only warns. */
+  onError: 'fail' | 'warn';
+}
+
+/** The workflow run that records: where GitHub's statuses link to, and what a record says about its origin. */
+export interface RunContext {
+  runId: string;
+  attempt: number;
+  job: string;
+  commit: string;
+  ref: string;
+  actor: string;
+  runUrl: string;
+}
+
+/** `github`, `dynamodb` or both (comma separated, any order); each named once. */
+export function parseBackends(value: string, input = 'backend'): BackendName[] {
+  if (value === '') return ['github'];
+  const names = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const expected = 'must be github, dynamodb, or both separated by a comma (github,dynamodb)';
+  if (names.length === 0) throw new InputError(input, value, expected);
+  for (const n of names) {
+    if (!(BACKENDS as readonly string[]).includes(n)) {
+      throw new InputError(input, value, `${expected}; "${n}" is not a backend`);
+    }
+  }
+  if (new Set(names).size !== names.length)
+    throw new InputError(input, value, `${expected}; a backend is named twice`);
+  return BACKENDS.filter((b) => names.includes(b));
+}
+
+export function parseTtlDays(value: string, input = 'ttl-days'): number {
+  if (value === '') return DEFAULT_TTL_DAYS;
+  const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1)) throw new InputError(input, value, 'must be a whole number of days, 1 or more (default 90)');
+  return n;
+}
+
+/** A GitHub environment name: https://docs.github.com/en/actions/reference/workflows-and-actions/deployments-and-environments */
+export function parseEnvironment(value: string, input = 'environment'): string {
+  if (value === '')
+    throw new InputError(input, value, 'is required: the GitHub environment, such as production');
+  if (value.length > 255) throw new InputError(input, value, 'must be at most 255 characters');
+  return value;
+}
+
+function parseUrl(value: string, input: string): string | undefined {
+  if (value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError(input, value, 'must be an absolute http(s) URL such as https://orders.example.com');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InputError(input, value, 'must be an http or https URL');
+  return value;
+}
+
+export function readHistoryConfig(inputs: InputReader): HistoryConfig {
+  const backends = parseBackends(inputs.text('backend'));
+  const environment = parseEnvironment(inputs.text('environment'));
+  const environmentUrl = parseUrl(inputs.text('environment-url', { max: 2048 }), 'environment-url');
+  const ttlDays = parseTtlDays(inputs.text('ttl-days'));
+  const maxAttempts = inputs.integer('max-attempts', 10, 1, 20);
+  const onError = inputs.oneOf('on-error', ['fail', 'warn'] as const, 'fail');
+
+  let table: string | undefined;
+  const tableText = inputs.text('dynamodb-table');
+  if (backends.includes('dynamodb')) {
+    if (tableText === '')
+      throw new InputError('dynamodb-table', '', 'is required with backend dynamodb: the table name');
+    if (!TABLE.test(tableText)) {
+      throw new InputError(
+        'dynamodb-table',
+        tableText,
+        'must be a DynamoDB table name: 3 to 255 letters, digits, _, - or .',
+      );
+    }
+    table = tableText;
+  } else if (tableText !== '') {
+    throw new InputError(
+      'dynamodb-table',
+      tableText,
+      'is only used with backend dynamodb; add it to backend',
+    );
+  }
+
+  let github: HistoryConfig['github'];
+  if (backends.includes('github')) {
+    const token = inputs.text('github-token');
+    if (token === '') {
+      throw new InputError(
+        'github-token',
+        '',
+        'is required with backend github: a token with "deployments: write" (the job token by default)',
+      );
+    }
+    const repository = inputs.text('repository');
+    if (!REPOSITORY.test(repository)) {
+      throw new InputError(
+        'repository',
+        repository,
+        'must be owner/name, the repository that holds the deployments',
+      );
+    }
+    const [owner, repo] = repository.split('/') as [string, string];
+    github = { token, owner, repo };
+  }
+  return {
+    backends,
+    environment,
+    ...(environmentUrl && { environmentUrl }),
+    ...(table && { table }),
+    ttlDays,
+    ...(github && { github }),
+    maxAttempts,
+    onError,
+  };
+}
+
+/** The run, from the variables every GitHub Actions step has; outside Actions a local run id. */
+export function runContext(env: Record<string, string | undefined>): RunContext {
+  const server = env.GITHUB_SERVER_URL || 'https://github.com';
+  const runId = env.GITHUB_RUN_ID || '';
+  const attempt = Number(env.GITHUB_RUN_ATTEMPT) >= 1 ? Number(env.GITHUB_RUN_ATTEMPT) : 1;
+  const repository = env.GITHUB_REPOSITORY || '';
+  const runUrl =
+    runId && repository
+      ? `${server}/${repository}/actions/runs/${runId}${attempt > 1 ? `/attempts/${attempt}` : ''}`
+      : '';
+  return {
+    runId,
+    attempt,
+    job: env.GITHUB_JOB || '',
+    commit: env.GITHUB_SHA || '',
+    ref: env.GITHUB_REF || '',
+    actor: env.GITHUB_ACTOR || '',
+    runUrl,
+  };
+}
