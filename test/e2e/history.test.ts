@@ -163,5 +163,124 @@ describe.each(nodeBinaries())('history on $name', ({ path: node }) => {
     expect(stats.changeFailureRate).toBeCloseTo(0.25);
     expect(report.summary).toContain('| change failure rate | 25.0% |');
     expect(report.summary).toContain(`| ${r3.id} |`);
+
+    // to: a deployment id restores that release's version; a release that did not succeed is refused.
+    const refused = await bed.run('rollback', node, { ...history, to: r3.id }, job(105));
+    expect(refused.errors).toEqual([
+      `Input "to" has value "${r3.id}": names a deployment that ended rolled-back; only a succeeded deployment's version is restored. Nothing was changed in AWS.`,
+    ]);
+    expect(refused.writes).toEqual([]);
+    const toFirst = await bed.run('rollback', node, { ...history, to: r1.id }, job(105));
+    ok(toFirst);
+    expect(toFirst.outputs).toMatchObject({ 'to-version': '1', 'restored-deployment-id': r1.id });
+    expect(await bed.alias()).toBe('1');
+    expect(gh.deployments()[0]!.state).toBe('success');
+    expect(gh.violations).toEqual([]);
+  });
+});
+
+describe('history backends down or throttled', () => {
+  const node = process.execPath;
+
+  it('never touch the alias, retry, say what was not recorded, and record nothing twice on a re-run', async () => {
+    await release(node, 201);
+    const ctx = job(202);
+    const deployed = await bed.run('deploy-green', node, { 'zip-file': bed.zip() }, ctx);
+    ok(deployed);
+    const start = {
+      ...history,
+      status: 'started',
+      'function-name': FN,
+      'green-version': '2',
+      'blue-version': '1',
+      strategy: 'linear',
+      'max-attempts': '3',
+    };
+
+    // GitHub throttles the start twice: retried, one deployment.
+    gh.setFault({ status: 429, times: 2, headers: { 'retry-after': '1' } });
+    const started = await bed.run('record-history', node, start, ctx);
+    ok(started);
+    const id = started.outputs['deployment-id']!;
+    expect(started.stdout).toMatch(
+      /GitHub answered HTTP 429 while trying to record the start; trying again in 1 s \(attempt 2 of 3\)/,
+    );
+    expect(gh.calls.filter((c) => c.injected)).toHaveLength(2);
+    expect(githubRecords()).toEqual([
+      [expect.any(String), 'success'],
+      [id, 'in_progress'],
+    ]);
+
+    // GitHub goes down and DynamoDB throttles while traffic shifts: the shift does not depend on either.
+    gh.setFault({ status: 503 });
+    bed.proxy.addRule({ op: /^(UpdateItem|GetItem|Query)$/, kind: 'throttle', times: 2 });
+    ok(
+      await bed.run(
+        'shift-traffic',
+        node,
+        { 'green-version': '2', steps: '10,50,100', 'bake-time': '0' },
+        ctx,
+      ),
+    );
+    expect(await bed.alias()).toBe('2');
+
+    const end = { ...history, status: 'succeeded', 'deployment-id': id, 'max-attempts': '3' };
+    const down = await bed.run('record-history', node, end, ctx);
+    expect(down.code).toBe(1);
+    expect(down.errors).toEqual([
+      `The outcome "succeeded" of deployment ${id} was NOT recorded in GitHub Deployments of octo-org/orders-service: ` +
+        'GitHub failed to list deployments in octo-org/orders-service (HTTP 503: Service Unavailable) after 3 attempts; ' +
+        'could not record the outcome. Once it is back, run record-history again with the same deployment-id: nothing is recorded twice.',
+    ]);
+    expect(down.summary).toMatch(
+      /\| DynamoDB table deployments \| succeeded \| recorded deployment .+ as succeeded \|/,
+    );
+    expect(down.summary).toMatch(/\| GitHub Deployments of octo-org\/orders-service \| NOT recorded \| /);
+    expect(bed.proxy.calls.filter((c) => c.injected).length).toBeGreaterThan(0);
+    expect(await bed.alias()).toBe('2');
+
+    // With on-error: warn the same outage only warns.
+    const warned = await bed.run('record-history', node, { ...end, 'on-error': 'warn' }, ctx);
+    ok(warned);
+    expect(warned.warnings.join('\n')).toContain(
+      'NOT recorded in GitHub Deployments of octo-org/orders-service',
+    );
+
+    // GitHub is back: the re-run adds the one missing status; DynamoDB writes nothing again.
+    gh.setFault(undefined);
+    bed.proxy.clearRules();
+    const again = await bed.run('record-history', node, end, ctx);
+    ok(again);
+    expect(again.stdout).toContain(
+      `DynamoDB table deployments: deployment ${id} was already succeeded; nothing added.`,
+    );
+    const again2 = await bed.run('record-history', node, end, ctx);
+    ok(again2);
+    const restart = await bed.run('record-history', node, start, ctx);
+    ok(restart);
+    expect(restart.outputs['deployment-id']).toBe(id);
+
+    const d2 = gh.deployments().find((d) => (d.payload as { recordId: string }).recordId === id)!;
+    expect(gh.statuses(d2.id).map((s) => s.state)).toEqual(['in_progress', 'success']);
+    expect(gh.deployments()).toHaveLength(2);
+    expect((await tableRecords()).map((i) => [i.greenVersion, i.status])).toEqual([
+      ['1', 'succeeded'],
+      ['2', 'succeeded'],
+    ]);
+
+    // A rollback while GitHub is down: the alias is rolled back and verified, and the step says what is missing.
+    gh.setFault({ status: 502 });
+    const rb = await bed.run('rollback', node, { ...history, to: '1', 'max-attempts': '2' }, job(203));
+    expect(rb.code).toBe(1);
+    expect(await bed.alias()).toBe('1');
+    expect(rb.outputs['to-version']).toBe('1');
+    expect(rb.errors[0]).toMatch(
+      /^The rollback \(alias "live" is on v1, verified\) was NOT recorded in GitHub Deployments of octo-org\/orders-service: .*HTTP 502/,
+    );
+    expect((await tableRecords()).map((i) => [i.strategy, i.status])).toContainEqual([
+      'rollback',
+      'succeeded',
+    ]);
+    expect(gh.violations).toEqual([]);
   });
 });
