@@ -2,6 +2,8 @@ import { describe, it, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createTableInput } from '@deploy-actions/history/dynamodb';
 import { clientConfig } from '../support/moto';
 import { repoRoot } from '../support/runner';
 import { ok, useBed } from './bed';
@@ -9,9 +11,11 @@ import { ok, useBed } from './bed';
 const bed = useBed();
 const node = process.execPath;
 // IAM prefixes of the SigV4 signing names: https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
-const IAM_PREFIX: Record<string, string> = { lambda: 'lambda', monitoring: 'cloudwatch' };
+const IAM_PREFIX: Record<string, string> = { lambda: 'lambda', monitoring: 'cloudwatch', dynamodb: 'dynamodb' };
 // IAM names Invoke "InvokeFunction": https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html
-const IAM_NAME: Record<string, string> = { Invoke: 'InvokeFunction' };
+// A transaction is authorised as its parts, and ours hold only Puts:
+// https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis-iam.html
+const IAM_NAME: Record<string, string> = { Invoke: 'InvokeFunction', TransactWriteItems: 'PutItem' };
 
 function policyActions(action: string): string[] {
   const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
@@ -58,6 +62,29 @@ describe('least-privilege IAM policies in the README', () => {
     ok(await bed.run('rollback', node, {}));
     ok(await bed.run('rollback', node, { to: '2' }));
 
+    // The history in DynamoDB: a release recorded from start to end, a report, and rollbacks that use it.
+    const ddb = new DynamoDBClient(clientConfig(bed.moto.url));
+    await ddb.send(new CreateTableCommand(createTableInput('deployments')));
+    ddb.destroy();
+    const history = { backend: 'dynamodb', environment: 'production', 'dynamodb-table': 'deployments' };
+    const started = await bed.run('record-history', node, {
+      ...history,
+      status: 'started',
+      'green-version': '2',
+      'blue-version': '1',
+      'report-days': '7',
+    });
+    ok(started);
+    const id = started.outputs['deployment-id']!;
+    ok(await bed.run('record-history', node, { ...history, status: 'succeeded', 'deployment-id': id }));
+    // Each rollback in a run of its own, as a manual rollback workflow runs.
+    const run = (n: number) => ({ env: { GITHUB_RUN_ID: String(n) } });
+    ok(await bed.run('rollback', node, { ...history, to: '1' }, run(2001)));
+    ok(await bed.run('rollback', node, { ...history, to: id }, run(2002)));
+    const previous = await bed.run('rollback', node, history, run(2003));
+    ok(previous);
+    expect(previous.outputs['to-version']).toBe('1');
+
     for (const [action, ops] of bed.callsByAction) {
       const needed = [...ops].map((op) => {
         const [service, name] = op.split(':');
@@ -71,6 +98,7 @@ describe('least-privilege IAM policies in the README', () => {
     expect([...bed.callsByAction.keys()].sort()).toEqual([
       'deploy-green',
       'health-gate',
+      'record-history',
       'rollback',
       'shift-traffic',
     ]);

@@ -30,6 +30,8 @@ export interface RunContext {
   runId: string;
   attempt: number;
   job: string;
+  /** The step's id (GITHUB_ACTION): unique within the job, the same when the job runs again. */
+  step: string;
   commit: string;
   ref: string;
   actor: string;
@@ -159,6 +161,7 @@ export function runContext(env: Record<string, string | undefined>): RunContext 
     runId,
     attempt,
     job: env.GITHUB_JOB || '',
+    step: env.GITHUB_ACTION || '',
     commit: env.GITHUB_SHA || '',
     ref: env.GITHUB_REF || '',
     actor: env.GITHUB_ACTOR || '',

@@ -144,7 +144,7 @@ async function recordStart(
 ) {
   const t = i.target!;
   const record: DeploymentRecord = {
-    id: i.id ?? defaultDeploymentId(run.runId, run.job, t),
+    id: i.id ?? defaultDeploymentId(run.runId, `${run.job}/${run.step}`, t),
     ...t,
     blueVersion: i.blue ?? '',
     greenVersion: i.green!,

@@ -169,7 +169,7 @@ async function recordRollback(
   clock: Clock,
 ) {
   const at = () => new Date(clock.now()).toISOString();
-  const id = defaultDeploymentId(run.runId, `${run.job}:rollback`, target);
+  const id = defaultDeploymentId(run.runId, `${run.job}/${run.step}:rollback`, target);
   const started = await history.start(
     {
       id,
