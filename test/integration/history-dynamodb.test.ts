@@ -17,7 +17,11 @@ import {
   timeToLiveInput,
 } from '@deploy-actions/history/dynamodb';
 import type { DeploymentRecord, DeploymentStatus } from '@deploy-actions/history';
-import { clientConfig, startMoto, type Moto } from '../support/moto';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { awsTestEnv, clientConfig, startMoto, type Moto } from '../support/moto';
+import { repoRoot } from '../support/runner';
 import { FaultProxy } from '../support/proxy';
 
 jest.setTimeout(120_000);
@@ -230,5 +234,25 @@ describe('what moto does not do (observed)', () => {
     console.log(
       `moto GSI: status ${gsi.IndexStatus}, ItemCount ${gsi.ItemCount}, table ItemCount ${table.Table!.ItemCount}`,
     );
+  });
+});
+
+describe('npm run create-history-table', () => {
+  it('creates the table as the README describes it: keys, the latest-success index, TTL on', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/create-history-table.ts', 'history-2'],
+      { cwd: repoRoot, env: { PATH: process.env.PATH ?? '', ...awsTestEnv(moto.url) } },
+    );
+    expect(stdout).toContain('Created table history-2 in us-east-1');
+    const made = await raw.send(new DescribeTableCommand({ TableName: 'history-2' }));
+    const wanted = createTableInput('history-2');
+    expect(made.Table!.KeySchema).toEqual(wanted.KeySchema);
+    expect(made.Table!.GlobalSecondaryIndexes!.map((i) => [i.IndexName, i.KeySchema])).toEqual(
+      wanted.GlobalSecondaryIndexes!.map((i) => [i.IndexName, i.KeySchema]),
+    );
+    expect(made.Table!.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+    const ttl = await raw.send(new DescribeTimeToLiveCommand({ TableName: 'history-2' }));
+    expect(ttl.TimeToLiveDescription).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expiresAt' });
   });
 });
