@@ -20,7 +20,7 @@ import { repoRoot, runAction } from '../test/support/runner';
 import { measureDetection } from './bench-detection';
 import { measureHistory } from './bench-history';
 
-const ACTIONS = ['deploy-green', 'shift-traffic', 'rollback', 'health-gate'] as const;
+const ACTIONS = ['deploy-green', 'shift-traffic', 'rollback', 'health-gate', 'record-history'] as const;
 const RUNS = 21;
 const WARMUP = 2;
 const FN = 'orders-api';
@@ -113,6 +113,11 @@ async function coldStart(node: string, scratch: string) {
     ...files,
     AWS_REGION: 'us-east-1',
     'INPUT_FUNCTION-NAME': 'bad name',
+    // What record-history checks before function-name, valid, so that every action fails on the same input.
+    INPUT_ENVIRONMENT: 'production',
+    INPUT_STATUS: 'started',
+    'INPUT_GITHUB-TOKEN': 'token',
+    INPUT_REPOSITORY: 'acme/orders',
   };
   const subjects = [
     { name: 'node -e 0', args: ['-e', '0'] },

@@ -1,10 +1,16 @@
-// npm run demo: the whole release chain against a local AWS emulator, running the committed bundles in
-// dist/ as the GitHub runner does, and checking what each step leaves behind.
+// npm run demo: the whole release chain against a local AWS emulator and a local GitHub Deployments API,
+// running the committed bundles in dist/ as the GitHub runner does, and checking what each step leaves
+// behind: the alias, and the release history in both backends.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { GetAliasCommand, LambdaClient, ResourceNotFoundException } from '@aws-sdk/client-lambda';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createTableInput, timeToLiveInput } from '@deploy-actions/history/dynamodb';
+import { startGitHub, type FakeDeployment, type GitHubServer } from '../test/support/github';
 import {
   awsTestEnv,
   clientConfig,
@@ -21,7 +27,13 @@ const FN = 'orders-api';
 const ALIAS = 'live';
 const PAYLOAD = '{"ping":true}';
 const STEP_TIMEOUT_MS = 60_000;
-const WATCHDOG_MS = 120_000;
+const WATCHDOG_MS = 180_000;
+const OWNER = 'octo-org';
+const REPO = 'orders-service';
+const TABLE = 'deployments';
+const ENVIRONMENT = 'production';
+// The history inputs every record-history and history-aware rollback step gives.
+const HISTORY = { backend: 'github,dynamodb', environment: ENVIRONMENT, 'dynamodb-table': TABLE };
 // The SDK warns that Node 20 support ends; runners use Node 24, where users never see it.
 const QUIET_SDK = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 Object.assign(process.env, QUIET_SDK);
@@ -50,12 +62,21 @@ let currentStep = '';
 let stepFailures = 0;
 
 // Everything we start, so that any way out (success, error, Ctrl-C, watchdog) stops it.
-const bed: { moto?: Moto; proxy?: FaultProxy; lambda?: LambdaClient; base?: string } = {};
+const bed: {
+  moto?: Moto;
+  proxy?: FaultProxy;
+  lambda?: LambdaClient;
+  db?: DynamoDBDocumentClient;
+  gh?: GitHubServer;
+  base?: string;
+} = {};
 let cleaning: Promise<void> | undefined;
 
 function cleanup(): Promise<void> {
   cleaning ??= (async () => {
     bed.lambda?.destroy();
+    bed.db?.destroy();
+    await bed.gh?.stop().catch(() => {});
     await bed.proxy?.stop().catch(() => {});
     await bed.moto?.stop().catch(() => {});
     if (bed.base) rmSync(bed.base, { recursive: true, force: true });
@@ -79,7 +100,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     // A second Ctrl-C does not wait: the test bed's exit hooks still SIGKILL moto and the action.
     if (interrupted) process.exit(sig === 'SIGINT' ? 130 : 143);
     interrupted = true;
-    console.log(`\n${sig}: stopping the emulator, the proxy and any running action.`);
+    console.log(`\n${sig}: stopping the emulator, the proxy, the GitHub API and any running action.`);
     void exitWith(sig === 'SIGINT' ? 130 : 143);
   });
 }
@@ -174,7 +195,7 @@ function printWith(action: string, inputs: Record<string, string>, phase = ''): 
   }
 }
 
-function printResult(r: RunResult): void {
+function printResult(r: StepResult, fullSummary = false): void {
   const secs = (r.durationMs / 1000).toFixed(1);
   const how = r.code === 0 ? 'succeeded' : r.signal ? `killed by ${r.signal}` : `failed (exit ${r.code})`;
   console.log(`  step ${how} in ${secs}s`);
@@ -185,10 +206,11 @@ function printResult(r: RunResult): void {
     console.log('  outputs:');
     for (const [k, v] of outputs) console.log(`    ${k} = ${v === '' ? "''" : v}`);
   }
+  if (r.historyWrites.length) console.log(`  history written: ${r.historyWrites.join(', ')}`);
   const summary = r.summary.trim().split('\n');
   if (summary.length > 1 || summary[0]) {
     console.log('  job summary:');
-    const MAX = 14;
+    const MAX = fullSummary ? Infinity : 14;
     for (const line of summary.slice(0, MAX)) {
       console.log(`    ▏${line.length > 150 ? `${line.slice(0, 149)}…` : line}`);
     }
@@ -201,13 +223,37 @@ interface ActOptions {
   state?: Record<string, string>;
   /** Send SIGTERM once the log matches, as the runner does when the run is cancelled. */
   cancelWhen?: RegExp;
+  /** Print the whole job summary, not its first lines. */
+  fullSummary?: boolean;
 }
 
-async function act(
-  action: string,
-  inputs: Record<string, string>,
-  o: ActOptions = {},
-): Promise<RunResult & { writes: string[] }> {
+interface StepResult extends RunResult {
+  /** Lambda calls that may change state (the alias, versions, code). */
+  writes: string[];
+  /** Writes to the history: DynamoDB operations and GitHub Deployments API operations. */
+  historyWrites: string[];
+}
+
+/** A workflow run of orders-service: its run id and commit, which the history records. */
+interface WorkflowRun {
+  id: string;
+  sha: string;
+}
+let run: WorkflowRun | undefined;
+let runCount = 0;
+
+function startRun(what: string): void {
+  runCount++;
+  const id = String(7100 + runCount);
+  const sha = createHash('sha1').update(`${REPO} ${what}`).digest('hex');
+  run = { id, sha };
+  console.log(`  workflow run ${id} (${what}) at commit ${sha.slice(0, 7)}`);
+}
+
+// The proxy counts every operation not named Get…, List…, Describe… as a write; DynamoDB reads more.
+const DYNAMODB_READS = /^(Query|Scan|BatchGetItem|TransactGetItems)$/;
+
+async function act(action: string, inputs: Record<string, string>, o: ActOptions = {}): Promise<StepResult> {
   printWith(action, inputs, o.phase === 'post' ? ' (post step)' : '');
   console.log('  log:');
   const tap = new LogTap(
@@ -218,7 +264,13 @@ async function act(
   );
   const opts: RunOptions = {
     inputs: { 'function-name': FN, ...inputs },
-    env: { ...awsTestEnv(bed.proxy!.url), ...QUIET_SDK },
+    env: {
+      ...awsTestEnv(bed.proxy!.url),
+      ...QUIET_SDK,
+      GITHUB_API_URL: bed.gh!.url,
+      ...(run && { GITHUB_RUN_ID: run.id, GITHUB_SHA: run.sha }),
+    },
+    githubToken: bed.gh!.token,
     node: NODE.path,
     workspace: bed.base!,
     timeoutMs: STEP_TIMEOUT_MS,
@@ -227,14 +279,23 @@ async function act(
     signal: { when: tap, signal: 'SIGTERM' },
   };
   bed.proxy!.clearCalls();
+  const ghBefore = bed.gh!.calls.length;
   const r = await runAction(action, opts);
   tap.flush(r.stdout);
-  printResult(r);
-  const writes = bed
-    .proxy!.writes()
-    .filter((c) => !c.injected)
-    .map((c) => c.op);
-  return { ...r, writes };
+  const awsWrites = bed.proxy!.writes().filter((c) => !c.injected);
+  const writes = awsWrites.filter((c) => c.service === 'lambda').map((c) => c.op);
+  const historyWrites = [
+    ...awsWrites
+      .filter((c) => c.service === 'dynamodb' && !DYNAMODB_READS.test(c.op))
+      .map((c) => `DynamoDB ${c.op}`),
+    ...bed
+      .gh!.calls.slice(ghBefore)
+      .filter((c) => c.method !== 'GET' && !c.injected)
+      .map((c) => `GitHub ${c.operationId ?? `${c.method} ${c.path}`}`),
+  ];
+  const result = { ...r, writes, historyWrites };
+  printResult(result, o.fullSummary);
+  return result;
 }
 
 async function showAlias(): Promise<string> {
@@ -290,6 +351,124 @@ function shiftResult(r: RunResult): string {
   return `${status}, ${r.outputs.weight ?? '?'}% on green${r.code === 0 ? '' : ', step failed'}`;
 }
 
+type Item = Record<string, unknown>;
+
+/** The record id a GitHub deployment of the history carries in its payload. */
+function recordIdOf(d: FakeDeployment): string {
+  const p = d.payload;
+  return typeof p === 'object' && typeof p.recordId === 'string' ? p.recordId : '';
+}
+
+function githubDeployment(id: string): FakeDeployment | undefined {
+  return bed.gh!.deployments().find((d) => recordIdOf(d) === id);
+}
+
+function latestDescription(d: FakeDeployment): string {
+  return bed.gh!.statuses(d.id).at(-1)?.description ?? '';
+}
+
+/** DynamoDB's records, oldest first; the id pointers (pk deployment#<id>) are left out. */
+async function tableRecords(): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const page = await bed.db!.send(new ScanCommand({ TableName: TABLE, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items
+    .filter((i) => !String(i.pk).startsWith('deployment#'))
+    .sort((a, b) => String(a.sk).localeCompare(String(b.sk)));
+}
+
+interface Expected {
+  /** State of the GitHub deployment's latest status, and its description. */
+  state: FakeDeployment['state'];
+  /** Left out for a status GitHub added itself (inactive), which has none. */
+  description?: string;
+  /** The DynamoDB record's status, and other attributes it must hold. */
+  status: string;
+  fields?: Item;
+}
+
+/** Reads the release back from both backends. */
+async function checkHistory(id: string, want: Expected): Promise<void> {
+  const d = githubDeployment(id);
+  check(
+    d?.state === want.state,
+    `GitHub: deployment ${d ? `#${d.id} ` : ''}is ${want.state}`,
+    d?.state ?? 'no deployment',
+  );
+  if (d && want.description !== undefined) {
+    const description = latestDescription(d);
+    check(description === want.description, `GitHub: "${want.description}"`, description);
+  }
+  const item = (await tableRecords()).find((i) => i.id === id);
+  check(item?.status === want.status, `DynamoDB: record ${want.status}`, item?.status ?? 'no record');
+  for (const [k, v] of Object.entries(want.fields ?? {})) {
+    check(item?.[k] === v, `DynamoDB: ${k} is ${v === '' ? 'empty' : String(v)}`, item?.[k] ?? 'missing');
+  }
+}
+
+/** record-history status: started, as the job records a release once deploy-green has given its versions. */
+async function recordStarted(green: string, blue: string, strategy: string, previous: string) {
+  console.log();
+  const r = await act('record-history', {
+    ...HISTORY,
+    status: 'started',
+    'blue-version': blue,
+    'green-version': green,
+    strategy,
+  });
+  check(r.code === 0, 'record-history succeeded', r.errors.join(' ') || r.code);
+  const id = r.outputs['deployment-id'] ?? '';
+  check(id.startsWith(`run-${run!.id}-`), `deployment-id is this run's (run-${run!.id}-…)`, id || 'empty');
+  check(
+    r.outputs['previous-version'] === previous,
+    `previous-version is ${previous || 'empty'}`,
+    r.outputs['previous-version'],
+  );
+  check(r.writes.length === 0, 'the alias was not touched', r.writes.join(','));
+  await checkHistory(id, {
+    state: 'in_progress',
+    description: `${strategy}: ${FN}:${ALIAS} ${blue || '(new)'} → ${green}`,
+    status: 'started',
+    fields: { greenVersion: green, blueVersion: blue, commit: run!.sha },
+  });
+  const d = githubDeployment(id);
+  check(
+    d?.sha === run!.sha && d.environment === ENVIRONMENT,
+    `GitHub: the deployment is of ${ENVIRONMENT} at this run's commit`,
+    d && `${d.environment} at ${d.sha}`,
+  );
+  const a = await showAlias();
+  record(`record-history started v${green}`, `${id}${d ? ` (GitHub #${d.id})` : ''}`, a);
+  return id;
+}
+
+/** record-history with the end of the release: succeeded, or rolled-back with its reason. */
+async function recordEnded(
+  green: string,
+  id: string,
+  status: 'succeeded' | 'rolled-back',
+  want: Expected,
+  reason = '',
+) {
+  console.log();
+  const r = await act('record-history', {
+    ...HISTORY,
+    status,
+    'deployment-id': id,
+    ...(reason && { reason }),
+  });
+  check(r.code === 0, 'record-history succeeded', r.errors.join(' ') || r.code);
+  check(r.outputs['deployment-id'] === id, `deployment-id is ${id}`, r.outputs['deployment-id']);
+  check(r.writes.length === 0, 'the alias was not touched', r.writes.join(','));
+  await checkHistory(id, want);
+  const a = await showAlias();
+  record(`record-history ${status} v${green}`, want.description ?? status, a);
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   if (!(await pythonHasMoto())) {
@@ -305,8 +484,10 @@ async function main(): Promise<number> {
   console.log('deploy-actions demo: a release of orders-api, step by step, against a local AWS emulator.');
   console.log('Each step runs the committed bundle in dist/ as the GitHub runner does (INPUT_* variables,');
   console.log('GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files); the alias is then read back with the AWS SDK.');
+  console.log(`Every release is recorded in GitHub Deployments (a local API for ${OWNER}/${REPO}) and in a`);
+  console.log('DynamoDB table, and each record is read back from both.');
 
-  heading('1', 'create function orders-api');
+  heading('1', 'create function orders-api, the history table and the GitHub Deployments API');
   bed.moto = await startMoto();
   bed.proxy = await FaultProxy.start(bed.moto.url);
   bed.lambda = new LambdaClient(clientConfig(bed.moto.url));
@@ -316,17 +497,35 @@ async function main(): Promise<number> {
   const created = await createLambdaFunction(bed.moto.url, { name: FN });
   console.log(`  created ${created.FunctionArn}`);
   check(created.FunctionName === FN, `function ${FN} exists`, created.FunctionName);
+  bed.db = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig(bed.moto.url)));
+  const table = await bed.db.send(new CreateTableCommand(createTableInput(TABLE)));
+  await bed.db.send(new UpdateTimeToLiveCommand(timeToLiveInput(TABLE)));
+  console.log(`  created DynamoDB table ${table.TableDescription?.TableArn ?? TABLE} (TTL on expiresAt)`);
+  check(table.TableDescription?.TableName === TABLE, `table ${TABLE} exists`, table.TableDescription);
+  bed.gh = await startGitHub({ owner: OWNER, repo: REPO });
+  console.log(
+    `  GitHub Deployments API for ${OWNER}/${REPO} on ${bed.gh.url} (checked against GitHub's OpenAPI)`,
+  );
   const noAlias = await showAlias();
   check(noAlias === `${ALIAS}: (no alias)`, 'no alias yet', noAlias);
-  record('create function', `${FN} created`, noAlias);
+  record('create function, table, GitHub', `${FN}, ${TABLE}, ${OWNER}/${REPO}`, noAlias);
 
-  heading('2', 'deploy v1 (first deploy)');
+  heading('2', 'release v1 (first deploy), recorded in the history');
+  startRun('release v1');
   await deploy(1, '', noAlias);
+  const id1 = await recordStarted('1', '', 'all-at-once', '');
+  await recordEnded('1', id1, 'succeeded', {
+    state: 'success',
+    description: 'succeeded',
+    status: 'succeeded',
+  });
 
-  heading('3', 'deploy v2');
+  heading('3', 'release v2: deploy, record started');
+  startRun('release v2');
   await deploy(2, '1', `${ALIAS}: 100% on v1`);
+  const id2 = await recordStarted('2', '1', 'steps 10,50,100', '1');
 
-  heading('4', 'shift-traffic to v2: 10% → 50% → 100%, 2s bakes, invoke check');
+  heading('4', 'shift-traffic to v2: 10% → 50% → 100%, 2s bakes, invoke check; record succeeded');
   const shiftInputs = { steps: '10,50,100', 'bake-time': '2s', 'invoke-payload': PAYLOAD };
   const s4 = await act('shift-traffic', { 'green-version': '2', ...shiftInputs });
   check(s4.code === 0, 'shift-traffic succeeded', s4.errors.join(' ') || s4.code);
@@ -344,12 +543,26 @@ async function main(): Promise<number> {
   const a4 = await showAlias();
   check(a4 === `${ALIAS}: 100% on v2`, 'alias 100% on v2', a4);
   record('shift-traffic v2 10,50,100', shiftResult(s4), a4);
+  await recordEnded('2', id2, 'succeeded', {
+    state: 'success',
+    description: 'succeeded',
+    status: 'succeeded',
+  });
+  const d1 = githubDeployment(id1);
+  check(
+    d1?.state === 'inactive',
+    "GitHub: v1's deployment is now inactive (v2's success replaced it)",
+    d1?.state,
+  );
 
-  heading('5', 'deploy v3 and shift it with a failing health check');
+  heading('5', 'release v3 with a failing health check: deploy, record, shift, record rolled-back');
+  startRun('release v3');
   await deploy(3, '2', a4);
+  const id3 = await recordStarted('3', '2', 'steps 10,50,100', '2');
+  console.log();
   console.log('  fault injected: every Invoke of v3 now returns a function error (X-Amz-Function-Error)');
   bed.proxy.addRule({ op: 'Invoke', qualifier: '3', kind: 'function-error' });
-  let s5: RunResult & { writes: string[] };
+  let s5: StepResult;
   try {
     s5 = await act('shift-traffic', { 'green-version': '3', ...shiftInputs });
   } finally {
@@ -370,9 +583,26 @@ async function main(): Promise<number> {
   const a5 = await showAlias();
   check(a5 === `${ALIAS}: 100% on v2`, 'alias back to 100% on v2', a5);
   record('shift-traffic v3 (v3 fails its check)', shiftResult(s5), a5);
+  // The job's last step runs on failure too (if: always()) and ends the record as shift-traffic left it.
+  const reason3 = 'v3 failed its invoke check at 10%';
+  await recordEnded(
+    '3',
+    id3,
+    'rolled-back',
+    {
+      state: 'failure',
+      description: `rolled back to 2: ${reason3}`,
+      status: 'rolled-back',
+      fields: { restoredVersion: '2', reason: reason3 },
+    },
+    reason3,
+  );
 
-  heading('6', 'deploy v4, shift to 25% and stop there, then roll back');
+  heading('6', 'release v4: deploy, record, shift to 25% and stop there, then roll back');
+  startRun('release v4');
   await deploy(4, '2', a5);
+  const id4 = await recordStarted('4', '2', 'steps 25', '2');
+  console.log();
   const s6 = await act('shift-traffic', { 'green-version': '4', steps: '25', 'bake-time': '0' });
   check(s6.code === 0, 'shift-traffic succeeded', s6.errors.join(' ') || s6.code);
   check(s6.outputs.status === 'in-progress', 'status is in-progress', s6.outputs.status);
@@ -381,17 +611,40 @@ async function main(): Promise<number> {
   check(a6 === `${ALIAS}: v2 75% / v4 25%`, 'alias split v2 75% / v4 25%', a6);
   record('shift-traffic v4 25', shiftResult(s6), a6);
   console.log();
-  const rb = await act('rollback', { to: 'previous', reason: 'v4 stopped at 25%' });
+  // With the history, rollback ends the release it undoes and records itself.
+  const reason4 = 'v4 stopped at 25%';
+  const rb = await act('rollback', { to: 'previous', reason: reason4, ...HISTORY, 'deployment-id': id4 });
   check(rb.code === 0, 'rollback succeeded', rb.errors.join(' ') || rb.code);
   check(rb.outputs['from-version'] === '4', 'from-version is 4', rb.outputs['from-version']);
   check(rb.outputs['to-version'] === '2', 'to-version is 2', rb.outputs['to-version']);
   check(rb.writes.join(',') === 'UpdateAlias', 'one alias write', rb.writes.join(',') || 'none');
+  const rb6 = rb.outputs['deployment-id'] ?? '';
+  check(rb6.startsWith(`run-${run!.id}-`) && rb6 !== id4, 'deployment-id is a record of its own', rb6);
   const a6b = await showAlias();
   check(a6b === `${ALIAS}: 100% on v2`, 'alias 100% on v2', a6b);
-  record('rollback to: previous', `v${rb.outputs['from-version']} → v${rb.outputs['to-version']}`, a6b);
+  await checkHistory(id4, {
+    state: 'failure',
+    description: `rolled back to 2: ${reason4}`,
+    status: 'rolled-back',
+    fields: { restoredVersion: '2', reason: reason4 },
+  });
+  await checkHistory(rb6, {
+    state: 'success',
+    description: `succeeded: rolled back from 4: ${reason4}`,
+    status: 'succeeded',
+    fields: { strategy: 'rollback', blueVersion: '4', greenVersion: '2' },
+  });
+  record(
+    'rollback to: previous (split)',
+    `v${rb.outputs['from-version']} → v${rb.outputs['to-version']}`,
+    a6b,
+  );
 
-  heading('7', 'deploy v5, shift 10% → 100% with a 5m bake, and cancel the run');
+  heading('7', 'release v5: deploy, record, shift 10% → 100% with a 5m bake, cancel the run');
+  startRun('release v5');
   await deploy(5, '2', a6b);
+  const id5 = await recordStarted('5', '2', 'steps 10,100', '2');
+  console.log();
   // Main and post run one after the other as runMainThenPost would (post-if: always()), with the alias
   // read in between to show that the step itself restored it.
   const s7 = await act(
@@ -425,11 +678,164 @@ async function main(): Promise<number> {
   const a7b = await showAlias();
   check(a7b === `${ALIAS}: 100% on v2`, 'alias still 100% on v2', a7b);
   record('shift-traffic post step', post.code === 0 ? 'nothing to clean up' : 'failed', a7b);
+  // Steps with if: always() still run in a cancelled run.
+  const reason5 = 'run cancelled during the bake at 10%';
+  await recordEnded(
+    '5',
+    id5,
+    'rolled-back',
+    {
+      state: 'failure',
+      description: `rolled back to 2: ${reason5}`,
+      status: 'rolled-back',
+      fields: { restoredVersion: '2', reason: reason5 },
+    },
+    reason5,
+  );
+
+  heading('8', 'one-click rollback (to: previous) from the history, alias not split');
+  startRun('rollback workflow');
+  const reason8 = 'v2 misbehaves in production';
+  const oc = await act('rollback', { to: 'previous', reason: reason8, ...HISTORY });
+  check(oc.code === 0, 'rollback succeeded', oc.errors.join(' ') || oc.code);
+  check(oc.outputs['from-version'] === '2', 'from-version is 2', oc.outputs['from-version']);
+  check(
+    oc.outputs['to-version'] === '1',
+    "to-version is 1 (the history's last good release before v2)",
+    oc.outputs['to-version'],
+  );
+  check(
+    oc.outputs['restored-deployment-id'] === id1,
+    `restored-deployment-id is v1's release ${id1}`,
+    oc.outputs['restored-deployment-id'] || 'empty',
+  );
+  check(oc.writes.join(',') === 'UpdateAlias', 'one alias write', oc.writes.join(',') || 'none');
+  const rb8 = oc.outputs['deployment-id'] ?? '';
+  check(rb8.startsWith(`run-${run!.id}-`), "deployment-id is this run's record", rb8 || 'empty');
+  const a8 = await showAlias();
+  check(a8 === `${ALIAS}: 100% on v1`, 'alias 100% on v1', a8);
+  await checkHistory(id1, { state: 'success', description: 'live again on version 1', status: 'succeeded' });
+  // Its success made way for v1's "live again" (GitHub marks the other successes inactive).
+  await checkHistory(rb8, {
+    state: 'inactive',
+    status: 'succeeded',
+    fields: {
+      strategy: 'rollback',
+      blueVersion: '2',
+      greenVersion: '1',
+      reason: `rolled back from 2: ${reason8}`,
+    },
+  });
+  record(
+    'rollback to: previous (history)',
+    `v${oc.outputs['from-version']} → v${oc.outputs['to-version']}, restored ${oc.outputs['restored-deployment-id'] || '?'}`,
+    a8,
+  );
+
+  heading('9', 'delivery report over 30 days, and the history as each backend holds it');
+  startRun('report');
+  const rep = await act('record-history', { ...HISTORY, 'report-days': '30' }, { fullSummary: true });
+  check(rep.code === 0, 'record-history succeeded', rep.errors.join(' ') || rep.code);
+  check(rep.historyWrites.length === 0, 'a report records nothing', rep.historyWrites.join(', '));
+  check(rep.writes.length === 0, 'the alias was not touched', rep.writes.join(','));
+  check(rep.outputs['previous-version'] === '1', 'previous-version is 1', rep.outputs['previous-version']);
+  let stats: Item = {};
+  try {
+    stats = JSON.parse(rep.outputs.stats ?? '') as Item;
+  } catch {
+    check(false, 'stats is JSON', rep.outputs.stats ?? 'missing');
+  }
+  console.log('  stats:');
+  for (const line of JSON.stringify(stats, null, 2).split('\n')) console.log(`    ${line}`);
+  // Five releases (v1 and v2 good, v3, v4 and v5 rolled back); the two rollbacks are counted apart.
+  const figures = {
+    count: 5,
+    succeeded: 2,
+    rolledBack: 3,
+    failed: 0,
+    inProgress: 0,
+    rollbacks: 2,
+    source: 'dynamodb',
+  };
+  for (const [k, v] of Object.entries(figures)) check(stats[k] === v, `stats ${k} is ${v}`, stats[k]);
+  const cfr = Number(stats.changeFailureRate);
+  check(Math.abs(cfr - 3 / 5) < 1e-9, 'change failure rate is 3/5', stats.changeFailureRate);
+  check(/\| change failure rate \| 60\.0% \|/.test(rep.summary), 'the summary shows 60.0% change failures');
+  const aRep = await showAlias();
+  record(
+    'record-history report-days 30',
+    `${String(stats.count)} deployments, ${String(stats.succeeded)} succeeded`,
+    aRep,
+  );
+
+  console.log(`\n  GitHub Deployments of ${ENVIRONMENT} in ${OWNER}/${REPO}, oldest first:`);
+  const deployments = bed.gh.deployments();
+  for (const d of deployments) {
+    console.log(`    #${d.id} ${recordIdOf(d)} at ${d.sha.slice(0, 7)}: ${d.state}`);
+    for (const st of bed.gh.statuses(d.id)) {
+      const by = st.auto ? ' (added by GitHub)' : '';
+      console.log(`       ${st.state.padEnd(11)} ${st.description ? `"${st.description}"` : ''}${by}`);
+    }
+  }
+  console.log(`\n  DynamoDB table ${TABLE}, records oldest first, started–ended UTC (id pointers left out):`);
+  const items = await tableRecords();
+  for (const i of items) {
+    const versions = `${String(i.blueVersion) || '–'} → ${String(i.greenVersion)}`;
+    const time = (t: unknown) => (typeof t === 'string' ? t.slice(11, 23) : '–');
+    const extra = [
+      i.restoredVersion && `restored ${String(i.restoredVersion)}`,
+      i.reason && `reason "${String(i.reason)}"`,
+    ].filter(Boolean);
+    const line = [
+      String(i.id).padEnd(18),
+      String(i.status).padEnd(11),
+      versions.padEnd(5),
+      String(i.strategy).padEnd(15),
+      `${time(i.startedAt)}–${time(i.endedAt)}`,
+      extra.join(', '),
+    ];
+    console.log(`    ${line.join(' ')}`.trimEnd());
+  }
+  const wantIds = [id1, id2, id3, id4, rb6, id5, rb8];
+  check(
+    JSON.stringify(deployments.map(recordIdOf)) === JSON.stringify(wantIds),
+    'GitHub holds the 7 records in order',
+    deployments.map(recordIdOf),
+  );
+  check(
+    JSON.stringify(items.map((i) => i.id)) === JSON.stringify(wantIds),
+    'DynamoDB holds the same 7 records in order',
+    items.map((i) => i.id),
+  );
+  const wantStates = ['success', 'inactive', 'failure', 'failure', 'inactive', 'failure', 'inactive'];
+  check(
+    JSON.stringify(deployments.map((d) => d.state)) === JSON.stringify(wantStates),
+    'GitHub: v1 live again, the other successes inactive, the rolled-back releases failed',
+    deployments.map((d) => d.state),
+  );
+  const wantStatus = [
+    'succeeded',
+    'succeeded',
+    'rolled-back',
+    'rolled-back',
+    'succeeded',
+    'rolled-back',
+    'succeeded',
+  ];
+  check(
+    JSON.stringify(items.map((i) => i.status)) === JSON.stringify(wantStatus),
+    'DynamoDB: each record ended as GitHub says',
+    items.map((i) => i.status),
+  );
+  check(bed.gh.violations.length === 0, 'every GitHub call was one GitHub accepts', bed.gh.violations);
+  record('read back both backends', `${deployments.length} in GitHub, ${items.length} in DynamoDB`, aRep);
 
   printTimeline();
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (failures.length === 0) {
-    console.log(`\nAll expectations held (${zipCount} builds deployed, ${secs}s).`);
+    console.log(
+      `\nAll expectations held (${zipCount} builds deployed, ${runCount} workflow runs, ${secs}s).`,
+    );
     return 0;
   }
   console.log(`\n${failures.length} expectation(s) failed (${secs}s):`);

@@ -520,7 +520,7 @@ class GitHubHistory {
     }
 }
 function startedDescription(p) {
-    return clipDescription(`${p.strategy}: ${p.function}:${p.alias} ${p.blueVersion} → ${p.greenVersion}`);
+    return clipDescription(`${p.strategy}: ${p.function}:${p.alias} ${p.blueVersion || '(new)'} → ${p.greenVersion}`);
 }
 function headersOf(err) {
     return (err?.response?.headers ?? {});

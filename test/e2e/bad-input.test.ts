@@ -1,13 +1,16 @@
-// Bad input never reaches AWS: generated bad values for the inputs of all four actions fail the step with a
-// message naming the input, and no call reaches AWS, in-process and through the committed bundles. Unknown
-// alarm names are the one bad input found by reading: they fail the same way after DescribeAlarms, before any
-// write.
+// Bad input never reaches AWS or GitHub: generated bad values for the inputs of all five actions fail the
+// step with a message naming the input, and no call reaches AWS (through the proxy) nor the GitHub API (the
+// local server), in-process and through the committed bundles. record-history and rollback's history inputs
+// (backend, table, deployment ids, GitHub repository and token...) are checked before either backend is
+// opened. Unknown alarm names are the one bad input found by reading: they fail the same way after
+// DescribeAlarms, before any write.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import {
   CreateAliasCommand,
   GetAliasCommand,
@@ -16,12 +19,15 @@ import {
   PublishVersionCommand,
   UpdateFunctionCodeCommand,
 } from '@aws-sdk/client-lambda';
+import { createTableInput, timeToLiveInput } from '@deploy-actions/history/dynamodb';
 import { STRATEGIES } from '@deploy-actions/lambda';
 import { runDeployGreen } from '@deploy-actions/lambda/run/deploy-green';
 import { runHealthGate } from '@deploy-actions/lambda/run/health-gate';
+import { runRecordHistory } from '@deploy-actions/lambda/run/record-history';
 import { runRollback } from '@deploy-actions/lambda/run/rollback';
 import { runShiftTrafficStep } from '@deploy-actions/lambda/run/shift-traffic';
 import { memoryRuntime } from '../../packages/lambda/test/helpers';
+import { startGitHub, type GitHubCall, type GitHubServer } from '../support/github';
 import {
   awsTestEnv,
   clientConfig,
@@ -37,10 +43,10 @@ import { nodeBinaries } from '../support/node24';
 import { FaultProxy, isWrite, type ProxyCall } from '../support/proxy';
 import { runAction } from '../support/runner';
 
-type Action = 'deploy-green' | 'shift-traffic' | 'rollback' | 'health-gate';
+type Action = 'deploy-green' | 'shift-traffic' | 'rollback' | 'health-gate' | 'record-history';
 type Inputs = Record<string, string>;
 
-const ACTIONS: Action[] = ['deploy-green', 'shift-traffic', 'rollback', 'health-gate'];
+const ACTIONS: Action[] = ['deploy-green', 'shift-traffic', 'rollback', 'health-gate', 'record-history'];
 const FN = 'orders';
 const ARN = `arn:aws:lambda:${TEST_REGION}:${TEST_ACCOUNT}:function:${FN}`;
 const IMAGE = `${TEST_ACCOUNT}.dkr.ecr.${TEST_REGION}.amazonaws.com/orders:1.2.3`;
@@ -52,6 +58,22 @@ const SAMPLE_PER_ACTION = 4;
 const ALARM = 'orders-errors';
 // A loopback port nothing listens on (bound once, then released): a probe to it is refused at once.
 const CLOSED_URL = `http://127.0.0.1:${await freePort()}/health`;
+/** The history the valid input sets record in: a DynamoDB table in moto and the local GitHub's repository. */
+const TABLE = 'deployments';
+const OWNER = 'octo-org';
+const REPO = 'orders-service';
+const REPOSITORY = `${OWNER}/${REPO}`;
+const TOKEN = 'ghs_bad_input_job_token';
+const SHA = '0123456789abcdef0123456789abcdef01234567';
+/** Both history backends, as the history inputs name them. */
+const BOTH = {
+  backend: 'github,dynamodb',
+  'dynamodb-table': TABLE,
+  'github-token': TOKEN,
+  repository: REPOSITORY,
+};
+const GITHUB = { 'github-token': TOKEN, repository: REPOSITORY };
+const FINISHES = ['succeeded', 'failed', 'rolled-back'];
 
 interface Base {
   label: string;
@@ -177,6 +199,36 @@ const BASES: Record<Action, Base[]> = {
       inputs: { 'function-name': FN, to: '2', reason: 'bad deploy', alias: 'live', 'max-attempts': '5' },
     },
     { label: 'arn', inputs: { 'function-name': ARN, to: '2', 'aws-region': TEST_REGION } },
+    {
+      label: 'history in both backends',
+      inputs: {
+        'function-name': FN,
+        to: '2',
+        environment: 'production',
+        ...BOTH,
+        'deployment-id': 'release-41',
+        'environment-url': 'https://orders.example.com/',
+        'ttl-days': '30',
+        'on-error': 'warn',
+        reason: 'bad deploy',
+      },
+    },
+    {
+      label: 'history in DynamoDB, arn',
+      inputs: {
+        'function-name': ARN,
+        to: '2',
+        environment: 'staging',
+        backend: 'dynamodb',
+        'dynamodb-table': TABLE,
+        'aws-region': TEST_REGION,
+        'max-attempts': '3',
+      },
+    },
+    {
+      label: 'history in GitHub (the default backend)',
+      inputs: { 'function-name': FN, to: '2', environment: 'production', ...GITHUB, 'on-error': 'fail' },
+    },
   ],
   'health-gate': [
     { label: 'metrics', inputs: { 'function-name': FN, 'max-error-rate': '2', window: '5m' } },
@@ -200,6 +252,91 @@ const BASES: Record<Action, Base[]> = {
         'fail-on-unhealthy': 'false',
         'max-error-rate': '5',
       },
+    },
+  ],
+  // Each status set records in its backends (a finish ends a deployment that the base check records first);
+  // the report sets get as far as the figures.
+  'record-history': [
+    {
+      label: 'started in both backends',
+      inputs: {
+        ...BOTH,
+        environment: 'production',
+        status: 'started',
+        'function-name': FN,
+        'green-version': '2',
+        'blue-version': '1',
+      },
+    },
+    {
+      label: 'started with every option',
+      inputs: {
+        backend: 'dynamodb, GitHub',
+        'dynamodb-table': TABLE,
+        'github-token': TOKEN,
+        repository: REPOSITORY,
+        environment: 'staging',
+        status: 'started',
+        'deployment-id': 'release-2024.06.01_a:1',
+        'function-name': ARN,
+        alias: 'live',
+        'green-version': '2',
+        'blue-version': '1',
+        strategy: 'canary',
+        'environment-url': 'https://orders.example.com/',
+        'ttl-days': '30',
+        'aws-region': TEST_REGION,
+        'max-attempts': '3',
+        'on-error': 'warn',
+        'report-days': '7',
+      },
+    },
+    {
+      label: 'started in GitHub, first deploy',
+      inputs: { ...GITHUB, environment: 'qa', status: 'started', 'function-name': FN, 'green-version': '1' },
+    },
+    {
+      label: 'succeeded in both backends',
+      inputs: { ...BOTH, environment: 'production', status: 'succeeded', 'deployment-id': 'release-7' },
+    },
+    {
+      label: 'failed in DynamoDB',
+      inputs: {
+        backend: 'dynamodb',
+        'dynamodb-table': TABLE,
+        environment: 'production',
+        status: 'failed',
+        'deployment-id': 'release-8',
+        reason: 'smoke test failed',
+        'aws-region': TEST_REGION,
+      },
+    },
+    {
+      label: 'rolled-back in GitHub',
+      inputs: {
+        backend: 'github',
+        ...GITHUB,
+        environment: 'production',
+        status: 'rolled-back',
+        'deployment-id': 'release-9',
+        'blue-version': '1',
+        reason: 'health-gate: errors',
+        'environment-url': 'https://orders.example.com/',
+      },
+    },
+    {
+      label: 'report from DynamoDB',
+      inputs: {
+        backend: 'dynamodb',
+        'dynamodb-table': TABLE,
+        environment: 'production',
+        'function-name': FN,
+        'report-days': '30',
+      },
+    },
+    {
+      label: 'report from GitHub',
+      inputs: { ...GITHUB, environment: 'production', 'function-name': FN, 'report-days': '366' },
     },
   ],
 };
@@ -537,6 +674,135 @@ const badAlarms = fc.oneof(
   fc.integer({ min: 101, max: 150 }).map((n) => Array.from({ length: n }, (_, i) => `alarm-${i}`).join(',')),
 );
 
+// History inputs (record-history, and rollback with environment).
+
+/** What backend takes: github, dynamodb or both, comma separated, each once (case and spaces aside). */
+const isBackendList = (s: string) => {
+  const names = s
+    .split(',')
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
+  return (
+    names.length > 0 &&
+    names.every((n) => n === 'github' || n === 'dynamodb') &&
+    new Set(names).size === names.length
+  );
+};
+const badBackend = fc
+  .oneof(
+    fc.constantFrom(
+      's3',
+      'dynamo',
+      'ddb',
+      'gh',
+      'git',
+      'github-deployments',
+      'none',
+      'github,github',
+      'dynamodb,DynamoDB',
+      'github,dynamodb,github',
+      ',',
+      ' , ',
+      ',,',
+      'github;dynamodb',
+      'github dynamodb',
+      'github|dynamodb',
+      'github+dynamodb',
+    ),
+    fc.tuple(fc.constantFrom('github', 'dynamodb'), word).map(([a, b]) => `${a},${b}`),
+    word,
+    injection,
+  )
+  .filter((s) => nonBlank(s) && !isBackendList(s));
+
+/** DynamoDB table names: 3 to 255 of letters, digits, _, - and . */
+const TABLE_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
+const badTable = fc
+  .oneof(
+    fc.constantFrom('ab', 'a', 'my table', 'deploy#ments', 'deployments/', 'tåble', 'deploy:ments', 'x@y'),
+    fc.integer({ min: 256, max: 400 }).map((n) => 't'.repeat(n)),
+    fc.tuple(word, fc.constantFrom('!', '/', '#', ' ', '$', '*', ',')).map(([w, c]) => `${w}${c}x`),
+    injection,
+  )
+  .filter((s) => nonBlank(s) && !TABLE_NAME.test(s.trim()));
+
+// Deployment ids: 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit ('#'
+// separates the parts of DynamoDB keys).
+const badDeploymentId = fc.oneof(
+  fc.tuple(word, word).map(([a, b]) => `${a}#${b}`),
+  fc.tuple(word, word).map(([a, b]) => `${a} ${b}`),
+  word.map((w) => `-${w}`),
+  fc.tuple(fc.constantFrom('.', '_', ':'), word).map(([c, w]) => `${c}${w}`),
+  fc.integer({ min: 129, max: 300 }).map((n) => 'd'.repeat(n)),
+  fc.constantFrom('release#1', 'deployment#42', '#', '-1', 'release/1', 'rélease', 'release@1', 'r\u00a0x'),
+  injection,
+);
+const goodDeploymentId = fc.oneof(
+  fc.constantFrom('release-7', 'run-1000-0a1b2c3d', '12345', 'release-2024.06.01_a:1'),
+  plainName.filter((s) => /^[A-Za-z0-9]/.test(s)),
+);
+
+const RECORD_STATUSES = ['started', 'succeeded', 'failed', 'rolled-back'];
+const badRecordStatus = unknownWord(RECORD_STATUSES, [
+  'start',
+  'success',
+  'successful',
+  'succeed',
+  'fail',
+  'failure',
+  'error',
+  'rolled_back',
+  'rolledback',
+  'rollback',
+  'rolled back',
+  'done',
+  'pending',
+  'in_progress',
+  'inactive',
+  'queued',
+  'true',
+]);
+
+const badEnvironmentUrl = fc.oneof(
+  badHttpUrl,
+  fc.integer({ min: 2049, max: 3000 }).map((n) => `https://orders.example.com/${'p'.repeat(n)}`),
+);
+
+const badTtlDays = fc
+  .oneof(
+    fc.constantFrom('0', '00000', '-1', '-90', '1.5', '90d', '90 days', '1e3', '0x10', 'ninety', '123456'),
+    fc.integer({ min: -1000, max: 0 }).map(String),
+    garbageNumber,
+  )
+  .filter(nonBlank);
+
+// Header values are bytes: a character past U+00FF cannot be sent in the Authorization header at all.
+const headerlessToken = fc.oneof(
+  fc.constantFrom('ghs_€uro', 'ghs_tökén€', 'ghs_\u2028x', 'ghs_\u200bx'),
+  fc.tuple(word, fc.constantFrom('€', '☃', 'ł', '\u2028', '\u200b', '—')).map(([w, c]) => `ghs_${w}${c}x`),
+);
+
+const badRepository = fc.oneof(
+  fc.constantFrom(
+    OWNER,
+    `${OWNER}/`,
+    `/${REPO}`,
+    `${REPOSITORY}/extra`,
+    `octo org/${REPO}`,
+    `${OWNER}/orders service`,
+    `-octo/${REPO}`,
+    `${OWNER}//${REPO}`,
+    `https://github.com/${REPOSITORY}`,
+    `${OWNER}\\${REPO}`,
+    `${OWNER}/${REPO}#1`,
+    `${OWNER}/${REPO}?x=1`,
+  ),
+  fc.integer({ min: 40, max: 60 }).map((n) => `${'o'.repeat(n)}/${REPO}`),
+  fc.integer({ min: 101, max: 150 }).map((n) => `${OWNER}/${'r'.repeat(n)}`),
+  word,
+  injection,
+);
+
 // --- categories --------------------------------------------------------------------------------------------
 
 const common = (action: Action): Category[] => [
@@ -699,6 +965,272 @@ const health = (action: Action): Category[] => [
     names: ['invoke-expect'],
     bases: has('invoke-payload'),
     bad: one('invoke-expect', badRegex),
+  },
+];
+
+/** The backends a set of history inputs names; github when backend is empty, as the action defaults. */
+const backends = (b: Inputs) => (b.backend || 'github').toLowerCase();
+const withDynamo = (b: Inputs) => backends(b).includes('dynamodb');
+const withGithub = (b: Inputs) => backends(b).includes('github');
+const and =
+  (...ps: ((b: Inputs) => boolean)[]) =>
+  (b: Inputs) =>
+    ps.every((p) => p(b));
+
+/**
+ * The history inputs record-history and rollback share (read by one parser), on the bases where they are
+ * used: every record-history set, and the rollback sets that name an environment.
+ */
+const historyInputs = (action: Action, used: (b: Inputs) => boolean): Category[] => [
+  {
+    action,
+    label: 'backend unknown, named twice or an empty list',
+    names: ['backend'],
+    bases: used,
+    bad: one('backend', badBackend),
+  },
+  {
+    action,
+    label: 'dynamodb-table empty with backend dynamodb',
+    names: ['dynamodb-table'],
+    bases: and(used, withDynamo),
+    bad: one('dynamodb-table', fc.constantFrom('', '  ')),
+  },
+  {
+    action,
+    label: 'dynamodb-table not a table name',
+    names: ['dynamodb-table'],
+    bases: and(used, withDynamo),
+    bad: one('dynamodb-table', badTable),
+  },
+  {
+    action,
+    label: 'dynamodb-table without backend dynamodb',
+    names: ['dynamodb-table'],
+    bases: and(used, (b) => !withDynamo(b)),
+    bad: one('dynamodb-table', fc.constantFrom(TABLE, 'orders-history', 'deploy.history_1')),
+  },
+  {
+    action,
+    label: 'environment-url not an http(s) URL or over 2048 characters',
+    names: ['environment-url'],
+    bases: used,
+    bad: one('environment-url', badEnvironmentUrl),
+  },
+  {
+    action,
+    label: 'ttl-days 0, negative, fractional or garbage',
+    names: ['ttl-days'],
+    bases: used,
+    bad: one('ttl-days', badTtlDays),
+  },
+  {
+    action,
+    label: 'github-token empty with backend github',
+    names: ['github-token'],
+    bases: and(used, withGithub),
+    bad: one('github-token', fc.constantFrom('', '   ', '\t')),
+  },
+  {
+    action,
+    label: 'github-token with characters no HTTP header carries',
+    names: ['github-token'],
+    bases: and(used, withGithub),
+    // One attempt: a token that slipped through would fail at once instead of being retried as an outage.
+    bad: headerlessToken.map((t): Inputs => ({ 'github-token': t, 'max-attempts': '1' })),
+  },
+  {
+    action,
+    label: 'repository not owner/name',
+    names: ['repository'],
+    bases: and(used, withGithub),
+    bad: one('repository', badRepository),
+  },
+  {
+    action,
+    label: 'repository named . or .. (a path step, not a repository)',
+    names: ['repository'],
+    bases: and(used, withGithub),
+    bad: one('repository', fc.constantFrom(`${OWNER}/.`, `${OWNER}/..`)),
+  },
+  {
+    action,
+    label: 'on-error unknown',
+    names: ['on-error'],
+    bases: used,
+    bad: one(
+      'on-error',
+      unknownWord(['fail', 'warn'], ['ignore', 'continue', 'true', 'false', 'error', 'warning', 'skip']),
+    ),
+  },
+];
+
+const hasStatus = (b: Inputs) => nonBlank(b.status ?? '');
+const started = (b: Inputs) => b.status === 'started';
+const withEnvironment = has('environment');
+
+/** record-history: its own inputs, then the ones the other actions have too. */
+const recordHistory: Category[] = [
+  ...historyInputs('record-history', () => true),
+  {
+    action: 'record-history',
+    label: 'environment empty, over 255 characters or multi-line',
+    names: ['environment'],
+    bad: one(
+      'environment',
+      fc.oneof(
+        fc.constantFrom('', '   '),
+        fc.integer({ min: 256, max: 400 }).map((n) => 'e'.repeat(n)),
+        fc.tuple(word, fc.constantFrom('\n::error::pwned', '\r\nx', '\u0007bell')).map(([a, b]) => a + b),
+      ),
+    ),
+  },
+  {
+    action: 'record-history',
+    label: 'status unknown',
+    names: ['status'],
+    bad: one('status', badRecordStatus),
+  },
+  {
+    action: 'record-history',
+    label: 'status empty without report-days',
+    names: ['status'],
+    drop: ['report-days'],
+    bases: hasStatus,
+    bad: one('status', fc.constantFrom('', '  ')),
+  },
+  {
+    action: 'record-history',
+    label: 'deployment-id malformed',
+    names: ['deployment-id'],
+    bases: hasStatus,
+    bad: one('deployment-id', badDeploymentId),
+  },
+  {
+    action: 'record-history',
+    label: 'deployment-id malformed beside report-days only',
+    names: ['deployment-id'],
+    bases: (b) => !hasStatus(b),
+    bad: one('deployment-id', badDeploymentId),
+  },
+  {
+    action: 'record-history',
+    label: 'deployment-id all digits with status started',
+    names: ['deployment-id'],
+    bases: started,
+    bad: one(
+      'deployment-id',
+      fc.oneof(
+        fc.constantFrom('0', '007', '42', '1234567890123456789'),
+        fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }).map(String),
+      ),
+    ),
+  },
+  {
+    action: 'record-history',
+    label: 'deployment-id missing with a finish status',
+    names: ['deployment-id'],
+    bad: fc.constantFrom(...FINISHES).map((status): Inputs => ({ status, 'deployment-id': '' })),
+  },
+  {
+    action: 'record-history',
+    label: 'green-version missing with status started',
+    names: ['green-version'],
+    bases: started,
+    drop: ['green-version'],
+    bad: fc.constantFrom<Inputs>({}, { 'green-version': '' }, { 'green-version': '  ' }),
+  },
+  {
+    action: 'record-history',
+    label: 'green-version not a published version',
+    names: ['green-version'],
+    bad: one('green-version', badVersion),
+  },
+  {
+    action: 'record-history',
+    label: 'blue-version not a published version',
+    names: ['blue-version'],
+    bad: one('blue-version', badVersion),
+  },
+  {
+    action: 'record-history',
+    label: 'blue-version the same as green-version',
+    names: ['blue-version'],
+    bases: (b) => started(b) && b['green-version'] === '2',
+    bad: one('blue-version', fc.constant('2')),
+  },
+  {
+    action: 'record-history',
+    label: 'function-name missing with status started or report-days',
+    names: ['function-name'],
+    bases: (b) => started(b) || has('report-days')(b),
+    drop: ['function-name'],
+    bad: fc.constantFrom<Inputs>({}, { 'function-name': '' }, { 'function-name': '  ' }),
+  },
+  {
+    action: 'record-history',
+    label: 'function-name',
+    names: ['function-name'],
+    bases: has('function-name'),
+    bad: one('function-name', functionName),
+  },
+  { action: 'record-history', label: 'alias', names: ['alias'], bad: one('alias', alias) },
+  {
+    action: 'record-history',
+    label: 'aws-region garbage with backend dynamodb',
+    names: ['aws-region'],
+    bases: withDynamo,
+    bad: one('aws-region', garbageRegion),
+  },
+  {
+    action: 'record-history',
+    label: 'aws-region garbage without backend dynamodb',
+    names: ['aws-region'],
+    bases: (b) => !withDynamo(b),
+    bad: one('aws-region', garbageRegion),
+  },
+  {
+    action: 'record-history',
+    label: "aws-region other than the function ARN's with backend dynamodb",
+    names: ['aws-region'],
+    bases: (b) => withDynamo(b) && b['function-name'] === ARN,
+    bad: one('aws-region', fc.constantFrom('eu-west-1', 'us-west-2', 'ap-southeast-2')),
+  },
+  {
+    action: 'record-history',
+    label: 'max-attempts',
+    names: ['max-attempts'],
+    bad: one('max-attempts', maxAttempts),
+  },
+  {
+    action: 'record-history',
+    label: 'report-days out of 1..366 or garbage',
+    names: ['report-days'],
+    bad: one('report-days', badPositiveInteger(366)),
+  },
+  {
+    action: 'record-history',
+    label: 'strategy over 64 characters or multi-line',
+    names: ['strategy'],
+    bad: one(
+      'strategy',
+      fc.oneof(
+        fc.integer({ min: 65, max: 200 }).map((n) => 's'.repeat(n)),
+        fc.tuple(word, fc.constantFrom('\n::error::pwned', '\r\nx', '\u001b[31mred')).map(([a, b]) => a + b),
+      ),
+    ),
+  },
+  {
+    action: 'record-history',
+    label: 'reason over 1000 characters or multi-line',
+    names: ['reason'],
+    bad: one(
+      'reason',
+      fc.oneof(
+        fc.integer({ min: 1001, max: 1500 }).map((n) => 'r'.repeat(n)),
+        fc.tuple(word, fc.constantFrom('\n::error::pwned', '\r\nx', '\u0000nul')).map(([a, b]) => a + b),
+      ),
+    ),
   },
 ];
 
@@ -1019,8 +1551,9 @@ const CATEGORIES: Category[] = [
   ...common('rollback'),
   {
     action: 'rollback',
-    label: 'to not previous nor a version',
+    label: 'to not previous nor a version (no environment)',
     names: ['to'],
+    bases: (b) => !withEnvironment(b),
     bad: one(
       'to',
       fc.oneof(
@@ -1054,6 +1587,52 @@ const CATEGORIES: Category[] = [
       ),
     ),
   },
+  ...historyInputs('rollback', withEnvironment),
+  {
+    action: 'rollback',
+    label: 'to a malformed deployment id',
+    names: ['to'],
+    bad: one(
+      'to',
+      badDeploymentId.filter((s) => s.trim() !== 'previous' && !/^\d+$/.test(s.trim())),
+    ),
+  },
+  {
+    action: 'rollback',
+    label: 'deployment-id malformed',
+    names: ['deployment-id'],
+    bases: withEnvironment,
+    bad: one('deployment-id', badDeploymentId),
+  },
+  {
+    action: 'rollback',
+    label: 'deployment-id without environment',
+    names: ['deployment-id'],
+    drop: ['environment'],
+    bad: one('deployment-id', goodDeploymentId),
+  },
+  {
+    action: 'rollback',
+    label: 'to a deployment id without environment',
+    names: ['to'],
+    drop: ['environment'],
+    bad: one(
+      'to',
+      goodDeploymentId.filter((s) => !/^\d+$/.test(s)),
+    ),
+  },
+  {
+    action: 'rollback',
+    label: 'environment over 255 characters or multi-line',
+    names: ['environment'],
+    bad: one(
+      'environment',
+      fc.oneof(
+        fc.integer({ min: 256, max: 400 }).map((n) => 'e'.repeat(n)),
+        fc.tuple(word, fc.constantFrom('\u0007bell', '\u001b[31mred')).map(([a, b]) => a + b),
+      ),
+    ),
+  },
 
   ...common('health-gate'),
   ...health('health-gate'),
@@ -1078,6 +1657,8 @@ const CATEGORIES: Category[] = [
       unknownWord(['true', 'false'], ['yes', 'no', '1', '0', 'on', 'off', 'warn', 'dry-run']),
     ),
   },
+
+  ...recordHistory,
 ];
 
 function basesFor(c: Category): Base[] {
@@ -1110,12 +1691,32 @@ const shown = (c: Case) => ({
   inputs: Object.fromEntries(Object.entries(c.inputs).map(([k, v]) => [k, clip(v)])),
 });
 const ops = (calls: ProxyCall[]) => calls.map((c) => c.op);
+/** DynamoDB operations that write (the history's). */
+const DYNAMODB_WRITE = /^(PutItem|UpdateItem|DeleteItem|TransactWriteItems|BatchWriteItem)$/;
+/** isWrite, with DynamoDB's reads (Query, Scan and the batch and transaction gets) counted as reads. */
+const isWriteOp = (op: string) => isWrite(op) && !/^(Query|Scan|BatchGetItem|TransactGetItems)$/.test(op);
+
+/** How each action ends the message of an input error. */
+const NOTHING_DONE: Record<Action, string> = {
+  'deploy-green': 'Nothing was changed in AWS.',
+  'shift-traffic': 'Nothing was changed in AWS.',
+  rollback: 'Nothing was changed in AWS.',
+  'health-gate': 'Nothing was changed in AWS.',
+  'record-history': 'Nothing was recorded.',
+};
 
 /**
  * What the failed step must say; compared as one object so that a failure shows the case and message. No call
- * of any kind may reach AWS, unless `reads` allows it (unknown alarms are found out by DescribeAlarms).
+ * of any kind may reach AWS, unless `reads` allows it (unknown alarms are found out by DescribeAlarms), and no
+ * request may reach the GitHub API.
  */
-function expectRefused(c: Case, message: string | undefined, calls: ProxyCall[], reads?: 'reads allowed') {
+function expectRefused(
+  c: Case,
+  message: string | undefined,
+  calls: ProxyCall[],
+  github: GitHubCall[],
+  reads?: 'reads allowed',
+) {
   const m = message ?? '';
   const nameRe = new RegExp(`^Input "(${c.names.map(escapeRe).join('|')})" (is empty|has value ")`);
   const actual = ops(calls);
@@ -1124,27 +1725,30 @@ function expectRefused(c: Case, message: string | undefined, calls: ProxyCall[],
     message: clip(m),
     failed: message !== undefined,
     namesInput: nameRe.test(m),
-    endsNothingChanged: m.endsWith('Nothing was changed in AWS.'),
+    endsNothingDone: m.endsWith(NOTHING_DONE[c.action]),
     oneLine: !/[\r\n]/.test(m),
-    writes: ops(calls.filter((x) => isWrite(x.op))),
-    calls: reads ? actual.filter((op) => isWrite(op)) : actual,
+    writes: ops(calls.filter((x) => isWriteOp(x.op))),
+    calls: reads ? actual.filter((op) => isWriteOp(op)) : actual,
+    github: github.map((x) => `${x.method} ${x.path}`),
   }).toEqual({
     case: shown(c),
     message: clip(m),
     failed: true,
     namesInput: true,
-    endsNothingChanged: true,
+    endsNothingDone: true,
     oneLine: true,
     writes: [],
     calls: [],
+    github: [],
   });
 }
 
-const RUN = {
+const RUN: Record<Action, (rt: ReturnType<typeof memoryRuntime>) => Promise<void>> = {
   'deploy-green': runDeployGreen,
   'shift-traffic': runShiftTrafficStep,
   rollback: runRollback,
   'health-gate': runHealthGate,
+  'record-history': runRecordHistory,
 };
 
 // Well-formed alarm names that name nothing in the account: bad input, but only a read can tell.
@@ -1187,19 +1791,39 @@ const UNKNOWN_ALARM_BUNDLE_CASES = UNKNOWN_ALARM_ACTIONS.flatMap((a, i) =>
 
 let moto: Moto;
 let proxy: FaultProxy;
+let gh: GitHubServer;
 let admin: LambdaClient;
 let workspace: string;
 let before: Awaited<ReturnType<typeof awsState>>;
 const savedEnv: Record<string, string | undefined> = {};
-const inProcess: { action: Action; label: string; writes: number; calls: number }[] = [];
-const onRunner: { writes: number; calls: number }[] = [];
+interface Tally {
+  writes: number;
+  calls: number;
+  /** Requests to the GitHub API. */
+  github: number;
+}
+const inProcess: ({ action: Action; label: string } & Tally)[] = [];
+const onRunner: ({ action: Action; label: string } & Tally)[] = [];
 interface AlarmRun {
   action: Action;
   where: 'in-process' | 'bundle';
   writes: number;
   reads: number;
+  github: number;
 }
 const unknownAlarmRuns: AlarmRun[] = [];
+
+/** The variables of the job the history actions read; the GitHub API is the local one. */
+function githubEnv(): Record<string, string> {
+  return {
+    GITHUB_API_URL: gh.url,
+    GITHUB_REPOSITORY: REPOSITORY,
+    GITHUB_SHA: SHA,
+    GITHUB_RUN_ID: '4242',
+    GITHUB_JOB: 'deploy',
+    GITHUB_SERVER_URL: 'https://github.com',
+  };
+}
 
 /** Where alias live points and every version of the function, read from the emulator directly. */
 async function awsState() {
@@ -1223,6 +1847,7 @@ async function awsState() {
 beforeAll(async () => {
   moto = await startMoto();
   proxy = await FaultProxy.start(moto.url);
+  gh = await startGitHub({ owner: OWNER, repo: REPO, token: TOKEN });
   admin = new LambdaClient(clientConfig(moto.url));
   // v1 and v2 published, the alias on v1: a bad input that slipped through would have something to write.
   await createLambdaFunction(moto.url, { name: FN, publish: true });
@@ -1250,6 +1875,11 @@ beforeAll(async () => {
     }),
   );
   cloudwatch.destroy();
+  // The history table the valid input sets record in: a bad input that slipped through could write there too.
+  const dynamodb = new DynamoDBClient(clientConfig(moto.url));
+  await dynamodb.send(new CreateTableCommand(createTableInput(TABLE)));
+  await dynamodb.send(new UpdateTimeToLiveCommand(timeToLiveInput(TABLE)));
+  dynamodb.destroy();
   before = await awsState();
 
   workspace = mkdtempSync(join(tmpdir(), 'bad-input-'));
@@ -1279,6 +1909,7 @@ afterAll(async () => {
     else process.env[k] = v;
   }
   admin?.destroy();
+  await gh?.stop();
   await proxy?.stop();
   await moto?.stop();
   if (workspace) rmSync(workspace, { recursive: true, force: true });
@@ -1287,23 +1918,49 @@ afterAll(async () => {
 async function runInProcess(c: Case) {
   const rt = memoryRuntime(c.inputs);
   rt.env.GITHUB_WORKSPACE = workspace;
+  Object.assign(rt.env, githubEnv());
   await RUN[c.action](rt);
   return rt;
 }
 
+/** A bundle run as a job would make it: AWS through the proxy, GitHub on the local server. */
+function runBundle(c: Case, node: string) {
+  return runAction(c.action, {
+    inputs: c.inputs,
+    env: { ...awsTestEnv(proxy.url), ...githubEnv() },
+    githubToken: TOKEN,
+    node,
+    workspace,
+  });
+}
+
+/** Runs `body` and returns what it sent: the calls at the proxy and the requests to the GitHub API. */
+async function traced<T>(body: () => Promise<T>) {
+  proxy.clearCalls();
+  const from = gh.calls.length;
+  const result = await body();
+  return { result, calls: [...proxy.calls], github: gh.calls.slice(from) };
+}
+
+const tally = (calls: ProxyCall[], github: GitHubCall[]): Tally => ({
+  writes: calls.filter((x) => isWriteOp(x.op)).length,
+  calls: calls.length,
+  github: github.length,
+});
+
 describe('the valid base input sets', () => {
   const all = ACTIONS.flatMap((action) => BASES[action].map((b) => ({ action, ...b })));
-  const run = (b: (typeof all)[number]) =>
-    runInProcess({ action: b.action, label: b.label, names: [], base: b.label, inputs: b.inputs });
+  const run = (action: Action, label: string, inputs: Inputs) =>
+    runInProcess({ action, label, names: [], base: label, inputs });
 
-  it.each(all.filter((b) => b.action !== 'health-gate'))(
+  it.each(all.filter((b) => b.action !== 'health-gate' && b.action !== 'record-history'))(
     '$action / $label passes every check and reaches a write',
     async (b) => {
       // Every write is refused with 412 before it reaches moto: the attempt is what counts, and nothing changes.
       proxy.addRule({ op: /^(?!Get|List|Describe|Head|Invoke)/, kind: '412' });
       proxy.clearCalls();
       try {
-        const rt = await run(b);
+        const rt = await run(b.action, b.label, b.inputs);
         expect(rt.failed).toBeDefined();
         expect(rt.failed).not.toMatch(/^Input "/);
         expect(proxy.writes().length).toBeGreaterThan(0);
@@ -1321,7 +1978,7 @@ describe('the valid base input sets', () => {
     '$action / $label passes every check and reaches a verdict',
     async (b) => {
       proxy.clearCalls();
-      const rt = await run(b);
+      const rt = await run(b.action, b.label, b.inputs);
       expect({
         verdict: ['healthy', 'unhealthy', 'inconclusive'].includes(rt.outputs.verdict ?? ''),
         inputError: /^Input "/.test(rt.failed ?? ''),
@@ -1330,22 +1987,57 @@ describe('the valid base input sets', () => {
       proxy.clearCalls();
     },
   );
+
+  // record-history writes for real, in the table and the local GitHub: every backend a status set names
+  // records (a finish ends the deployment recorded just before it); a report set reads and reports.
+  it.each(all.filter((b) => b.action === 'record-history'))(
+    '$action / $label passes every check and records (or reports)',
+    async (b) => {
+      const status = b.inputs.status ?? '';
+      if (FINISHES.includes(status)) {
+        const history = Object.fromEntries(
+          ['backend', 'dynamodb-table', 'github-token', 'repository', 'environment', 'deployment-id']
+            .filter((k) => k in b.inputs)
+            .map((k) => [k, b.inputs[k]!]),
+        );
+        const start = await run('record-history', `${b.label}: started`, {
+          ...history,
+          status: 'started',
+          'function-name': FN,
+          'green-version': '2',
+          'blue-version': '1',
+        });
+        expect(start.failed).toBeUndefined();
+      }
+      const { result: rt, calls, github } = await traced(() => run('record-history', b.label, b.inputs));
+      expect({
+        failed: rt.failed,
+        warnings: rt.log.filter((l) => l.startsWith('warning:')),
+        deploymentId: rt.outputs['deployment-id'] !== undefined,
+        dynamodbWrites: calls.some((c) => DYNAMODB_WRITE.test(c.op) && c.status < 300),
+        githubWrites: github.some((c) => c.method === 'POST' && c.status < 300),
+        read: calls.length + github.length > 0,
+        stats: rt.outputs.stats !== undefined,
+      }).toEqual({
+        failed: undefined,
+        warnings: [],
+        deploymentId: status !== '',
+        dynamodbWrites: status !== '' && withDynamo(b.inputs),
+        githubWrites: status !== '' && withGithub(b.inputs),
+        read: true,
+        stats: 'report-days' in b.inputs,
+      });
+    },
+  );
 });
 
 describe.each(ACTIONS)('%s, in-process with the real SDK client through the proxy', (action) => {
   it.each(CATEGORIES.filter((c) => c.action === action))('$label', async (category) => {
     await fc.assert(
       fc.asyncProperty(caseArb(category), async (c) => {
-        proxy.clearCalls();
-        const rt = await runInProcess(c);
-        const calls = [...proxy.calls];
-        inProcess.push({
-          action,
-          label: category.label,
-          writes: calls.filter((x) => isWrite(x.op)).length,
-          calls: calls.length,
-        });
-        expectRefused(c, rt.failed, calls);
+        const { result: rt, calls, github } = await traced(() => runInProcess(c));
+        inProcess.push({ action, label: category.label, ...tally(calls, github) });
+        expectRefused(c, rt.failed, calls, github);
       }),
       { numRuns: RUNS },
     );
@@ -1354,26 +2046,30 @@ describe.each(ACTIONS)('%s, in-process with the real SDK client through the prox
 
 describe.each(nodeBinaries())(`a sample through the bundles on $name (seed ${SEED})`, ({ path: node }) => {
   it.each(BUNDLE_CASES)('$action: $label (base $base)', async (c) => {
-    proxy.clearCalls();
-    const r = await runAction(c.action, { inputs: c.inputs, env: awsTestEnv(proxy.url), node, workspace });
-    const calls = [...proxy.calls];
-    onRunner.push({ writes: calls.filter((x) => isWrite(x.op)).length, calls: calls.length });
+    const { result: r, calls, github } = await traced(() => runBundle(c, node));
+    onRunner.push({ action: c.action, label: c.label, ...tally(calls, github) });
     expect({ code: r.code, commands: r.commands.map((x) => x.command), outputs: r.outputs }).toEqual({
       code: 1,
       commands: ['error'],
       outputs: {},
     });
-    expectRefused(c, r.errors[0], calls);
+    expectRefused(c, r.errors[0], calls, github);
   });
 });
 
 describe('unknown alarms: bad input found by a read, refused before any write', () => {
-  const record = (action: Action, where: 'in-process' | 'bundle', calls: ProxyCall[]) => {
+  const record = (
+    action: Action,
+    where: 'in-process' | 'bundle',
+    calls: ProxyCall[],
+    github: GitHubCall[],
+  ) => {
     unknownAlarmRuns.push({
       action,
       where,
-      writes: calls.filter((x) => isWrite(x.op)).length,
-      reads: calls.filter((x) => !isWrite(x.op)).length,
+      writes: calls.filter((x) => isWriteOp(x.op)).length,
+      reads: calls.filter((x) => !isWriteOp(x.op)).length,
+      github: github.length,
     });
     // The refusal comes from reading the alarms, not from some earlier check.
     expect(ops(calls)).toContain('DescribeAlarms');
@@ -1382,11 +2078,9 @@ describe('unknown alarms: bad input found by a read, refused before any write', 
   it.each(UNKNOWN_ALARM_ACTIONS)('%s, in-process', async (action) => {
     await fc.assert(
       fc.asyncProperty(caseArb(unknownAlarmCategory(action)), async (c) => {
-        proxy.clearCalls();
-        const rt = await runInProcess(c);
-        const calls = [...proxy.calls];
-        expectRefused(c, rt.failed, calls, 'reads allowed');
-        record(action, 'in-process', calls);
+        const { result: rt, calls, github } = await traced(() => runInProcess(c));
+        expectRefused(c, rt.failed, calls, github, 'reads allowed');
+        record(action, 'in-process', calls, github);
       }),
       { numRuns: RUNS },
     );
@@ -1394,49 +2088,62 @@ describe('unknown alarms: bad input found by a read, refused before any write', 
 
   describe.each(nodeBinaries())(`through the bundles on $name (seed ${SEED})`, ({ path: node }) => {
     it.each(UNKNOWN_ALARM_BUNDLE_CASES)('$action: alarms $alarms (base $base)', async (c) => {
-      proxy.clearCalls();
-      const r = await runAction(c.action, { inputs: c.inputs, env: awsTestEnv(proxy.url), node, workspace });
-      const calls = [...proxy.calls];
+      const { result: r, calls, github } = await traced(() => runBundle(c, node));
       expect({ code: r.code, commands: r.commands.map((x) => x.command), outputs: r.outputs }).toEqual({
         code: 1,
         commands: ['error'],
         outputs: {},
       });
-      expectRefused(c, r.errors[0], calls, 'reads allowed');
-      record(c.action, 'bundle', calls);
+      expectRefused(c, r.errors[0], calls, github, 'reads allowed');
+      record(c.action, 'bundle', calls, github);
     });
   });
 });
 
 describe('over the whole run', () => {
-  it('every category ran, no call reached AWS, and the alias and versions are unchanged', async () => {
-    expect(inProcess.length).toBe(CATEGORIES.length * RUNS);
-    expect(new Set(inProcess.map((c) => `${c.action}/${c.label}`)).size).toBe(CATEGORIES.length);
-    expect(onRunner.length).toBe(2 * ACTIONS.length * SAMPLE_PER_ACTION);
-    const sum = (xs: { writes: number; calls: number }[]) =>
-      xs.reduce((t, x) => ({ writes: t.writes + x.writes, calls: t.calls + x.calls }), {
-        writes: 0,
-        calls: 0,
-      });
-    expect({ inProcess: sum(inProcess), onRunner: sum(onRunner) }).toEqual({
-      inProcess: { writes: 0, calls: 0 },
-      onRunner: { writes: 0, calls: 0 },
+  it('every category ran, no call reached AWS nor GitHub, and the alias and versions are unchanged', async () => {
+    const nodes = nodeBinaries().length;
+    // First what reached AWS and GitHub, then the state: a category that let bad input through fails here.
+    const sum = (xs: Tally[]) =>
+      xs.reduce(
+        (t, x) => ({ writes: t.writes + x.writes, calls: t.calls + x.calls, github: t.github + x.github }),
+        { writes: 0, calls: 0, github: 0 },
+      );
+    /** The categories whose cases reached AWS or GitHub. */
+    const through = (xs: ({ action: Action; label: string } & Tally)[]) => [
+      ...new Set(xs.filter((x) => x.calls + x.github > 0).map((x) => `${x.action}: ${x.label}`)),
+    ];
+    expect({
+      inProcess: sum(inProcess),
+      onRunner: sum(onRunner),
+      through: through([...inProcess, ...onRunner]),
+    }).toEqual({
+      inProcess: { writes: 0, calls: 0, github: 0 },
+      onRunner: { writes: 0, calls: 0, github: 0 },
+      through: [],
     });
     // Unknown alarms: reads only, in every run.
-    expect(unknownAlarmRuns.length).toBe(
-      UNKNOWN_ALARM_ACTIONS.length * RUNS + 2 * UNKNOWN_ALARM_BUNDLE_CASES.length,
-    );
-    expect(unknownAlarmRuns.filter((r) => r.writes > 0 || r.reads === 0)).toEqual([]);
+    expect(unknownAlarmRuns.filter((r) => r.writes > 0 || r.reads === 0 || r.github > 0)).toEqual([]);
     const after = await awsState();
     expect(after).toEqual(before);
     expect(after.alias).toMatchObject({ version: '1', weights: {} });
     expect(after.versions.map((v) => v.version)).toEqual(['$LATEST', '1', '2']);
+    // Every request the local GitHub saw (the valid sets' records) was one GitHub would take.
+    expect(gh.violations).toEqual([]);
+    expect(inProcess.length).toBe(CATEGORIES.length * RUNS);
+    expect(new Set(inProcess.map((c) => `${c.action}/${c.label}`)).size).toBe(CATEGORIES.length);
+    expect(new Set(inProcess.map((c) => c.action))).toEqual(new Set(ACTIONS));
+    expect(onRunner.length).toBe(nodes * ACTIONS.length * SAMPLE_PER_ACTION);
+    expect(new Set(onRunner.map((c) => c.action))).toEqual(new Set(ACTIONS));
+    expect(unknownAlarmRuns.length).toBe(
+      UNKNOWN_ALARM_ACTIONS.length * RUNS + nodes * UNKNOWN_ALARM_BUNDLE_CASES.length,
+    );
     const perAction = ACTIONS.map((a) => `${a} ${inProcess.filter((c) => c.action === a).length}`).join(', ');
     console.log(
       `bad input: ${inProcess.length} in-process cases over ${CATEGORIES.length} categories (${perAction}); ` +
-        `${onRunner.length} bundle runs (seed ${SEED}); 0 calls reached AWS. Unknown alarms: ` +
-        `${unknownAlarmRuns.length} runs (${UNKNOWN_ALARM_ACTIONS.length * RUNS} in-process, ` +
-        `${2 * UNKNOWN_ALARM_BUNDLE_CASES.length} bundle), reads only`,
+        `${onRunner.length} bundle runs (seed ${SEED}); 0 calls reached AWS, 0 requests reached GitHub. ` +
+        `Unknown alarms: ${unknownAlarmRuns.length} runs (${UNKNOWN_ALARM_ACTIONS.length * RUNS} in-process, ` +
+        `${nodes * UNKNOWN_ALARM_BUNDLE_CASES.length} bundle), reads only`,
     );
   });
 });

@@ -11,7 +11,11 @@ import { ok, useBed } from './bed';
 const bed = useBed();
 const node = process.execPath;
 // IAM prefixes of the SigV4 signing names: https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
-const IAM_PREFIX: Record<string, string> = { lambda: 'lambda', monitoring: 'cloudwatch', dynamodb: 'dynamodb' };
+const IAM_PREFIX: Record<string, string> = {
+  lambda: 'lambda',
+  monitoring: 'cloudwatch',
+  dynamodb: 'dynamodb',
+};
 // IAM names Invoke "InvokeFunction": https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html
 // A transaction is authorised as its parts, and ours hold only Puts:
 // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis-iam.html

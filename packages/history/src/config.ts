@@ -7,8 +7,10 @@ export type BackendName = (typeof BACKENDS)[number];
 export const DEFAULT_TTL_DAYS = 90;
 // DynamoDB table names: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html
 const TABLE = /^[a-zA-Z0-9_.-]{3,255}$/;
-// owner/name as GitHub spells them.
-const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+// owner/name as GitHub spells them; `.` and `..` would change the API path.
+const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
+// The token goes into an Authorization header: visible ASCII only.
+const TOKEN = /^[\x21-\x7e]+$/;
 
 export interface HistoryConfig {
   backends: BackendName[];
@@ -122,6 +124,13 @@ export function readHistoryConfig(inputs: InputReader): HistoryConfig {
         'github-token',
         '',
         'is required with backend github: a token with "deployments: write" (the job token by default)',
+      );
+    }
+    if (!TOKEN.test(token)) {
+      throw new InputError(
+        'github-token',
+        '***',
+        'must be a GitHub token: visible ASCII characters only, no spaces',
       );
     }
     const repository = inputs.text('repository');

@@ -647,7 +647,9 @@ export class GitHubHistory {
 }
 
 function startedDescription(p: DeploymentPayload): string {
-  return clipDescription(`${p.strategy}: ${p.function}:${p.alias} ${p.blueVersion} → ${p.greenVersion}`);
+  return clipDescription(
+    `${p.strategy}: ${p.function}:${p.alias} ${p.blueVersion || '(new)'} → ${p.greenVersion}`,
+  );
 }
 
 function headersOf(err: unknown): Record<string, string | undefined> {

@@ -27,6 +27,7 @@ export function statsMarkdown(stats: DeliveryStats, where: string): string {
           'time to restore, median',
           `${duration(s.timeToRestoreMs.median)} (${s.timeToRestoreMs.restored} restored, ${s.timeToRestoreMs.unrestored} not yet)`,
         ],
+        ['rollbacks', String(s.rollbacks)],
         ['deployments per day', perDay(s.deploymentsPerDay)],
         ['successful deployments per day', perDay(s.successfulPerDay)],
       ],

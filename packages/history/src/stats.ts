@@ -10,7 +10,7 @@ export interface Period {
 
 export interface DeliveryStats {
   period: { from: string; to: string; days: number };
-  /** Deployments started in the period, finished or not. */
+  /** Releases started in the period, finished or not; rollbacks are counted apart. */
   count: number;
   inProgress: number;
   succeeded: number;
@@ -29,7 +29,12 @@ export interface DeliveryStats {
   timeToRestoreMs: { median: number | null; restored: number; unrestored: number };
   deploymentsPerDay: number;
   successfulPerDay: number;
+  /** Rollback records (strategy `rollback`) started in the period: a recovery, not a change, so not in count. */
+  rollbacks: number;
 }
+
+/** The strategy rollback records carry. */
+export const ROLLBACK_STRATEGY = 'rollback';
 
 /** The last `days` days up to `now`. */
 export function reportPeriod(now: Date | number, days: number): Period {
@@ -52,6 +57,7 @@ export function computeStats(records: readonly DeploymentRecord[], period: Perio
   let succeeded = 0;
   let failed = 0;
   let rolledBack = 0;
+  let rollbacks = 0;
   const durations: number[] = [];
   const failures: { target: string; ended: number }[] = [];
   const successEnds = new Map<string, number[]>();
@@ -66,6 +72,11 @@ export function computeStats(records: readonly DeploymentRecord[], period: Perio
       else successEnds.set(key, [ended]);
     }
     if (!(started >= from && started < to)) continue;
+    // A rollback restores (its success ends a failure above) but is no change of its own.
+    if (r.strategy === ROLLBACK_STRATEGY) {
+      rollbacks++;
+      continue;
+    }
     count++;
     if (r.status === 'started' || !Number.isFinite(ended)) {
       inProgress++;
@@ -85,7 +96,7 @@ export function computeStats(records: readonly DeploymentRecord[], period: Perio
   let unrestored = 0;
   for (const f of failures) {
     const ends = successEnds.get(f.target);
-    const i = ends ? firstAbove(ends, f.ended) : -1;
+    const i = ends ? firstAtOrAbove(ends, f.ended) : -1;
     if (i < 0) unrestored++;
     else restore.push(ends![i]! - f.ended);
   }
@@ -101,11 +112,12 @@ export function computeStats(records: readonly DeploymentRecord[], period: Perio
     failed,
     rolledBack,
     successRate: finished ? succeeded / finished : null,
-    durationMs: { median: quantile(durations, 0.5), p95: quantile(durations, 0.95) },
+    durationMs: { median: wholeMs(quantile(durations, 0.5)), p95: wholeMs(quantile(durations, 0.95)) },
     changeFailureRate: finished ? (failed + rolledBack) / finished : null,
-    timeToRestoreMs: { median: quantile(restore, 0.5), restored: restore.length, unrestored },
+    timeToRestoreMs: { median: wholeMs(quantile(restore, 0.5)), restored: restore.length, unrestored },
     deploymentsPerDay: count / days,
     successfulPerDay: succeeded / days,
+    rollbacks,
   };
 }
 
@@ -121,17 +133,21 @@ export function quantile(sorted: readonly number[], q: number): number | null {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
+function wholeMs(x: number | null): number | null {
+  return x === null ? null : Math.round(x);
+}
+
 function byNumber(a: number, b: number): number {
   return a - b;
 }
 
-/** Index of the first value strictly above x in ascending values, or -1. */
-function firstAbove(sorted: readonly number[], x: number): number {
+/** Index of the first value at or above x in ascending values, or -1: a rollback may end in the same ms. */
+function firstAtOrAbove(sorted: readonly number[], x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! > x) hi = mid;
+    if (sorted[mid]! >= x) hi = mid;
     else lo = mid + 1;
   }
   return lo < sorted.length ? lo : -1;

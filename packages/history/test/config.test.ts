@@ -63,6 +63,28 @@ describe('history inputs', () => {
     expect(inputError(() => readHistoryConfig(reader({ ...base, 'on-error': 'ignore' })))).toBe('on-error');
     expect(readHistoryConfig(reader(base)).github).toEqual({ token: 't', owner: 'acme', repo: 'orders' });
   });
+
+  it('refuse a repository that would change the API path, and a token no header can carry', () => {
+    for (const repository of ['acme/.', 'acme/..', 'acme/orders/x']) {
+      expect(inputError(() => readHistoryConfig(reader({ ...base, repository })))).toBe('repository');
+    }
+    expect(readHistoryConfig(reader({ ...base, repository: 'acme/.github' })).github?.repo).toBe('.github');
+    for (const token of ['ghs_€', 'ghs_a b', 'ghs_\u2028x', 'ghs_\u200bx']) {
+      let message = '';
+      expect(
+        inputError(() => {
+          try {
+            return readHistoryConfig(reader({ ...base, 'github-token': token }));
+          } catch (e) {
+            message = (e as Error).message;
+            throw e;
+          }
+        }),
+      ).toBe('github-token');
+      // The token itself never reaches the log.
+      expect(message).not.toContain(token);
+    }
+  });
 });
 
 describe('run context and ids', () => {

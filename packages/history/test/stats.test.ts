@@ -73,11 +73,25 @@ describe('computeStats', () => {
     expect(s.changeFailureRate).toBeCloseTo(3 / 7, 12);
     // durations 5 10 15 20 30 40 50 min: median 20; p95 at h = 6 × 0.95 = 5.7 → 40 + 0.7 × 10 = 47
     expect(s.durationMs.median).toBe(20 * MIN);
-    expect(s.durationMs.p95).toBeCloseTo(47 * MIN, 6);
+    expect(s.durationMs.p95).toBe(47 * MIN);
     // r2: 10:20 → 12:30 = 130 min; r4: 09:40 → next day 09:50 = 1450 min; billing never restored
     expect(s.timeToRestoreMs).toEqual({ median: 790 * MIN, restored: 2, unrestored: 1 });
     expect(s.deploymentsPerDay).toBe(2);
     expect(s.successfulPerDay).toBe(1);
+  });
+
+  it('counts a rollback apart, as the restore of the release it undid', () => {
+    // r4 ended rolled-back at 09:40 on the 3rd; a rollback at 09:45 ends 09:47: restored in 7 min, not 1450.
+    const rollback = {
+      ...rec('rb', 'orders', 'succeeded', '2025-01-03T09:45:00.000Z', 2),
+      strategy: 'rollback',
+    };
+    const s = computeStats([...records, rollback], period);
+    expect(s.rollbacks).toBe(1);
+    expect([s.count, s.succeeded, s.failed, s.rolledBack]).toEqual([8, 4, 2, 1]);
+    expect(s.changeFailureRate).toBeCloseTo(3 / 7, 12);
+    // r2 130 min, r4 7 min: median 68.5 min
+    expect(s.timeToRestoreMs).toEqual({ median: 68.5 * MIN, restored: 2, unrestored: 1 });
   });
 
   it('answers null rates for a period with nothing finished', () => {
@@ -141,7 +155,7 @@ describe('computeStats', () => {
       let best = Infinity;
       for (const r of successes) {
         const gap = r.ended - failedAt;
-        if (r.key === key && gap > 0 && gap < best) best = gap;
+        if (r.key === key && gap >= 0 && gap < best) best = gap;
       }
       if (best === Infinity) unrestored++;
       else restores.push(best);
@@ -158,8 +172,12 @@ describe('computeStats', () => {
     expect(s.succeeded + s.failed + s.rolledBack).toBe(finished.length);
     expect(s.changeFailureRate).toBeCloseTo(bad.length / finished.length, 12);
     expect(s.durationMs.median).toBe(mid(dur));
-    expect(s.durationMs.p95).toBeCloseTo(dur[lo]! + (h - lo) * (dur[lo + 1]! - dur[lo]!), 6);
-    expect(s.timeToRestoreMs).toEqual({ median: mid(restores), restored: restores.length, unrestored });
+    expect(s.durationMs.p95).toBe(Math.round(dur[lo]! + (h - lo) * (dur[lo + 1]! - dur[lo]!)));
+    expect(s.timeToRestoreMs).toEqual({
+      median: Math.round(mid(restores)),
+      restored: restores.length,
+      unrestored,
+    });
     expect(unrestored).toBe(5);
     expect(s.deploymentsPerDay).toBeCloseTo(10_000 / 90, 10);
   });

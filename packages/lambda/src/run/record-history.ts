@@ -71,16 +71,22 @@ export function readRecordInputs(inputs: InputReader, env: Runtime['env']) {
       );
     }
     id = checkDeploymentId(idText);
+  } else if (idText) {
+    // A report does not use it, but a malformed one is still a mistake worth naming.
+    checkDeploymentId(idText);
   }
   if (reportDays !== undefined && !fn) {
     throw new InputError('function-name', '', 'is required with report-days: the function to report on');
   }
 
   let aws: AwsOptions | undefined;
+  const regionText = inputs.text('aws-region');
   if (history.backends.includes('dynamodb')) {
-    const regionText = inputs.text('aws-region');
     const region = fn ? regionFor(fn, regionText, env) : resolveRegion(regionText, env);
     aws = { region, maxAttempts: history.maxAttempts };
+  } else if (regionText) {
+    // Unused without DynamoDB, but a typo there should not pass silently.
+    resolveRegion(regionText, env);
   }
   const target: Target | undefined = fn && {
     environment: history.environment,

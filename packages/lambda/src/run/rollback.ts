@@ -2,6 +2,7 @@ import { DeployError, InputError, InputReader, table, type Clock, type Runtime }
 import {
   checkDeploymentId,
   defaultDeploymentId,
+  ROLLBACK_STRATEGY,
   type DeploymentRecord,
   type Target as HistoryTarget,
 } from '@deploy-actions/history';
@@ -28,7 +29,9 @@ export function readRollbackInputs(inputs: InputReader, env: Runtime['env']) {
   const history: HistoryConfig | undefined = environment ? readHistoryConfig(inputs) : undefined;
   let to: { kind: 'previous' } | { kind: 'version'; version: string } | { kind: 'deployment'; id: string };
   if (toText === 'previous') to = { kind: 'previous' };
-  else if (VERSION.test(toText)) to = { kind: 'version', version: parseVersion('to', toText) };
+  // $LATEST gets parseVersion's own explanation rather than "not a deployment id".
+  else if (VERSION.test(toText) || toText === '$LATEST')
+    to = { kind: 'version', version: parseVersion('to', toText) };
   else {
     checkDeploymentId(toText, 'to');
     if (!history) {
@@ -176,7 +179,7 @@ async function recordRollback(
       ...target,
       blueVersion: r.fromVersion,
       greenVersion: r.toVersion,
-      strategy: 'rollback',
+      strategy: ROLLBACK_STRATEGY,
       status: 'started',
       startedAt: at(),
       commit: run.commit,
@@ -187,22 +190,8 @@ async function recordRollback(
     run.attempt,
   );
   rt.setOutput('deployment-id', started.id);
-  const reason = i.reason || `rolled back from ${r.fromVersion}`;
-  // A backend that missed the start is not asked to end it: its failure is reported once.
-  const recordedIn = new Set(started.outcomes.filter((o) => o.ok).map((o) => o.backend));
-  const ended = recordedIn.size
-    ? await history.finish(started.id, 'succeeded', { endedAt: at(), reason })
-    : [];
-  const reports = [
-    reportOutcomes(
-      rt,
-      [...started.outcomes.filter((o) => !o.ok), ...ended.filter((o) => recordedIn.has(o.backend))],
-      (v) => ({
-        status: v.record.status,
-        note: `recorded rollback ${started.id}: ${r.fromVersion} → ${r.toVersion}`,
-      }),
-    ),
-  ];
+  const reports = [];
+  // The undone release ends first, so the rollback's own end is the moment it was restored.
   if (i.releaseId) {
     const undone = await history.finish(i.releaseId, 'rolled-back', {
       endedAt: at(),
@@ -218,6 +207,22 @@ async function recordRollback(
       })),
     );
   }
+  const reason = `rolled back from ${r.fromVersion}${i.reason ? `: ${i.reason}` : ''}`;
+  // A backend that missed the start is not asked to end it: its failure is reported once.
+  const recordedIn = new Set(started.outcomes.filter((o) => o.ok).map((o) => o.backend));
+  const ended = recordedIn.size
+    ? await history.finish(started.id, 'succeeded', { endedAt: at(), reason })
+    : [];
+  reports.push(
+    reportOutcomes(
+      rt,
+      [...started.outcomes.filter((o) => !o.ok), ...ended.filter((o) => recordedIn.has(o.backend))],
+      (v) => ({
+        status: v.record.status,
+        note: `recorded rollback ${started.id}: ${r.fromVersion} → ${r.toVersion}`,
+      }),
+    ),
+  );
   if (restored) {
     const id = restored.id;
     rt.setOutput('restored-deployment-id', id);
