@@ -469,6 +469,22 @@ async function recordEnded(
   record(`record-history ${status} v${green}`, want.description ?? status, a);
 }
 
+/** A release whose traffic went back to v2: it ends rolled-back with the reason. */
+async function recordRolledBack(green: string, id: string, reason: string) {
+  await recordEnded(
+    green,
+    id,
+    'rolled-back',
+    {
+      state: 'failure',
+      description: `rolled back to 2: ${reason}`,
+      status: 'rolled-back',
+      fields: { restoredVersion: '2', reason },
+    },
+    reason,
+  );
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   if (!(await pythonHasMoto())) {
@@ -585,18 +601,7 @@ async function main(): Promise<number> {
   record('shift-traffic v3 (v3 fails its check)', shiftResult(s5), a5);
   // The job's last step runs on failure too (if: always()) and ends the record as shift-traffic left it.
   const reason3 = 'v3 failed its invoke check at 10%';
-  await recordEnded(
-    '3',
-    id3,
-    'rolled-back',
-    {
-      state: 'failure',
-      description: `rolled back to 2: ${reason3}`,
-      status: 'rolled-back',
-      fields: { restoredVersion: '2', reason: reason3 },
-    },
-    reason3,
-  );
+  await recordRolledBack('3', id3, reason3);
 
   heading('6', 'release v4: deploy, record, shift to 25% and stop there, then roll back');
   startRun('release v4');
@@ -680,18 +685,7 @@ async function main(): Promise<number> {
   record('shift-traffic post step', post.code === 0 ? 'nothing to clean up' : 'failed', a7b);
   // Steps with if: always() still run in a cancelled run.
   const reason5 = 'run cancelled during the bake at 10%';
-  await recordEnded(
-    '5',
-    id5,
-    'rolled-back',
-    {
-      state: 'failure',
-      description: `rolled back to 2: ${reason5}`,
-      status: 'rolled-back',
-      fields: { restoredVersion: '2', reason: reason5 },
-    },
-    reason5,
-  );
+  await recordRolledBack('5', id5, reason5);
 
   heading('8', 'one-click rollback (to: previous) from the history, alias not split');
   startRun('rollback workflow');

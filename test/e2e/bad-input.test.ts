@@ -1693,8 +1693,6 @@ const shown = (c: Case) => ({
 const ops = (calls: ProxyCall[]) => calls.map((c) => c.op);
 /** DynamoDB operations that write (the history's). */
 const DYNAMODB_WRITE = /^(PutItem|UpdateItem|DeleteItem|TransactWriteItems|BatchWriteItem)$/;
-/** isWrite, with DynamoDB's reads (Query, Scan and the batch and transaction gets) counted as reads. */
-const isWriteOp = (op: string) => isWrite(op) && !/^(Query|Scan|BatchGetItem|TransactGetItems)$/.test(op);
 
 /** How each action ends the message of an input error. */
 const NOTHING_DONE: Record<Action, string> = {
@@ -1727,8 +1725,8 @@ function expectRefused(
     namesInput: nameRe.test(m),
     endsNothingDone: m.endsWith(NOTHING_DONE[c.action]),
     oneLine: !/[\r\n]/.test(m),
-    writes: ops(calls.filter((x) => isWriteOp(x.op))),
-    calls: reads ? actual.filter((op) => isWriteOp(op)) : actual,
+    writes: ops(calls.filter((x) => isWrite(x.op))),
+    calls: reads ? actual.filter((op) => isWrite(op)) : actual,
     github: github.map((x) => `${x.method} ${x.path}`),
   }).toEqual({
     case: shown(c),
@@ -1943,7 +1941,7 @@ async function traced<T>(body: () => Promise<T>) {
 }
 
 const tally = (calls: ProxyCall[], github: GitHubCall[]): Tally => ({
-  writes: calls.filter((x) => isWriteOp(x.op)).length,
+  writes: calls.filter((x) => isWrite(x.op)).length,
   calls: calls.length,
   github: github.length,
 });
@@ -2067,8 +2065,8 @@ describe('unknown alarms: bad input found by a read, refused before any write', 
     unknownAlarmRuns.push({
       action,
       where,
-      writes: calls.filter((x) => isWriteOp(x.op)).length,
-      reads: calls.filter((x) => !isWriteOp(x.op)).length,
+      writes: calls.filter((x) => isWrite(x.op)).length,
+      reads: calls.filter((x) => !isWrite(x.op)).length,
       github: github.length,
     });
     // The refusal comes from reading the alarms, not from some earlier check.

@@ -177,6 +177,15 @@ describe.each(nodeBinaries())('history on $name', ({ path: node }) => {
     expect(toFirst.outputs).toMatchObject({ 'to-version': '1', 'restored-deployment-id': r1.id });
     expect(await bed.alias()).toBe('1');
     expect(gh.deployments()[0]!.state).toBe('success');
+
+    // A second click does not bring back v2, which the last rollback moved away from; nothing is older.
+    const again = await bed.run('rollback', node, history, job(106));
+    expect(again.code).toBe(1);
+    expect(again.errors.join(' ')).toMatch(
+      /No successful deployment of a version other than the live v1 \(or one rolled back since\)/,
+    );
+    expect(again.writes).toEqual([]);
+    expect(await bed.alias()).toBe('1');
     expect(gh.violations).toEqual([]);
   });
 });

@@ -71,23 +71,33 @@ describe('least-privilege IAM policies in the README', () => {
     await ddb.send(new CreateTableCommand(createTableInput('deployments')));
     ddb.destroy();
     const history = { backend: 'dynamodb', environment: 'production', 'dynamodb-table': 'deployments' };
-    const started = await bed.run('record-history', node, {
-      ...history,
-      status: 'started',
-      'green-version': '2',
-      'blue-version': '1',
-      'report-days': '7',
-    });
-    ok(started);
-    const id = started.outputs['deployment-id']!;
-    ok(await bed.run('record-history', node, { ...history, status: 'succeeded', 'deployment-id': id }));
-    // Each rollback in a run of its own, as a manual rollback workflow runs.
+    // Releases of v1 and v2, each recorded from start to end (v2's start asks for a report too).
+    const ids: string[] = [];
+    for (const green of ['1', '2']) {
+      const started = await bed.run('record-history', node, {
+        ...history,
+        status: 'started',
+        'green-version': green,
+        'blue-version': green === '1' ? '' : '1',
+        ...(green === '2' && { 'report-days': '7' }),
+      });
+      ok(started);
+      ids.push(started.outputs['deployment-id']!);
+      ok(
+        await bed.run('record-history', node, {
+          ...history,
+          status: 'succeeded',
+          'deployment-id': ids.at(-1)!,
+        }),
+      );
+    }
+    // Each rollback in a run of its own, as a manual rollback workflow runs: the alias is on v2.
     const run = (n: number) => ({ env: { GITHUB_RUN_ID: String(n) } });
-    ok(await bed.run('rollback', node, { ...history, to: '1' }, run(2001)));
-    ok(await bed.run('rollback', node, { ...history, to: id }, run(2002)));
-    const previous = await bed.run('rollback', node, history, run(2003));
+    const previous = await bed.run('rollback', node, history, run(2001));
     ok(previous);
     expect(previous.outputs['to-version']).toBe('1');
+    ok(await bed.run('rollback', node, { ...history, to: ids[1]! }, run(2002)));
+    ok(await bed.run('rollback', node, { ...history, to: '1' }, run(2003)));
 
     for (const [action, ops] of bed.callsByAction) {
       const needed = [...ops].map((op) => {

@@ -262,8 +262,19 @@ describe('fault proxy: recording', () => {
       service: 'unknown',
       op: 'Unknown:GET /nowhere',
     });
-    expect(['GetAlias', 'ListAliases', 'DescribeAlarms', 'Invoke', 'HeadObject'].filter(isWrite)).toEqual([]);
-    expect(['UpdateAlias', 'PutMetricData', 'PublishVersion', 'SetAlarmState'].every(isWrite)).toBe(true);
+    expect(
+      ['GetAlias', 'ListAliases', 'DescribeAlarms', 'Invoke', 'HeadObject', 'Query', 'Scan'].filter(isWrite),
+    ).toEqual([]);
+    expect(
+      [
+        'UpdateAlias',
+        'PutMetricData',
+        'PublishVersion',
+        'SetAlarmState',
+        'PutItem',
+        'TransactWriteItems',
+      ].every(isWrite),
+    ).toBe(true);
   });
 });
 

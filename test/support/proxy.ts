@@ -236,7 +236,8 @@ export function classify(
 /** Reads never start with Get, List, Describe, Head or Invoke (Invoke runs code but changes no resource). */
 export function isWrite(op: string): boolean {
   if (op.startsWith('Unknown:')) return !/^Unknown:(GET|HEAD) /.test(op);
-  return !/^(Get|List|Describe|Head|Invoke)/.test(op);
+  // DynamoDB's reads do not start with Get.
+  return !/^(Get|List|Describe|Head|Invoke|Query$|Scan$|BatchGetItem$|TransactGetItems$)/.test(op);
 }
 
 interface ErrorSpec {

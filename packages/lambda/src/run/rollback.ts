@@ -18,7 +18,7 @@ import { clientFor, clockOf, readTarget, runStep, type Deps } from './common';
 import { merge, openFor, outcomesTable, reportOutcomes, settle } from './history';
 
 const VERSION = /^\d+$/;
-// How many good releases of the live version itself may be skipped to find the one before it.
+// How many successes (of the live version, rolled back since, or rollbacks) may be skipped to find a good one.
 const MAX_SKIPPED = 20;
 
 export function readRollbackInputs(inputs: InputReader, env: Runtime['env']) {
@@ -141,22 +141,27 @@ async function restorable(history: History, id: string): Promise<DeploymentRecor
   return record;
 }
 
-/** The newest succeeded deployment whose version is not the live one: the last good one before it. */
+/**
+ * The newest succeeded release whose version is neither the live one nor one a later rollback moved away
+ * from: a second click goes further back instead of restoring what the first click undid.
+ */
 async function lastGoodBefore(
   history: History,
   target: HistoryTarget,
   live: string,
 ): Promise<DeploymentRecord> {
+  const rejected = new Set([live]);
   let before: { deploymentId: string } | undefined;
   for (let skipped = 0; skipped <= MAX_SKIPPED; skipped++) {
     const found = await history.lastSuccessful(target, before);
     const record = found.value;
     if (!record) break;
-    if (record.greenVersion !== live) return record;
+    if (record.strategy === ROLLBACK_STRATEGY) rejected.add(record.blueVersion);
+    else if (!rejected.has(record.greenVersion)) return record;
     before = { deploymentId: record.id };
   }
   throw new DeployError(
-    `No successful deployment of a version other than the live v${live} is recorded for ${target.functionName}:${target.alias} in ${target.environment}; give the version to return to (to: N). Nothing was changed in AWS.`,
+    `No successful deployment of a version other than the live v${live} (or one rolled back since) is recorded for ${target.functionName}:${target.alias} in ${target.environment} in the ${MAX_SKIPPED + 1} newest successes; give the version to return to (to: N). Nothing was changed in AWS.`,
   );
 }
 
