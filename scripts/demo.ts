@@ -250,9 +250,6 @@ function startRun(what: string): void {
   console.log(`  workflow run ${id} (${what}) at commit ${sha.slice(0, 7)}`);
 }
 
-// The proxy counts every operation not named Get…, List…, Describe… as a write; DynamoDB reads more.
-const DYNAMODB_READS = /^(Query|Scan|BatchGetItem|TransactGetItems)$/;
-
 async function act(action: string, inputs: Record<string, string>, o: ActOptions = {}): Promise<StepResult> {
   printWith(action, inputs, o.phase === 'post' ? ' (post step)' : '');
   console.log('  log:');
@@ -285,9 +282,7 @@ async function act(action: string, inputs: Record<string, string>, o: ActOptions
   const awsWrites = bed.proxy!.writes().filter((c) => !c.injected);
   const writes = awsWrites.filter((c) => c.service === 'lambda').map((c) => c.op);
   const historyWrites = [
-    ...awsWrites
-      .filter((c) => c.service === 'dynamodb' && !DYNAMODB_READS.test(c.op))
-      .map((c) => `DynamoDB ${c.op}`),
+    ...awsWrites.filter((c) => c.service === 'dynamodb').map((c) => `DynamoDB ${c.op}`),
     ...bed
       .gh!.calls.slice(ghBefore)
       .filter((c) => c.method !== 'GET' && !c.injected)

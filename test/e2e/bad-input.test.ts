@@ -395,6 +395,13 @@ const injection = fc.oneof(
   fc.tuple(plainName, fc.constantFrom(...INJECTIONS)).map(([a, b]) => a + b),
 );
 
+/** Text over `max` characters, or a word followed by a line break or a control character. */
+const tooLongOrControl = (fill: string, max: number, endings = ['\n::error::pwned', '\r\nx', '\u0000nul']) =>
+  fc.oneof(
+    fc.integer({ min: max + 1, max: max * 2 }).map((n) => fill.repeat(n)),
+    fc.tuple(word, fc.constantFrom(...endings)).map(([a, b]) => a + b),
+  );
+
 const functionName = fc.oneof(
   fc.constantFrom('', '   '),
   fc.stringMatching(/^[a-zA-Z0-9_-]{65,100}$/),
@@ -1080,8 +1087,7 @@ const recordHistory: Category[] = [
       'environment',
       fc.oneof(
         fc.constantFrom('', '   '),
-        fc.integer({ min: 256, max: 400 }).map((n) => 'e'.repeat(n)),
-        fc.tuple(word, fc.constantFrom('\n::error::pwned', '\r\nx', '\u0007bell')).map(([a, b]) => a + b),
+        tooLongOrControl('e', 255, ['\n::error::pwned', '\r\nx', '\u0007bell']),
       ),
     ),
   },
@@ -1212,25 +1218,13 @@ const recordHistory: Category[] = [
     action: 'record-history',
     label: 'strategy over 64 characters or multi-line',
     names: ['strategy'],
-    bad: one(
-      'strategy',
-      fc.oneof(
-        fc.integer({ min: 65, max: 200 }).map((n) => 's'.repeat(n)),
-        fc.tuple(word, fc.constantFrom('\n::error::pwned', '\r\nx', '\u001b[31mred')).map(([a, b]) => a + b),
-      ),
-    ),
+    bad: one('strategy', tooLongOrControl('s', 64, ['\n::error::pwned', '\r\nx', '\u001b[31mred'])),
   },
   {
     action: 'record-history',
     label: 'reason over 1000 characters or multi-line',
     names: ['reason'],
-    bad: one(
-      'reason',
-      fc.oneof(
-        fc.integer({ min: 1001, max: 1500 }).map((n) => 'r'.repeat(n)),
-        fc.tuple(word, fc.constantFrom('\n::error::pwned', '\r\nx', '\u0000nul')).map(([a, b]) => a + b),
-      ),
-    ),
+    bad: one('reason', tooLongOrControl('r', 1000)),
   },
 ];
 
@@ -1396,12 +1390,7 @@ const CATEGORIES: Category[] = [
     names: ['description'],
     bad: one(
       'description',
-      fc.oneof(
-        fc.integer({ min: 257, max: 600 }).map((n) => 'd'.repeat(n)),
-        fc
-          .tuple(word, fc.constantFrom('\n::error::pwned', '\r\nx', '\u0007bell', '\u001b[31mred'))
-          .map(([a, b]) => a + b),
-      ),
+      tooLongOrControl('d', 256, ['\n::error::pwned', '\r\nx', '\u0007bell', '\u001b[31mred']),
     ),
   },
 
@@ -1579,13 +1568,7 @@ const CATEGORIES: Category[] = [
     action: 'rollback',
     label: 'reason too long or multi-line',
     names: ['reason'],
-    bad: one(
-      'reason',
-      fc.oneof(
-        fc.integer({ min: 1001, max: 1500 }).map((n) => 'r'.repeat(n)),
-        fc.tuple(word, fc.constantFrom('\n::error::pwned', '\r\nx', '\u0000nul')).map(([a, b]) => a + b),
-      ),
-    ),
+    bad: one('reason', tooLongOrControl('r', 1000)),
   },
   ...historyInputs('rollback', withEnvironment),
   {
@@ -1625,13 +1608,7 @@ const CATEGORIES: Category[] = [
     action: 'rollback',
     label: 'environment over 255 characters or multi-line',
     names: ['environment'],
-    bad: one(
-      'environment',
-      fc.oneof(
-        fc.integer({ min: 256, max: 400 }).map((n) => 'e'.repeat(n)),
-        fc.tuple(word, fc.constantFrom('\u0007bell', '\u001b[31mred')).map(([a, b]) => a + b),
-      ),
-    ),
+    bad: one('environment', tooLongOrControl('e', 255, ['\u0007bell', '\u001b[31mred'])),
   },
 
   ...common('health-gate'),

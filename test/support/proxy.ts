@@ -233,10 +233,12 @@ export function classify(
   return { service, op: `Unknown:${method} ${path}`, protocol: 'rest-json', qualifier };
 }
 
-/** Reads never start with Get, List, Describe, Head or Invoke (Invoke runs code but changes no resource). */
+/**
+ * Reads start with Get, List, Describe, Head or Invoke (Invoke runs code but changes no resource), or are
+ * DynamoDB's Query, Scan and batch or transaction gets.
+ */
 export function isWrite(op: string): boolean {
   if (op.startsWith('Unknown:')) return !/^Unknown:(GET|HEAD) /.test(op);
-  // DynamoDB's reads do not start with Get.
   return !/^(Get|List|Describe|Head|Invoke|Query$|Scan$|BatchGetItem$|TransactGetItems$)/.test(op);
 }
 

@@ -5,14 +5,18 @@ import { checkNewDeploymentId, defaultDeploymentId } from '../src/record';
 
 const reader = (inputs: Record<string, string>) => new InputReader((n) => inputs[n] ?? '');
 const base = { environment: 'production', 'github-token': 't', repository: 'acme/orders' };
-const inputError = (f: () => unknown) => {
+const thrown = (f: () => unknown): Error => {
   try {
     f();
   } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).input;
+    return e as Error;
   }
   throw new Error('no error');
+};
+const inputError = (f: () => unknown) => {
+  const e = thrown(f);
+  expect(e).toBeInstanceOf(InputError);
+  return (e as InputError).input;
 };
 
 describe('backend', () => {
@@ -70,19 +74,11 @@ describe('history inputs', () => {
     }
     expect(readHistoryConfig(reader({ ...base, repository: 'acme/.github' })).github?.repo).toBe('.github');
     for (const token of ['ghs_€', 'ghs_a b', 'ghs_\u2028x', 'ghs_\u200bx']) {
-      let message = '';
-      expect(
-        inputError(() => {
-          try {
-            return readHistoryConfig(reader({ ...base, 'github-token': token }));
-          } catch (e) {
-            message = (e as Error).message;
-            throw e;
-          }
-        }),
-      ).toBe('github-token');
+      const err = thrown(() => readHistoryConfig(reader({ ...base, 'github-token': token })));
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).input).toBe('github-token');
       // The token itself never reaches the log.
-      expect(message).not.toContain(token);
+      expect(err.message).not.toContain(token);
     }
   });
 });

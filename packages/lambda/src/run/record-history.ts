@@ -62,18 +62,16 @@ export function readRecordInputs(inputs: InputReader, env: Runtime['env']) {
       throw new InputError('green-version', '', 'is required for status started: the version being released');
     if (blue === green) throw new InputError('blue-version', blueText, 'must differ from green-version');
     if (idText) id = checkNewDeploymentId(idText);
-  } else if (status) {
-    if (idText === '') {
+  } else {
+    if (status && idText === '') {
       throw new InputError(
         'deployment-id',
         '',
         `is required for status ${status}: the deployment-id output of the step that recorded "started"`,
       );
     }
-    id = checkDeploymentId(idText);
-  } else if (idText) {
-    // A report does not use it, but a malformed one is still a mistake worth naming.
-    checkDeploymentId(idText);
+    // Checked on a report too, which does not use it: a malformed id is still a mistake worth naming.
+    if (idText) id = checkDeploymentId(idText);
   }
   if (reportDays !== undefined && !fn) {
     throw new InputError('function-name', '', 'is required with report-days: the function to report on');
@@ -81,12 +79,11 @@ export function readRecordInputs(inputs: InputReader, env: Runtime['env']) {
 
   let aws: AwsOptions | undefined;
   const regionText = inputs.text('aws-region');
-  if (history.backends.includes('dynamodb')) {
+  const dynamodb = history.backends.includes('dynamodb');
+  // Checked without DynamoDB too, where it is unused: a typo there should not pass silently.
+  if (dynamodb || regionText) {
     const region = fn ? regionFor(fn, regionText, env) : resolveRegion(regionText, env);
-    aws = { region, maxAttempts: history.maxAttempts };
-  } else if (regionText) {
-    // Unused without DynamoDB, but a typo there should not pass silently.
-    resolveRegion(regionText, env);
+    if (dynamodb) aws = { region, maxAttempts: history.maxAttempts };
   }
   const target: Target | undefined = fn && {
     environment: history.environment,
