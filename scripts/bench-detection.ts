@@ -4,10 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { scaledClock } from '@deploy-actions/core';
-import { awsTestEnv, createLambdaFunction, makeZip, startMoto } from '../test/support/moto';
-import { FaultProxy } from '../test/support/proxy';
-import { runAction } from '../test/support/runner';
-import { startTraffic } from '../test/support/traffic';
+import { awsTestEnv, createLambdaFunction, makeZip, startMoto } from '@deploy-actions/testbed/moto';
+import { FaultProxy } from '@deploy-actions/testbed/proxy';
+import { runAction } from '@deploy-actions/testbed/runner';
+import { startTraffic } from '@deploy-actions/testbed/traffic';
 
 const SCALE = 60;
 const FN = 'orders-api';

@@ -6,9 +6,9 @@ import type { DeploymentRecord, DeploymentStatus, FinalStatus, Target } from '@d
 import { DynamoDbHistory, createTableInput, itemsFor, type Before } from '@deploy-actions/history/dynamodb';
 import { GitHubHistory, githubClient } from '@deploy-actions/history/github';
 import { computeStats, reportPeriod } from '@deploy-actions/history/stats';
-import { startGitHub, type GitHubServer } from '../test/support/github';
-import { clientConfig, startMoto, type Moto } from '../test/support/moto';
-import { FaultProxy } from '../test/support/proxy';
+import { startGitHub, type GitHubServer } from '@deploy-actions/testbed/github';
+import { clientConfig, startMoto, type Moto } from '@deploy-actions/testbed/moto';
+import { FaultProxy } from '@deploy-actions/testbed/proxy';
 
 const TABLE = 'deployments';
 const RECORDS = 10_000;
@@ -19,7 +19,7 @@ const RECORDS_PER_BATCH = 12;
 const RUNS = 5;
 const RELEASES = 200;
 const DAY_MS = 86_400_000;
-const TARGET: Target = { environment: 'prod', functionName: 'billing', alias: 'live' };
+const TARGET: Target = { environment: 'prod', targetKind: 'lambda', resource: 'billing:live' };
 
 export interface LookupCost {
   query: string;
@@ -215,7 +215,7 @@ async function gitHub(scenario: string, expected: string, final: (n: number) => 
       gh.owner,
       gh.repo,
     );
-    const target: Target = { environment: 'production', functionName: 'orders', alias: 'live' };
+    const target: Target = { environment: 'production', targetKind: 'lambda', resource: 'orders:live' };
     let lastGood: string | undefined;
     for (let n = 1; n <= RELEASES; n++) {
       const { record } = await history.putStarted({

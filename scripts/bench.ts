@@ -13,10 +13,10 @@ import {
   makeZip,
   startMoto,
   type Moto,
-} from '../test/support/moto';
-import { node24Path } from '../test/support/node24';
-import { FaultProxy, isWrite, type ProxyCall } from '../test/support/proxy';
-import { repoRoot, runAction } from '../test/support/runner';
+} from '@deploy-actions/testbed/moto';
+import { node24Path } from '@deploy-actions/testbed/node24';
+import { FaultProxy, isWrite, type ProxyCall } from '@deploy-actions/testbed/proxy';
+import { repoRoot, runAction } from '@deploy-actions/testbed/runner';
 import { measureDetection } from './bench-detection';
 import { measureHistory } from './bench-history';
 

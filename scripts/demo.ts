@@ -10,7 +10,7 @@ import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aw
 import { GetAliasCommand, LambdaClient, ResourceNotFoundException } from '@aws-sdk/client-lambda';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createTableInput, timeToLiveInput } from '@deploy-actions/history/dynamodb';
-import { startGitHub, type FakeDeployment, type GitHubServer } from '../test/support/github';
+import { startGitHub, type FakeDeployment, type GitHubServer } from '@deploy-actions/testbed/github';
 import {
   awsTestEnv,
   clientConfig,
@@ -18,10 +18,10 @@ import {
   makeZip,
   startMoto,
   type Moto,
-} from '../test/support/moto';
-import { node24Path } from '../test/support/node24';
-import { FaultProxy } from '../test/support/proxy';
-import { runAction, type RunOptions, type RunResult } from '../test/support/runner';
+} from '@deploy-actions/testbed/moto';
+import { node24Path } from '@deploy-actions/testbed/node24';
+import { FaultProxy } from '@deploy-actions/testbed/proxy';
+import { runAction, type RunOptions, type RunResult } from '@deploy-actions/testbed/runner';
 
 const FN = 'orders-api';
 const ALIAS = 'live';

@@ -1,4 +1,3 @@
-import { actionsRuntime } from '@deploy-actions/core/actions-runtime';
-import { runDeployGreen } from '@deploy-actions/lambda/run/deploy-green';
+import { run } from '../bundle';
 
-await runDeployGreen(actionsRuntime());
+await run('deploy-green');

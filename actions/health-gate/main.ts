@@ -1,4 +1,3 @@
-import { actionsRuntime } from '@deploy-actions/core/actions-runtime';
-import { runHealthGate } from '@deploy-actions/lambda/run/health-gate';
+import { run } from '../bundle';
 
-await runHealthGate(actionsRuntime());
+await run('health-gate');

@@ -1,4 +1,3 @@
-import { actionsRuntime } from '@deploy-actions/core/actions-runtime';
-import { runRecordHistory } from '@deploy-actions/lambda/run/record-history';
+import { run } from '../bundle';
 
-await runRecordHistory(actionsRuntime());
+await run('record-history');

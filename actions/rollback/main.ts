@@ -1,4 +1,3 @@
-import { actionsRuntime } from '@deploy-actions/core/actions-runtime';
-import { runRollback } from '@deploy-actions/lambda/run/rollback';
+import { run } from '../bundle';
 
-await runRollback(actionsRuntime());
+await run('rollback');

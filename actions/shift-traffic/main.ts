@@ -1,4 +1,3 @@
-import { actionsRuntime } from '@deploy-actions/core/actions-runtime';
-import { runShiftTrafficStep } from '@deploy-actions/lambda/run/shift-traffic';
+import { run } from '../bundle';
 
-await runShiftTrafficStep(actionsRuntime());
+await run('shift-traffic');

@@ -20,14 +20,15 @@ import {
   UpdateFunctionCodeCommand,
 } from '@aws-sdk/client-lambda';
 import { createTableInput, timeToLiveInput } from '@deploy-actions/history/dynamodb';
-import { STRATEGIES } from '@deploy-actions/lambda';
-import { runDeployGreen } from '@deploy-actions/lambda/run/deploy-green';
-import { runHealthGate } from '@deploy-actions/lambda/run/health-gate';
-import { runRecordHistory } from '@deploy-actions/lambda/run/record-history';
-import { runRollback } from '@deploy-actions/lambda/run/rollback';
-import { runShiftTrafficStep } from '@deploy-actions/lambda/run/shift-traffic';
-import { memoryRuntime } from '../../packages/lambda/test/helpers';
-import { startGitHub, type GitHubCall, type GitHubServer } from '../support/github';
+import { STRATEGIES } from '@deploy-actions/release/plan';
+import { runDeployGreen } from '@deploy-actions/release/run/deploy-green';
+import { runHealthGate } from '@deploy-actions/release/run/health-gate';
+import { runRecordHistory } from '@deploy-actions/release/run/record-history';
+import { runRollback } from '@deploy-actions/release/run/rollback';
+import { runShiftTrafficStep } from '@deploy-actions/release/run/shift-traffic';
+import { targets } from '../../actions/targets';
+import { memoryRuntime } from '@deploy-actions/testbed/runtime';
+import { startGitHub, type GitHubCall, type GitHubServer } from '@deploy-actions/testbed/github';
 import {
   awsTestEnv,
   clientConfig,
@@ -38,10 +39,10 @@ import {
   TEST_ACCOUNT,
   TEST_REGION,
   type Moto,
-} from '../support/moto';
-import { nodeBinaries } from '../support/node24';
-import { FaultProxy, isWrite, type ProxyCall } from '../support/proxy';
-import { runAction } from '../support/runner';
+} from '@deploy-actions/testbed/moto';
+import { nodeBinaries } from '@deploy-actions/testbed/node24';
+import { FaultProxy, isWrite, type ProxyCall } from '@deploy-actions/testbed/proxy';
+import { runAction } from '@deploy-actions/testbed/runner';
 
 type Action = 'deploy-green' | 'shift-traffic' | 'rollback' | 'health-gate' | 'record-history';
 type Inputs = Record<string, string>;
@@ -1719,11 +1720,11 @@ function expectRefused(
 }
 
 const RUN: Record<Action, (rt: ReturnType<typeof memoryRuntime>) => Promise<void>> = {
-  'deploy-green': runDeployGreen,
-  'shift-traffic': runShiftTrafficStep,
-  rollback: runRollback,
-  'health-gate': runHealthGate,
-  'record-history': runRecordHistory,
+  'deploy-green': (rt) => runDeployGreen(rt, targets),
+  'shift-traffic': (rt) => runShiftTrafficStep(rt, targets),
+  rollback: (rt) => runRollback(rt, targets),
+  'health-gate': (rt) => runHealthGate(rt, targets),
+  'record-history': (rt) => runRecordHistory(rt, targets),
 };
 
 // Well-formed alarm names that name nothing in the account: bad input, but only a read can tell.

@@ -11,9 +11,9 @@ import {
   makeZip,
   startMoto,
   type Moto,
-} from '../support/moto';
-import { FaultProxy } from '../support/proxy';
-import { runAction, type RunOptions, type RunResult } from '../support/runner';
+} from '@deploy-actions/testbed/moto';
+import { FaultProxy } from '@deploy-actions/testbed/proxy';
+import { runAction, type RunOptions, type RunResult } from '@deploy-actions/testbed/runner';
 
 export const FN = 'orders-api';
 

@@ -1,6 +1,6 @@
 import { describe, it, expect, afterEach } from '@jest/globals';
 import { scaledClock } from '@deploy-actions/core';
-import { startTraffic, type Traffic, type TrafficOptions } from '../support/traffic';
+import { startTraffic, type Traffic, type TrafficOptions } from '@deploy-actions/testbed/traffic';
 import { ok, useBed } from './bed';
 
 const bed = useBed();

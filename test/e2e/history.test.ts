@@ -4,9 +4,9 @@ import { describe, it, expect, beforeEach, afterEach } from '@jest/globals';
 import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createTableInput, timeToLiveInput } from '@deploy-actions/history/dynamodb';
-import { startGitHub, type GitHubServer } from '../support/github';
-import { clientConfig } from '../support/moto';
-import { nodeBinaries } from '../support/node24';
+import { startGitHub, type GitHubServer } from '@deploy-actions/testbed/github';
+import { clientConfig } from '@deploy-actions/testbed/moto';
+import { nodeBinaries } from '@deploy-actions/testbed/node24';
 import { FN, ok, useBed, type Bed } from './bed';
 
 const TABLE = 'deployments';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '@deploy-actions/history/dynamodb';
-import { clientConfig } from '../support/moto';
-import { repoRoot } from '../support/runner';
+import { clientConfig } from '@deploy-actions/testbed/moto';
+import { repoRoot } from '@deploy-actions/testbed/runner';
 import { ok, useBed } from './bed';
 
 const bed = useBed();

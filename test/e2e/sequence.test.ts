@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
-import { runAction, runMainThenPost } from '../support/runner';
-import { nodeBinaries } from '../support/node24';
+import { runAction, runMainThenPost } from '@deploy-actions/testbed/runner';
+import { nodeBinaries } from '@deploy-actions/testbed/node24';
 import { ok, releaseSequence, useBed } from './bed';
 
 const bed = useBed();

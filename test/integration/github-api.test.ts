@@ -2,7 +2,7 @@
 // OpenAPI description, and calls GitHub would reject are answered 422 and recorded.
 import { describe, it, expect, beforeEach, afterEach } from '@jest/globals';
 import { Octokit } from '@octokit/rest';
-import { startGitHub, type GitHubServer } from '../support/github';
+import { startGitHub, type GitHubServer } from '@deploy-actions/testbed/github';
 
 let gh: GitHubServer;
 let octokit: Octokit;

@@ -9,7 +9,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { InputError } from '@deploy-actions/core';
+import { StoreMissingError } from '@deploy-actions/history';
 import {
   DynamoDbHistory,
   createTableInput,
@@ -20,14 +20,14 @@ import type { DeploymentRecord, DeploymentStatus } from '@deploy-actions/history
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { awsTestEnv, clientConfig, startMoto, type Moto } from '../support/moto';
-import { repoRoot } from '../support/runner';
-import { FaultProxy } from '../support/proxy';
+import { awsTestEnv, clientConfig, startMoto, type Moto } from '@deploy-actions/testbed/moto';
+import { repoRoot } from '@deploy-actions/testbed/runner';
+import { FaultProxy } from '@deploy-actions/testbed/proxy';
 
 jest.setTimeout(120_000);
 
 const TABLE = 'deployments';
-const target = { environment: 'prod', functionName: 'orders', alias: 'live' };
+const target = { environment: 'prod', targetKind: 'lambda', resource: 'orders:live' };
 let moto: Moto;
 let proxy: FaultProxy;
 let raw: DynamoDBClient;
@@ -128,14 +128,14 @@ describe('three releases', () => {
   it('names dynamodb-table when the table is missing', async () => {
     const missing = new DynamoDbHistory(doc, 'no-such-table');
     const err = await missing.putStarted(release(9, at(0))).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(InputError);
-    expect((err as Error).message).toMatch(/^Input "dynamodb-table" has value "no-such-table"/);
-    await expect(missing.lastSuccessful(target)).rejects.toThrow(/^Input "dynamodb-table"/);
+    expect(err).toBeInstanceOf(StoreMissingError);
+    expect((err as Error).message).toMatch(/^history store "no-such-table"/);
+    await expect(missing.lastSuccessful(target)).rejects.toThrow(StoreMissingError);
   });
 });
 
 describe('10,000 records', () => {
-  const big = { environment: 'prod', functionName: 'billing', alias: 'live' };
+  const big = { environment: 'prod', targetKind: 'lambda', resource: 'billing:live' };
   let records: DeploymentRecord[];
 
   beforeAll(async () => {

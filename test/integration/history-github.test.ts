@@ -3,11 +3,12 @@
 import { describe, it, expect, beforeEach, afterEach } from '@jest/globals';
 import { Octokit } from '@octokit/rest';
 import { DeployError, InputError } from '@deploy-actions/core';
+import { RecordError } from '@deploy-actions/history';
 import { DEPLOYMENT_TASK, GitHubHistory } from '@deploy-actions/history/github';
 import type { DeploymentRecord } from '@deploy-actions/history';
-import { startGitHub, type GitHubServer } from '../support/github';
+import { startGitHub, type GitHubServer } from '@deploy-actions/testbed/github';
 
-const target = { environment: 'production', functionName: 'orders', alias: 'live' };
+const target = { environment: 'production', targetKind: 'lambda', resource: 'orders:live' };
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 let gh: GitHubServer;
 let history: GitHubHistory;
@@ -134,7 +135,7 @@ describe('GitHubHistory', () => {
     expect((await history.lastSuccessful(target, { deploymentId: id2 }))?.id).toBe(id1);
     expect((await history.lastSuccessful(target, { at: r2.startedAt }))?.id).toBe(id1);
     expect((await history.lastSuccessful(target))?.id).toBe(id2);
-    expect(await history.lastSuccessful({ ...target, alias: 'other' })).toBeUndefined();
+    expect(await history.lastSuccessful({ ...target, resource: 'orders:other' })).toBeUndefined();
     expect(await history.lastSuccessful(target, { deploymentId: id1 })).toBeUndefined();
 
     // The restored release is live again; twice adds nothing.
@@ -213,8 +214,8 @@ describe('GitHubHistory', () => {
       auto_merge: false,
       payload: {
         recordId: r5.id,
-        function: r5.functionName,
-        alias: r5.alias,
+        function: 'orders',
+        alias: 'live',
         blueVersion: r5.blueVersion,
         greenVersion: r5.greenVersion,
         strategy: r5.strategy,
@@ -232,7 +233,7 @@ describe('GitHubHistory', () => {
       ['in_progress', r5.runUrl],
     ]);
     // The same record id for another function is an input error, not a second deployment.
-    await expect(history.putStarted({ ...r5, alias: 'beta' })).rejects.toThrow(InputError);
+    await expect(history.putStarted({ ...r5, resource: 'orders:beta' })).rejects.toThrow(RecordError);
     expect(gh.violations).toEqual([]);
   });
 
@@ -265,7 +266,7 @@ describe('GitHubHistory', () => {
     await expect(history.get('a#b')).rejects.toThrow(InputError);
     expect(await history.get('abc')).toBeUndefined();
     await expect(history.finish('42', 'failed', { endedAt: new Date().toISOString() })).rejects.toThrow(
-      /Input "deployment-id" has value "42": names no deployment in acme\/payments/,
+      /deployment id "42" names no deployment in acme\/payments/,
     );
     await expect(history.lastSuccessful(target, { deploymentId: '42' })).rejects.toThrow(
       /names no deployment of environment "production"/,

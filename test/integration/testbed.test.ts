@@ -27,16 +27,16 @@ import {
   queueLambdaResults,
   startMoto,
   type Moto,
-} from '../support/moto';
-import { FaultProxy, classify, isWrite, mulberry32, type FaultKind } from '../support/proxy';
+} from '@deploy-actions/testbed/moto';
+import { FaultProxy, classify, isWrite, mulberry32, type FaultKind } from '@deploy-actions/testbed/proxy';
 import {
   parseFileCommands,
   parseWorkflowCommands,
   repoRoot,
   runAction,
   runMainThenPost,
-} from '../support/runner';
-import { node24Path, nodeBinaries } from '../support/node24';
+} from '@deploy-actions/testbed/runner';
+import { node24Path, nodeBinaries } from '@deploy-actions/testbed/node24';
 
 // The integration project's testTimeout in jest.config.js is not applied per project.
 jest.setTimeout(60_000);

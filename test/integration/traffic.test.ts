@@ -1,6 +1,6 @@
 // Proves the traffic simulator against real moto: routing by the alias's weights, the metrics it writes,
 // its scaled clock, the alarms it drives, and a clean stop. moto's GetMetricData quirks are listed at the
-// top of test/support/traffic.ts; the last test pins the ones a health gate must not trip on.
+// top of packages/testbed/src/traffic.ts; the last test pins the ones a health gate must not trip on.
 import { describe, it, expect, beforeAll, afterAll, jest } from '@jest/globals';
 import {
   CloudWatchClient,
@@ -11,8 +11,8 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { CreateAliasCommand, LambdaClient, PublishVersionCommand } from '@aws-sdk/client-lambda';
 import { scaledClock } from '@deploy-actions/core';
-import { clientConfig, createLambdaFunction, startMoto, type Moto } from '../support/moto';
-import { startTraffic, type Traffic } from '../support/traffic';
+import { clientConfig, createLambdaFunction, startMoto, type Moto } from '@deploy-actions/testbed/moto';
+import { startTraffic, type Traffic } from '@deploy-actions/testbed/traffic';
 
 jest.setTimeout(60_000);
 

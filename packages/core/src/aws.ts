@@ -1,4 +1,3 @@
-import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { InputError } from './errors';
 
 export const SUITE_VERSION = '1.0.0';
@@ -29,17 +28,4 @@ export function clientConfig(opts: AwsOptions) {
     retryMode: opts.retryMode ?? 'standard',
     customUserAgent: [['deploy-actions', SUITE_VERSION]] as [string, string][],
   };
-}
-
-/** Loaded only after inputs are checked, so a bad-input run never pays for the SDK. */
-export async function lambdaClient(opts: AwsOptions): Promise<LambdaClient> {
-  const { LambdaClient } = await import('@aws-sdk/client-lambda');
-  return new LambdaClient(clientConfig(opts));
-}
-
-export async function cloudwatchClient(
-  opts: AwsOptions,
-): Promise<import('@aws-sdk/client-cloudwatch').CloudWatchClient> {
-  const { CloudWatchClient } = await import('@aws-sdk/client-cloudwatch');
-  return new CloudWatchClient(clientConfig(opts));
 }

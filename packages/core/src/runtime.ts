@@ -1,3 +1,9 @@
+/** Where progress goes: the runtime, or a test's list. */
+export interface Log {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
 /** What an action needs from the runner; actions-runtime.ts binds it to @actions/core, tests to memory. */
 export interface Runtime {
   /** The raw input, trimmed; '' when not given. */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { InputReader } from '../src/inputs';
 import { formatDuration, parseDuration } from '../src/duration';
 import { InputError } from '../src/errors';
-import { inputError } from './input-error';
+import { inputError } from '@deploy-actions/testbed/input-error';
 
 function reader(values: Record<string, string>): InputReader {
   return new InputReader((name) => values[name] ?? '');

@@ -11,8 +11,10 @@ export interface HealthConfig {
   metrics?: {
     /** Percent of failed requests (errors and throttles) allowed on the judged version. */
     maxErrorRate?: number;
-    /** p95 Duration of the judged version over the baseline's. */
+    /** p95 latency of the judged version over the baseline's. */
     maxLatencyRatio?: number;
+    /** Absolute latency limits in ms by statistic: { p95: 2000, p99: 5000 }. */
+    maxLatencyMs?: Record<string, number>;
     minInvocations: number;
     windowMs: number;
   };
@@ -53,6 +55,7 @@ export function readHealthConfig(inputs: InputReader): HealthConfig {
     max: 100,
     expected: 'a ratio from 1 to 100 of green p95 over blue p95, for example 1.5',
   });
+  const maxLatencyMs = parseLatencyLimits(inputs.text('max-latency-ms'));
   const minInvocations = inputs.integer('min-invocations', 50, 1, 1_000_000_000);
   const windowMs = inputs.duration('window', '5m', { ms: 24 * HOUR, label: '24h' });
   if (windowMs < 60_000 || windowMs % 60_000 !== 0) {
@@ -63,8 +66,8 @@ export function readHealthConfig(inputs: InputReader): HealthConfig {
     );
   }
   const metrics =
-    maxErrorRate !== undefined || maxLatencyRatio !== undefined
-      ? { maxErrorRate, maxLatencyRatio, minInvocations, windowMs }
+    maxErrorRate !== undefined || maxLatencyRatio !== undefined || maxLatencyMs
+      ? { maxErrorRate, maxLatencyRatio, ...(maxLatencyMs && { maxLatencyMs }), minInvocations, windowMs }
       : undefined;
 
   const http = readHttp(inputs);
@@ -96,7 +99,7 @@ export function requireChecks(c: HealthConfig): void {
     throw new InputError(
       'alarms',
       '',
-      'health-gate needs at least one check: alarms, max-error-rate, max-latency-ratio, http-url or invoke-payload',
+      'health-gate needs at least one check: alarms, max-error-rate, max-latency-ratio, max-latency-ms, http-url or invoke-payload',
     );
   }
 }
@@ -126,6 +129,25 @@ export function parseAlarms(text: string): HealthConfig['alarms'] {
   }
   if (names.length > 100) throw new InputError('alarms', text, 'may name at most 100 alarms');
   return { names, prefixes };
+}
+
+const LATENCY_LIMITS =
+  'must be latency limits in ms by percentile, such as p95=2000,p99=5000 (a bare number means p99): percentiles p1 to p99.9, each named once, limits whole ms from 1 to 900000';
+
+/** "p95=2000,p99=5000"; a bare "3000" is p99=3000. */
+export function parseLatencyLimits(text: string): Record<string, number> | undefined {
+  if (text === '') return undefined;
+  const limits: Record<string, number> = {};
+  for (const item of text.split(',').map((s) => s.trim())) {
+    const m = /^(?:(p\d{1,2}(?:\.\d)?)\s*=\s*)?(\d{1,6})$/.exec(item);
+    const stat = m ? (m[1] ?? 'p99') : '';
+    const ms = Number(m?.[2]);
+    if (!m || Number(stat.slice(1)) < 1 || ms < 1 || ms > 900_000 || stat in limits) {
+      throw new InputError('max-latency-ms', text, LATENCY_LIMITS);
+    }
+    limits[stat] = ms;
+  }
+  return limits;
 }
 
 /** "200-299", "200,204,300-399": the statuses a healthy endpoint answers with. */

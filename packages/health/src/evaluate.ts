@@ -1,16 +1,10 @@
-import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { formatDuration, type Clock } from '@deploy-actions/core';
-import {
-  checkAlarms,
-  checkHttp,
-  checkInvoke,
-  checkMetrics,
-  type CheckResult,
-  type Target,
-  type Verdict,
-} from './checks';
+import { checkAlarms } from './alarms';
+import type { CloudWatch } from './client';
 import { hasAlarms, type HealthConfig } from './config';
+import { checkHttp } from './http';
+import { checkMetrics, type TargetSignals } from './metrics';
+import type { CheckResult, Subject, Verdict } from './result';
 
 export interface Evaluation {
   at: number;
@@ -20,14 +14,15 @@ export interface Evaluation {
 }
 
 export interface Clients {
-  cloudwatch?: CloudWatchClient;
-  lambda?: LambdaClient;
+  /** Set when alarms are checked. */
+  cloudwatch?: CloudWatch;
+  signals: TargetSignals;
 }
 
 /** One evaluation: every configured check at once, combined (any unhealthy wins, then any inconclusive). */
 export async function evaluateOnce(
   cfg: HealthConfig,
-  t: Target,
+  t: Subject,
   clients: Clients,
   clock: Clock,
   signal?: AbortSignal,
@@ -35,9 +30,9 @@ export async function evaluateOnce(
   const at = clock.now();
   const pending: Promise<CheckResult>[] = [];
   if (hasAlarms(cfg)) pending.push(checkAlarms(clients.cloudwatch!, cfg.alarms));
-  if (cfg.metrics) pending.push(checkMetrics(clients.cloudwatch!, cfg.metrics, t, at));
+  if (cfg.metrics) pending.push(checkMetrics(clients.signals, cfg.metrics, t, at));
   if (cfg.http) pending.push(checkHttp(cfg.http, signal));
-  if (cfg.invoke) pending.push(checkInvoke(clients.lambda!, cfg.invoke, t));
+  pending.push(...(clients.signals.probes?.(cfg, t, signal) ?? []));
   const checks = await Promise.all(pending);
   return { at, ...combine(checks), checks };
 }
@@ -49,6 +44,11 @@ export function combine(checks: CheckResult[]): { verdict: Verdict; reason: stri
   }
   if (!checks.length) return { verdict: 'healthy', reason: 'no checks configured' };
   return { verdict: 'healthy', reason: checks.map((c) => `${c.check}: ${c.reason}`).join('; ') };
+}
+
+/** The one rule for letting a release go on: healthy, or inconclusive when on-inconclusive is pass. */
+export function passes(verdict: Verdict, onInconclusive: 'fail' | 'pass'): boolean {
+  return verdict === 'healthy' || (verdict === 'inconclusive' && onInconclusive === 'pass');
 }
 
 export interface WatchResult {

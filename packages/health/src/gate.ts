@@ -1,11 +1,9 @@
 import { formatDuration, type Clock } from '@deploy-actions/core';
-import type { Target } from './checks';
+import type { Subject } from './result';
 import type { HealthConfig } from './config';
 import { evaluateOnce, watch, type Clients, type WatchResult } from './evaluate';
 
 export interface GateContext {
-  functionName: string;
-  alias: string;
   blue: string;
   green: string;
   /** Percentage of traffic on green while judged. */
@@ -27,15 +25,11 @@ export function healthGate(
   clients: Clients,
   clock: Clock,
   log: { info(message: string): void },
+  label: (version: string) => string,
 ): Gate {
   return {
     watch: (ctx) => {
-      const target: Target = {
-        functionName: ctx.functionName,
-        alias: ctx.alias,
-        version: ctx.green,
-        baseline: ctx.blue,
-      };
+      const target: Subject = { version: ctx.green, baseline: ctx.blue, label };
       return watch(() => evaluateOnce(cfg, target, clients, clock, ctx.signal), {
         durationMs: ctx.durationMs,
         intervalMs: cfg.intervalMs,
@@ -44,7 +38,7 @@ export function healthGate(
         signal: ctx.signal,
         onEvaluation: (e, i, total, nextIn) =>
           log.info(
-            `step ${ctx.label}: ${ctx.percent}% on v${ctx.green}, check ${i}/${total} ${e.verdict}: ${e.reason}` +
+            `step ${ctx.label}: ${ctx.percent}% on ${label(ctx.green)}, check ${i}/${total} ${e.verdict}: ${e.reason}` +
               (nextIn !== undefined ? `; next check in ${formatDuration(Math.max(0, nextIn))}` : ''),
           ),
       });

@@ -1,9 +1,9 @@
 import { table } from '@deploy-actions/core';
-import type { Target } from './checks';
+import type { Subject } from './result';
 import type { Evaluation, WatchResult } from './evaluate';
 
 /** The `report` output: every evaluation with each check's observed values and thresholds. */
-export function reportJson(t: Target, w: WatchResult): string {
+export function reportJson(t: Subject, w: WatchResult): string {
   return JSON.stringify({
     version: t.version,
     baseline: t.baseline ?? null,
@@ -18,7 +18,7 @@ export function reportJson(t: Target, w: WatchResult): string {
 }
 
 /** Job summary: the last evaluation's checks as a table, and error rate and latency over the evaluations. */
-export function summaryMarkdown(title: string, t: Target, w: WatchResult): string {
+export function summaryMarkdown(title: string, t: Subject, w: WatchResult): string {
   const last = w.evaluations[w.evaluations.length - 1];
   const rows = (last?.checks ?? []).map((c) => [
     c.check,
@@ -28,7 +28,7 @@ export function summaryMarkdown(title: string, t: Target, w: WatchResult): strin
     c.reason,
   ]);
   return [
-    `### ${title}: v${t.version}${t.baseline ? ` against v${t.baseline}` : ''}: ${w.verdict}`,
+    `### ${title}: ${t.label(t.version)}${t.baseline ? ` against ${t.label(t.baseline)}` : ''}: ${w.verdict}`,
     '',
     w.reason,
     '',

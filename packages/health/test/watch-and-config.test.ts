@@ -2,9 +2,9 @@ import { describe, it, expect } from '@jest/globals';
 import { InputReader } from '@deploy-actions/core';
 import { readHealthConfig, requireChecks } from '../src/config';
 import { watch, type Evaluation } from '../src/evaluate';
-import type { Verdict } from '../src/checks';
-import { inputError } from '../../core/test/input-error';
-import { fakeClock } from '../../core/test/clock';
+import type { Verdict } from '../src/result';
+import { inputError } from '@deploy-actions/testbed/input-error';
+import { fakeClock } from '@deploy-actions/testbed/clock';
 
 function script(verdicts: Verdict[], clock: ReturnType<typeof fakeClock>) {
   const at: number[] = [];

@@ -2,7 +2,8 @@
  * Deployment history in one DynamoDB table.
  *
  * Items
- *   record   pk = `${environment}#${functionName}:${alias}` (one target in one environment)
+ *   record   pk = targetKey: `${environment}#${functionName}:${alias}` for Lambda, as ever, and
+ *            `${environment}#${targetKind}:${resource}` for other targets (one target in one environment)
  *            sk = `${startedAt ISO}#${id}` (time order; the id keeps two starts in one ms apart)
  *            successPk = pk, only while status is succeeded (makes the index below sparse)
  *            expiresAt = epoch seconds, startedAt + ttl-days (the table's TTL attribute)
@@ -27,7 +28,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
-import { DeployError, InputError, awsErrorName, clientConfig, type AwsOptions } from '@deploy-actions/core';
+import { DeployError, awsErrorName, clientConfig, type AwsOptions } from '@deploy-actions/core';
 import {
   checkDeploymentId,
   isoTime,
@@ -39,6 +40,8 @@ import {
   type Target,
 } from './record';
 import { DEFAULT_TTL_DAYS } from './config';
+import { RecordError, StoreMissingError } from './errors';
+import { readTarget, storedTarget } from './format';
 
 export { DEFAULT_TTL_DAYS, parseTtlDays } from './config';
 
@@ -89,8 +92,10 @@ export function timeToLiveInput(name: string): UpdateTimeToLiveCommandInput {
 /** The stored item: the record plus its keys, its index key when succeeded, and its expiry. */
 export function toItem(record: DeploymentRecord, ttlDays = DEFAULT_TTL_DAYS): Record<string, unknown> {
   const pk = targetKey(record);
+  const { targetKind, resource, ...rest } = record;
   const item: Record<string, unknown> = {
-    ...withoutUndefined(record),
+    ...withoutUndefined(rest),
+    ...storedTarget({ targetKind, resource }),
     pk,
     sk: `${record.startedAt}#${record.id}`,
     [TTL_ATTRIBUTE]: expiresAt(record.startedAt, ttlDays),
@@ -122,8 +127,10 @@ function expiresAt(startedAt: string, ttlDays: number): number {
 
 export function fromItem(item: Record<string, unknown>): DeploymentRecord {
   const out: Record<string, unknown> = { ...item };
-  for (const k of KEY_ATTRIBUTES) delete out[k];
-  return out as unknown as DeploymentRecord;
+  for (const k of [...KEY_ATTRIBUTES, 'functionName', 'alias', 'targetKind', 'resource']) delete out[k];
+  const target = readTarget(item);
+  if (!target) throw new DeployError(`the history item ${String(item.pk)} names no target`);
+  return { ...out, ...target } as unknown as DeploymentRecord;
 }
 
 function withoutUndefined<T extends object>(o: T): Partial<T> {
@@ -185,8 +192,7 @@ export class DynamoDbHistory {
       );
     }
     if (targetKey(existing) !== targetKey(record)) {
-      throw new InputError(
-        'deployment-id',
+      throw new RecordError(
         record.id,
         `already names a deployment of ${targetKey(existing)}, not of ${targetKey(record)}`,
       );
@@ -371,8 +377,7 @@ export class DynamoDbHistory {
 function mapError(err: unknown, table: string): unknown {
   const name = awsErrorName(err);
   if (name === 'ResourceNotFoundException') {
-    return new InputError(
-      'dynamodb-table',
+    return new StoreMissingError(
       table,
       'names no DynamoDB table in this account and region; create it first (see the record-history README)',
     );
@@ -383,8 +388,8 @@ function mapError(err: unknown, table: string): unknown {
   return err;
 }
 
-function notFound(id: string, table: string): InputError {
-  return new InputError('deployment-id', id, `names no deployment in DynamoDB table ${table}`);
+function notFound(id: string, table: string): RecordError {
+  return new RecordError(id, `names no deployment in DynamoDB table ${table}`);
 }
 
 // A transaction refused only by conditions: some item already exists.

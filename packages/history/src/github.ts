@@ -14,11 +14,13 @@
  * later statuses (inactive, or success again from markLive) only say whether it is live.
  */
 import type { Octokit, RestEndpointMethodTypes } from '@octokit/rest';
-import { DeployError, InputError, SUITE_VERSION, systemClock, type Clock } from '@deploy-actions/core';
+import { DeployError, SUITE_VERSION, systemClock, type Clock } from '@deploy-actions/core';
 import {
   checkDeploymentId,
   isGitHubDeploymentId,
+  FIRST_TARGET_KIND,
   isoTime,
+  sameTarget,
   transition,
   type DeploymentRecord,
   type FinalStatus,
@@ -26,8 +28,16 @@ import {
   type Target,
 } from './record';
 import type { Before } from './dynamodb';
+import { RecordError } from './errors';
+import { readTarget, storedTarget } from './format';
 
+/** The task of Lambda's deployments, as before targets had kinds; others are `deploy:<kind>`. */
 export const DEPLOYMENT_TASK = 'deploy:lambda';
+const TASK_PREFIX = 'deploy:';
+
+export function taskOf(targetKind: string): string {
+  return `${TASK_PREFIX}${targetKind}`;
+}
 // https://docs.github.com/en/rest/deployments/statuses#create-a-deployment-status (description: max 140)
 export const DESCRIPTION_MAX = 140;
 const PER_PAGE = 100;
@@ -39,11 +49,17 @@ type Deployment = RestEndpointMethodTypes['repos']['getDeployment']['response'][
 type Status = RestEndpointMethodTypes['repos']['listDeploymentStatuses']['response']['data'][number];
 type State = Status['state'];
 
-/** What the deployment payload holds: the record minus what GitHub keeps itself (id, environment, status). */
+/**
+ * What the deployment payload holds: the record minus what GitHub keeps itself (id, environment, status).
+ * Lambda's name the function and alias (`function`, `alias`) as before targets had kinds; others carry
+ * `targetKind` and `resource`.
+ */
 export interface DeploymentPayload {
   recordId: string;
-  function: string;
-  alias: string;
+  function?: string;
+  alias?: string;
+  targetKind?: string;
+  resource?: string;
   blueVersion: string;
   greenVersion: string;
   strategy: string;
@@ -114,8 +130,7 @@ export function toRecord(deployment: Deployment, statuses: readonly Status[]): D
     id: p.recordId,
     githubDeploymentId: String(deployment.id),
     environment: deployment.environment,
-    functionName: p.function,
-    alias: p.alias,
+    ...targetOf(p),
     blueVersion: p.blueVersion,
     greenVersion: p.greenVersion,
     strategy: p.strategy,
@@ -132,7 +147,7 @@ export function toRecord(deployment: Deployment, statuses: readonly Status[]): D
 
 /** The payload if this deployment was written by this backend, else undefined. */
 export function payloadOf(deployment: Pick<Deployment, 'task' | 'payload'>): DeploymentPayload | undefined {
-  if (deployment.task !== DEPLOYMENT_TASK) return undefined;
+  if (!deployment.task.startsWith(TASK_PREFIX)) return undefined;
   let p: unknown = deployment.payload;
   if (typeof p === 'string') {
     try {
@@ -145,8 +160,6 @@ export function payloadOf(deployment: Pick<Deployment, 'task' | 'payload'>): Dep
   const o = p as Record<string, unknown>;
   const keys: (keyof DeploymentPayload)[] = [
     'recordId',
-    'function',
-    'alias',
     'blueVersion',
     'greenVersion',
     'strategy',
@@ -156,14 +169,26 @@ export function payloadOf(deployment: Pick<Deployment, 'task' | 'payload'>): Dep
     'runUrl',
     'startedAt',
   ];
-  return keys.every((k) => typeof o[k] === 'string') ? (o as unknown as DeploymentPayload) : undefined;
+  if (!keys.every((k) => typeof o[k] === 'string')) return undefined;
+  const target = readTarget(o);
+  // The task names the kind too: a payload must agree with it.
+  if (!target || taskOf(target.targetKind) !== deployment.task) return undefined;
+  return o as unknown as DeploymentPayload;
+}
+
+function targetOf(p: DeploymentPayload): Omit<Target, 'environment'> {
+  return readTarget(p)!;
+}
+
+/** How a deployment names its target in descriptions: `orders:live`, or `ecs:...` for other kinds. */
+function targetName(t: Omit<Target, 'environment'>): string {
+  return t.targetKind === FIRST_TARGET_KIND ? t.resource : `${t.targetKind}:${t.resource}`;
 }
 
 function payloadFor(r: DeploymentRecord): DeploymentPayload {
   return {
     recordId: r.id,
-    function: r.functionName,
-    alias: r.alias,
+    ...storedTarget(r),
     blueVersion: r.blueVersion,
     greenVersion: r.greenVersion,
     strategy: r.strategy,
@@ -176,7 +201,7 @@ function payloadFor(r: DeploymentRecord): DeploymentPayload {
 }
 
 function isTarget(p: DeploymentPayload, t: Target): boolean {
-  return p.function === t.functionName && p.alias === t.alias;
+  return sameTarget(targetOf(p), t);
 }
 
 export interface GitHubHistoryOptions {
@@ -279,10 +304,9 @@ export class GitHubHistory {
     if (existing) {
       const p = payloadOf(existing)!;
       if (!isTarget(p, record)) {
-        throw new InputError(
-          'deployment-id',
+        throw new RecordError(
           record.id,
-          `already names GitHub deployment ${existing.id} of ${p.function}:${p.alias}, not of ${record.functionName}:${record.alias}`,
+          `already names GitHub deployment ${existing.id} of ${targetName(targetOf(p))}, not of ${targetName(record)}`,
         );
       }
       const statuses = await this.statuses(existing.id);
@@ -300,7 +324,7 @@ export class GitHubHistory {
         repo: this.repo,
         ref: record.commit,
         environment: record.environment,
-        task: DEPLOYMENT_TASK,
+        task: taskOf(record.targetKind),
         // Without these GitHub checks every commit status and may merge the default branch first (409 on a
         // red or pending check): https://docs.github.com/en/rest/deployments/deployments#create-a-deployment
         required_contexts: [],
@@ -308,7 +332,7 @@ export class GitHubHistory {
         transient_environment: false,
         payload: { ...payloadFor(record) },
         description: clipDescription(
-          `${record.functionName}:${record.alias} ${record.blueVersion || '(new)'} → ${record.greenVersion} (${record.id})`,
+          `${targetName(record)} ${record.blueVersion || '(new)'} → ${record.greenVersion} (${record.id})`,
         ),
       }),
     );
@@ -420,7 +444,7 @@ export class GitHubHistory {
     return this.retrying('find the last successful deployment', async () => {
       let bound = until;
       let pending = waitFor;
-      for await (const d of this.deployments(target.environment)) {
+      for await (const d of this.deployments(target.environment, undefined, taskOf(target.targetKind))) {
         const p = payloadOf(d);
         if (pending !== undefined) {
           // Listed newest first, so everything before meeting it is newer than it.
@@ -437,8 +461,7 @@ export class GitHubHistory {
         if (record.status === 'succeeded' && (bound === undefined || record.endedAt! < bound)) return record;
       }
       if (pending !== undefined) {
-        throw new InputError(
-          'deployment-id',
+        throw new RecordError(
           pending,
           `names no deployment of environment "${target.environment}" in ${this.owner}/${this.repo}`,
         );
@@ -456,7 +479,7 @@ export class GitHubHistory {
       throw new Error(`limit must be a whole number ≥ 1, not ${limit}`);
     return this.retrying('list recent deployments', async () => {
       const out: DeploymentRecord[] = [];
-      for await (const d of this.deployments(target.environment)) {
+      for await (const d of this.deployments(target.environment, undefined, taskOf(target.targetKind))) {
         const p = payloadOf(d);
         if (!p || !isTarget(p, target)) continue;
         out.push(toRecord(d, await this.statuses(d.id)));
@@ -476,7 +499,7 @@ export class GitHubHistory {
     const stop = Date.parse(lo) - CLOCK_SKEW_MS;
     return this.retrying('list deployments of the report period', async () => {
       const out: DeploymentRecord[] = [];
-      for await (const d of this.deployments(target.environment)) {
+      for await (const d of this.deployments(target.environment, undefined, taskOf(target.targetKind))) {
         if (Date.parse(d.created_at) < stop) break;
         const p = payloadOf(d);
         if (!p || !isTarget(p, target) || p.startedAt < lo || p.startedAt >= hi) continue;
@@ -487,12 +510,13 @@ export class GitHubHistory {
   }
 
   // Newest first: https://docs.github.com/en/rest/deployments/deployments#list-deployments
-  private async *deployments(environment?: string, ref?: string): AsyncGenerator<Deployment> {
+  /** `task` narrows to one target kind; without it, every kind's deployments (an id lookup). */
+  private async *deployments(environment?: string, ref?: string, task?: string): AsyncGenerator<Deployment> {
     const pages = this.octokit.paginate.iterator(this.octokit.rest.repos.listDeployments, {
       owner: this.owner,
       repo: this.repo,
       ...(environment === undefined ? {} : { environment }),
-      task: DEPLOYMENT_TASK,
+      ...(task === undefined ? {} : { task }),
       ...(ref === undefined ? {} : { ref }),
       per_page: PER_PAGE,
     });
@@ -534,7 +558,7 @@ export class GitHubHistory {
       return deployment;
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
-      throw err instanceof InputError ? err : new CallFailure('read a deployment', err);
+      throw err instanceof RecordError ? err : new CallFailure('read a deployment', err);
     }
   }
 
@@ -553,8 +577,7 @@ export class GitHubHistory {
   private async load(id: string, hint: Hint): Promise<{ deployment: Deployment; statuses: Status[] }> {
     const deployment = await this.locate(id, hint);
     if (!deployment) {
-      throw new InputError(
-        'deployment-id',
+      throw new RecordError(
         id,
         `names no deployment in ${this.owner}/${this.repo}${hint.environment ? ` (environment "${hint.environment}")` : ''}, or github-token cannot see the repository`,
       );
@@ -648,7 +671,7 @@ export class GitHubHistory {
 
 function startedDescription(p: DeploymentPayload): string {
   return clipDescription(
-    `${p.strategy}: ${p.function}:${p.alias} ${p.blueVersion || '(new)'} → ${p.greenVersion}`,
+    `${p.strategy}: ${targetName(targetOf(p))} ${p.blueVersion || '(new)'} → ${p.greenVersion}`,
   );
 }
 
@@ -668,11 +691,10 @@ function statusOf(err: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined;
 }
 
-function foreign(id: number): InputError {
-  return new InputError(
-    'deployment-id',
+function foreign(id: number): RecordError {
+  return new RecordError(
     String(id),
-    `names a GitHub deployment not recorded by record-history (task is not "${DEPLOYMENT_TASK}")`,
+    `names a GitHub deployment not recorded by record-history (its task is not "${TASK_PREFIX}<target>", as "${DEPLOYMENT_TASK}")`,
   );
 }
 

@@ -3,17 +3,67 @@
  * backend being down never hides what the other recorded; reads take the first backend that answers.
  */
 import type { AwsOptions, Clock } from '@deploy-actions/core';
-import { errorMessage, InputError } from '@deploy-actions/core';
+import { errorMessage } from '@deploy-actions/core';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Octokit } from '@octokit/rest';
 import type { BackendName, HistoryConfig } from './config';
 import type { Before, DynamoDbHistory } from './dynamodb';
+import { RecordError, StoreMissingError } from './errors';
 import type { GitHubHistory, Hint } from './github';
 import { isFinal, type DeploymentRecord, type FinalStatus, type FinishFields, type Target } from './record';
 
-export type Backend =
-  | { name: 'github'; where: string; store: GitHubHistory }
-  | { name: 'dynamodb'; where: string; store: DynamoDbHistory };
+/** One place releases are recorded; History writes to each and reads from the first that answers. */
+export interface HistoryBackend {
+  name: BackendName;
+  /** Where, for messages: "DynamoDB table deployments". */
+  where: string;
+  putStarted(record: DeploymentRecord): Promise<{ record: DeploymentRecord; created: boolean }>;
+  finish(
+    id: string,
+    status: FinalStatus,
+    fields: FinishFields,
+  ): Promise<{ record: DeploymentRecord; changed: boolean }>;
+  /** Marks a restored release live again where the store shows what is live. */
+  markLive(id: string, logUrl: string): Promise<{ changed: boolean }>;
+  get(id: string): Promise<DeploymentRecord | undefined>;
+  lastSuccessful(target: Target, before?: Before): Promise<DeploymentRecord | undefined>;
+  between(target: Target, from: string, to: string): Promise<DeploymentRecord[]>;
+}
+
+/** Kept for callers that name the union: every backend is a HistoryBackend. */
+export type Backend = HistoryBackend;
+
+/** GitHub Deployments as a backend: statuses carry the environment URL; ids are found by commit. */
+export function githubBackend(
+  store: GitHubHistory,
+  where: string,
+  opts: { environmentUrl?: string; hint: Hint },
+): HistoryBackend {
+  return {
+    name: 'github',
+    where,
+    putStarted: (r) => store.putStarted(r, opts),
+    finish: (id, status, fields) => store.finish(id, status, fields, { ...opts, ...opts.hint }),
+    markLive: (id, logUrl) => store.markLive(id, { ...opts, ...opts.hint, ...(logUrl && { logUrl }) }),
+    get: (id) => store.get(id, opts.hint),
+    lastSuccessful: (t, before) => store.lastSuccessful(t, before),
+    between: (t, from, to) => store.between(t, from, to),
+  };
+}
+
+/** DynamoDB as a backend; it has nothing to mark live. */
+export function dynamodbBackend(store: DynamoDbHistory, where: string): HistoryBackend {
+  return {
+    name: 'dynamodb',
+    where,
+    putStarted: (r) => store.putStarted(r),
+    finish: (id, status, fields) => store.finish(id, status, fields),
+    markLive: async () => ({ changed: false }),
+    get: (id) => store.get(id),
+    lastSuccessful: (t, before) => store.lastSuccessful(t, before),
+    between: (t, from, to) => store.between(t, from, to),
+  };
+}
 
 export type Outcome<T> =
   | { backend: BackendName; where: string; ok: true; value: T }
@@ -33,10 +83,7 @@ export interface HistoryDeps {
 }
 
 export class History {
-  constructor(
-    readonly backends: Backend[],
-    private readonly opts: { environmentUrl?: string; hint: Hint },
-  ) {}
+  constructor(readonly backends: HistoryBackend[]) {}
 
   /**
    * Records a started release in every backend. The same id again continues its record (a re-run step);
@@ -45,37 +92,31 @@ export class History {
    */
   async start(record: DeploymentRecord, attempt: number): Promise<Started> {
     const first = await this.startEach(record);
-    const ended = first.some((o) => o.ok && !o.value.created && isFinal(o.value.record.status));
+    const ended = first.find((o) => o.ok && !o.value.created && isFinal(o.value.record.status));
+    if (ended?.ok && attempt <= 1 && !sameVersions(ended.value.record, record)) {
+      // The same id for another release of the same job attempt: two steps share a deployment-id.
+      const r = ended.value.record;
+      throw new RecordError(
+        record.id,
+        `already names the release ${r.blueVersion || '(new)'} → ${r.greenVersion}, which ended ${r.status}; this step records ${record.blueVersion || '(new)'} → ${record.greenVersion}: give each release its own deployment-id`,
+      );
+    }
     if (!ended || attempt <= 1) return { id: record.id, outcomes: first, newAttempt: false };
     const id = `${record.id}.${attempt}`;
     return { id, outcomes: await this.startEach({ ...record, id }), newAttempt: true };
   }
 
   private startEach(record: DeploymentRecord) {
-    return this.each((b) =>
-      b.name === 'github' ? b.store.putStarted(record, this.opts) : b.store.putStarted(record),
-    );
+    return this.each((b) => b.putStarted(record));
   }
 
   finish(id: string, status: FinalStatus, fields: FinishFields) {
-    return this.each((b) =>
-      b.name === 'github'
-        ? b.store.finish(id, status, fields, { ...this.opts, ...this.opts.hint })
-        : b.store.finish(id, status, fields),
-    );
+    return this.each((b) => b.finish(id, status, fields));
   }
 
   /** GitHub shows which deployment is live; DynamoDB has nothing to mark. */
   markLive(id: string, logUrl: string) {
-    return this.each(async (b) =>
-      b.name === 'github'
-        ? b.store.markLive(id, {
-            ...this.opts,
-            ...this.opts.hint,
-            ...(logUrl && { logUrl }),
-          })
-        : { changed: false },
-    );
+    return this.each((b) => b.markLive(id, logUrl));
   }
 
   /**
@@ -84,8 +125,8 @@ export class History {
    */
   async read<T>(
     what: string,
-    op: (b: Backend) => Promise<T>,
-  ): Promise<{ value: T; backend: Backend; failures: string[] }> {
+    op: (b: HistoryBackend) => Promise<T>,
+  ): Promise<{ value: T; backend: HistoryBackend; failures: string[] }> {
     const failures: string[] = [];
     const order = [...this.backends].sort((a, b) =>
       a.name === 'dynamodb' ? -1 : b.name === 'dynamodb' ? 1 : 0,
@@ -95,7 +136,7 @@ export class History {
       try {
         return { value: await op(b), backend: b, failures };
       } catch (err) {
-        if (err instanceof InputError) throw err;
+        if (err instanceof RecordError || err instanceof StoreMissingError) throw err;
         firstError ??= err;
         failures.push(`${b.where}: ${errorMessage(err)}`);
       }
@@ -104,35 +145,37 @@ export class History {
   }
 
   get(id: string) {
-    return this.read(`read deployment ${id}`, (b) =>
-      b.name === 'github' ? b.store.get(id, this.opts.hint) : b.store.get(id),
-    );
+    return this.read(`read deployment ${id}`, (b) => b.get(id));
   }
 
   lastSuccessful(target: Target, before?: Before) {
-    return this.read('find the last successful deployment', (b) => b.store.lastSuccessful(target, before));
+    return this.read('find the last successful deployment', (b) => b.lastSuccessful(target, before));
   }
 
   between(target: Target, from: string, to: string) {
-    return this.read('list the deployments of the report period', (b) => b.store.between(target, from, to));
+    return this.read('list the deployments of the report period', (b) => b.between(target, from, to));
   }
 
   /**
    * One write per backend, in order. A wrong setting (a table that does not exist) stops them all, so that
    * with DynamoDB first nothing is written anywhere; an outage or an unknown id is that backend's outcome.
    */
-  private async each<T>(op: (b: Backend) => Promise<T>): Promise<Outcome<T>[]> {
+  private async each<T>(op: (b: HistoryBackend) => Promise<T>): Promise<Outcome<T>[]> {
     const out: Outcome<T>[] = [];
     for (const b of this.backends) {
       try {
         out.push({ backend: b.name, where: b.where, ok: true, value: await op(b) });
       } catch (error) {
-        if (error instanceof InputError && error.input !== 'deployment-id') throw error;
+        if (error instanceof StoreMissingError) throw error;
         out.push({ backend: b.name, where: b.where, ok: false, error });
       }
     }
     return out;
   }
+}
+
+function sameVersions(a: DeploymentRecord, b: DeploymentRecord): boolean {
+  return a.blueVersion === b.blueVersion && a.greenVersion === b.greenVersion;
 }
 
 export class HistoryReadError extends Error {
@@ -153,7 +196,8 @@ export async function openHistory(
   opts: { clock: Clock; onRetry?: (what: string, attempt: number, delayMs: number, reason: string) => void },
   deps: HistoryDeps = {},
 ): Promise<History> {
-  const backends: Backend[] = [];
+  const backends: HistoryBackend[] = [];
+  const statusOpts = { ...(cfg.environmentUrl && { environmentUrl: cfg.environmentUrl }), hint };
   for (const name of cfg.backends) {
     if (name === 'github' && cfg.github) {
       const { GitHubHistory, githubClient } = await import('./github');
@@ -161,26 +205,22 @@ export async function openHistory(
         token: cfg.github.token,
         ...(cfg.github.apiUrl && { baseUrl: cfg.github.apiUrl }),
       });
-      backends.push({
-        name,
-        where: `GitHub Deployments of ${cfg.github.owner}/${cfg.github.repo}`,
-        store: new GitHubHistory(octokit, cfg.github.owner, cfg.github.repo, {
-          maxAttempts: cfg.maxAttempts,
-          clock: opts.clock,
-          ...(opts.onRetry && { onRetry: opts.onRetry }),
-        }),
+      const store = new GitHubHistory(octokit, cfg.github.owner, cfg.github.repo, {
+        maxAttempts: cfg.maxAttempts,
+        clock: opts.clock,
+        ...(opts.onRetry && { onRetry: opts.onRetry }),
       });
+      backends.push(
+        githubBackend(store, `GitHub Deployments of ${cfg.github.owner}/${cfg.github.repo}`, statusOpts),
+      );
     }
     if (name === 'dynamodb' && cfg.table) {
       if (!aws) throw new Error('the DynamoDB backend needs a region');
       const { DynamoDbHistory, dynamodbClient } = await import('./dynamodb');
       const client = await (deps.dynamodb ?? dynamodbClient)(aws);
-      backends.push({
-        name,
-        where: `DynamoDB table ${cfg.table}`,
-        store: new DynamoDbHistory(client, cfg.table, { ttlDays: cfg.ttlDays }),
-      });
+      const store = new DynamoDbHistory(client, cfg.table, { ttlDays: cfg.ttlDays });
+      backends.push(dynamodbBackend(store, `DynamoDB table ${cfg.table}`));
     }
   }
-  return new History(backends, { ...(cfg.environmentUrl && { environmentUrl: cfg.environmentUrl }), hint });
+  return new History(backends);
 }

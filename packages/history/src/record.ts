@@ -5,17 +5,33 @@ export const STATUSES = ['started', 'succeeded', 'failed', 'rolled-back'] as con
 export type DeploymentStatus = (typeof STATUSES)[number];
 export type FinalStatus = Exclude<DeploymentStatus, 'started'>;
 
-/** One function alias in one environment: what a history is kept for. */
+/** The kind of target whose records were written before targets had kinds. */
+export const FIRST_TARGET_KIND = 'lambda';
+
+/** One released thing in one environment: what a history is kept for. */
 export interface Target {
   environment: string;
-  /** The plain function name (not an ARN), so one function has one history however it was named. */
-  functionName: string;
-  alias: string;
+  /** lambda, ecs, ...: which target released it. */
+  targetKind: string;
+  /**
+   * The released thing as its target names it, the same however the user wrote it: a Lambda alias is
+   * `function:alias` with the plain function name.
+   */
+  resource: string;
 }
 
-/** The partition key of a target's history: `${environment}#${functionName}:${alias}`. */
+/**
+ * The partition key of a target's history: `${environment}#${resource}` for Lambda, as before targets
+ * had kinds, and `${environment}#${targetKind}:${resource}` for the others.
+ */
 export function targetKey(t: Target): string {
-  return `${t.environment}#${t.functionName}:${t.alias}`;
+  const kind = t.targetKind === FIRST_TARGET_KIND ? '' : `${t.targetKind}:`;
+  return `${t.environment}#${kind}${t.resource}`;
+}
+
+/** The same target, environment aside. */
+export function sameTarget(a: Omit<Target, 'environment'>, b: Omit<Target, 'environment'>): boolean {
+  return a.targetKind === b.targetKind && a.resource === b.resource;
 }
 
 export interface DeploymentRecord extends Target {
@@ -105,12 +121,13 @@ export function checkNewDeploymentId(value: string, input = 'deployment-id'): st
 }
 
 /**
- * The id of a release when the user gives none: one per workflow run, job and target, so a step run
+ * The id of a release when the user gives none: one per workflow run, job, target and region, so a step run
  * again, or a job re-run after its runner died, continues the same record instead of adding one.
  */
-export function defaultDeploymentId(runId: string, job: string, t: Target): string {
+export function defaultDeploymentId(runId: string, job: string, t: Target, region = ''): string {
+  // The region too: one matrix job may release the same function in two regions.
   const hash = createHash('sha256')
-    .update(`${job}|${targetKey(t)}`)
+    .update(`${job}|${targetKey(t)}${region ? `|${region}` : ''}`)
     .digest('hex')
     .slice(0, 8);
   return `run-${runId || 'local'}-${hash}`;

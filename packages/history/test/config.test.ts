@@ -103,7 +103,7 @@ describe('run context and ids', () => {
   });
 
   it('give one default id per run, step and target', () => {
-    const t = { environment: 'prod', functionName: 'orders', alias: 'live' };
+    const t = { environment: 'prod', targetKind: 'lambda', resource: 'orders:live' };
     const id = defaultDeploymentId('42', 'deploy/history', t);
     expect(id).toMatch(/^run-42-[0-9a-f]{8}$/);
     expect(defaultDeploymentId('42', 'deploy/history', t)).toBe(id);

@@ -15,7 +15,8 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DeployError, InputError } from '@deploy-actions/core';
+import { DeployError } from '@deploy-actions/core';
+import { StoreMissingError } from '../src/errors';
 import { DynamoDbHistory, createTableInput, itemsFor, parseTtlDays, toItem } from '../src/dynamodb';
 import type { DeploymentRecord } from '../src/record';
 
@@ -29,8 +30,8 @@ const $metadata = { httpStatusCode: 400 };
 const started: DeploymentRecord = {
   id: 'run-7-1',
   environment: 'prod',
-  functionName: 'orders',
-  alias: 'live',
+  targetKind: 'lambda',
+  resource: 'orders:live',
   blueVersion: '6',
   greenVersion: '7',
   strategy: 'canary',
@@ -135,8 +136,8 @@ describe('putStarted', () => {
     );
     doc.on(GetCommand, { Key: { pk: 'deployment#run-7-1', sk: 'deployment' } }).resolves({ Item: pointer });
     doc.on(GetCommand, { Key: { pk: item.pk, sk: item.sk } }).resolves({ Item: item });
-    await expect(history.putStarted({ ...started, alias: 'canary' })).rejects.toThrow(
-      'Input "deployment-id" has value "run-7-1": already names a deployment of prod#orders:live, not of prod#orders:canary',
+    await expect(history.putStarted({ ...started, resource: 'orders:canary' })).rejects.toThrow(
+      'deployment id "run-7-1" already names a deployment of prod#orders:live, not of prod#orders:canary',
     );
   });
 
@@ -155,11 +156,9 @@ describe('putStarted', () => {
       .on(TransactWriteCommand)
       .rejects(new ResourceNotFoundException({ message: 'Requested resource not found', $metadata }));
     const err = await history.putStarted(started).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).input).toBe('dynamodb-table');
-    expect((err as Error).message).toMatch(
-      /^Input "dynamodb-table" has value "deployments": names no DynamoDB table/,
-    );
+    expect(err).toBeInstanceOf(StoreMissingError);
+    expect((err as StoreMissingError).store).toBe('deployments');
+    expect((err as Error).message).toMatch(/^history store "deployments" names no DynamoDB table/);
   });
 });
 
@@ -219,7 +218,7 @@ describe('finish', () => {
   it('names deployment-id when the id is unknown or malformed', async () => {
     doc.on(GetCommand).resolves({});
     await expect(history.finish('run-8-1', 'failed', { endedAt: ended })).rejects.toThrow(
-      'Input "deployment-id" has value "run-8-1": names no deployment in DynamoDB table deployments',
+      'deployment id "run-8-1" names no deployment in DynamoDB table deployments',
     );
     await expect(history.finish('8#1', 'failed', { endedAt: ended })).rejects.toThrow(
       /^Input "deployment-id"/,
@@ -229,7 +228,7 @@ describe('finish', () => {
 });
 
 describe('queries', () => {
-  const target = { environment: 'prod', functionName: 'orders', alias: 'live' };
+  const target = { environment: 'prod', targetKind: 'lambda', resource: 'orders:live' };
 
   it('asks the index for the newest success before a time, in one call', async () => {
     doc.on(QueryCommand).resolves({ Items: [] });

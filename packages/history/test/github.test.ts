@@ -92,8 +92,8 @@ describe('errors', () => {
   const record = {
     id: 'run-1-1',
     environment: 'prod',
-    functionName: 'orders',
-    alias: 'live',
+    targetKind: 'lambda',
+    resource: 'orders:live',
     blueVersion: '1',
     greenVersion: '2',
     strategy: 'linear',

@@ -1,13 +1,14 @@
 import { describe, it, expect } from '@jest/globals';
-import { DeployError, InputError } from '@deploy-actions/core';
-import { History, HistoryReadError, type Backend } from '../src/history';
+import { DeployError } from '@deploy-actions/core';
+import { RecordError, StoreMissingError } from '../src/errors';
+import { History, HistoryReadError, type HistoryBackend } from '../src/history';
 import type { DeploymentRecord } from '../src/record';
 
 const record: DeploymentRecord = {
   id: 'run-7-abc',
   environment: 'prod',
-  functionName: 'orders',
-  alias: 'live',
+  targetKind: 'lambda',
+  resource: 'orders:live',
   blueVersion: '1',
   greenVersion: '2',
   strategy: 'linear',
@@ -38,7 +39,7 @@ function store(name: 'github' | 'dynamodb', fail?: () => never) {
       calls.push(`finish ${id}`);
       fail?.();
       const r = records.get(id);
-      if (!r) throw new InputError('deployment-id', id, 'names no deployment');
+      if (!r) throw new RecordError(id, 'names no deployment');
       records.set(id, { ...r, status });
       return { record: { ...r, status }, changed: true };
     },
@@ -47,7 +48,8 @@ function store(name: 'github' | 'dynamodb', fail?: () => never) {
       return records.get(id);
     },
   };
-  return { name, where: name, store: s } as unknown as Backend & { store: typeof s };
+  const backend = { name, where: name, ...s, markLive: async () => ({ changed: false }) };
+  return { ...(backend as unknown as HistoryBackend), store: s };
 }
 
 const down = () => {
@@ -58,7 +60,7 @@ describe('History', () => {
   it('starts in every backend and continues the same record when run again', async () => {
     const d = store('dynamodb');
     const g = store('github');
-    const h = new History([d, g], { hint: {} });
+    const h = new History([d, g]);
     expect((await h.start(record, 1)).id).toBe(record.id);
     const again = await h.start(record, 1);
     expect(again).toMatchObject({ id: record.id, newAttempt: false });
@@ -68,7 +70,7 @@ describe('History', () => {
 
   it('gives a later job attempt its own record once the release had ended', async () => {
     const d = store('dynamodb');
-    const h = new History([d], { hint: {} });
+    const h = new History([d]);
     await h.start(record, 1);
     await h.finish(record.id, 'failed', { endedAt: '2026-01-01T00:01:00.000Z' });
     const retry = await h.start(record, 2);
@@ -81,7 +83,7 @@ describe('History', () => {
   it('reports a backend that is down and still writes the other', async () => {
     const d = store('dynamodb');
     const g = store('github', down);
-    const h = new History([d, g], { hint: {} });
+    const h = new History([d, g]);
     const started = await h.start(record, 1);
     expect(started.outcomes.map((o) => [o.backend, o.ok])).toEqual([
       ['dynamodb', true],
@@ -92,23 +94,23 @@ describe('History', () => {
 
   it('stops every write at a wrong setting, so the next backend is not written', async () => {
     const d = store('dynamodb', () => {
-      throw new InputError('dynamodb-table', 'nope', 'names no DynamoDB table');
+      throw new StoreMissingError('nope', 'names no DynamoDB table');
     });
     const g = store('github');
-    const h = new History([d, g], { hint: {} });
-    await expect(h.start(record, 1)).rejects.toThrow('Input "dynamodb-table"');
+    const h = new History([d, g]);
+    await expect(h.start(record, 1)).rejects.toThrow(StoreMissingError);
     expect(g.store.calls).toEqual([]);
   });
 
   it('reads from the first backend that answers, and says why when none does', async () => {
     const g = store('github');
     g.store.records.set(record.id, record);
-    const h = new History([store('dynamodb', down), g], { hint: {} });
+    const h = new History([store('dynamodb', down), g]);
     const read = await h.get(record.id);
     expect(read.value).toEqual(record);
     expect(read.backend.name).toBe('github');
     expect(read.failures).toEqual(['dynamodb: HTTP 503']);
-    const none = new History([store('dynamodb', down), store('github', down)], { hint: {} });
+    const none = new History([store('dynamodb', down), store('github', down)]);
     const err = await none.get(record.id).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HistoryReadError);
     expect((err as Error).message).toBe(

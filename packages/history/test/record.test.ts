@@ -71,7 +71,7 @@ describe('inputs', () => {
   });
 
   it('keys a target by environment, function and alias', () => {
-    expect(targetKey({ environment: 'prod', functionName: 'orders', alias: 'live' })).toBe(
+    expect(targetKey({ environment: 'prod', targetKind: 'lambda', resource: 'orders:live' })).toBe(
       'prod#orders:live',
     );
   });

@@ -14,8 +14,8 @@ function rec(
   return {
     id,
     environment: 'prod',
-    functionName,
-    alias: 'live',
+    targetKind: 'lambda',
+    resource: `${functionName}:live`,
     blueVersion: '1',
     greenVersion: '2',
     strategy: 'all-at-once',

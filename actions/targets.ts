@@ -1,0 +1,5 @@
+import type { Targets } from '@deploy-actions/release/run/common';
+import { lambdaTarget } from '@deploy-actions/target-lambda';
+
+/** Every target the actions release, by the name the `target` input gives; the first is the default. */
+export const targets: Targets = { lambda: lambdaTarget as Targets[string] };

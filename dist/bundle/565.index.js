@@ -1,0 +1,23 @@
+export const id = 565;
+export const ids = [565];
+export const modules = {
+
+/***/ 9565:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cloudwatchClient: () => (/* binding */ cloudwatchClient)
+/* harmony export */ });
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
+
+/** Loaded only after inputs are checked, so a bad-input run never pays for the SDK. */
+async function cloudwatchClient(opts) {
+    const { CloudWatchClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19));
+    return new CloudWatchClient((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .clientConfig */ .yO)(opts));
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,144 @@
+import { ConcurrentChangeError, InputReader, table, type Runtime } from '@deploy-actions/core';
+import { readHealthConfig } from '@deploy-actions/health/config';
+import { buildPlan } from '../plan';
+import { greenPercent, type Routing } from '../routing';
+import type { ShiftResult, ShiftStatus } from '../shift/types';
+import { STATE } from '../state';
+import type { Target, TargetConfig } from '../target';
+import { clockOf, cloudwatchFor, readConfig, runStep, selectTarget, type Deps, type Targets } from './common';
+import { runShiftTrafficPost } from './shift-post';
+
+// GitHub-hosted jobs stop after 6 hours: https://docs.github.com/en/actions/reference/limits
+const MAX_BAKE = { ms: 6 * 3_600_000, label: '6h (the longest a GitHub-hosted job runs)' };
+
+export function readShiftInputs(inputs: InputReader, env: Runtime['env'], targets: Targets) {
+  const target = selectTarget(inputs, targets);
+  const config = readConfig(target, inputs, env);
+  const green = target.parseVersion('green-version', inputs.text('green-version'));
+  const bakeText = inputs.text('bake-time');
+  const plan = buildPlan({
+    strategy: inputs.text('strategy'),
+    steps: inputs.text('steps'),
+    bakeMs: inputs.duration('bake-time', '5m', MAX_BAKE),
+    bakeGiven: bakeText !== '',
+    bakeText,
+    canaryPercent: inputs.percent('canary-percent', 10),
+    linearPercent: inputs.percent('linear-percent', 10),
+    maxBake: MAX_BAKE,
+  });
+  const health = readHealthConfig(inputs);
+  const onUnhealthy = inputs.oneOf('on-unhealthy', ['rollback', 'fail'] as const, 'rollback');
+  const onCancel = inputs.oneOf('on-cancel', ['rollback', 'leave'] as const, 'rollback');
+  return { target, config, green, plan, health, onUnhealthy, onCancel };
+}
+
+/** Main and post share one bundle, as actions/checkout does: the saved isPost state tells them apart. */
+export async function runShiftTrafficStep(rt: Runtime, targets: Targets, deps: Deps = {}): Promise<void> {
+  if (rt.getState(STATE.isPost) === 'true') return runShiftTrafficPost(rt, targets, deps);
+  rt.saveState(STATE.isPost, 'true');
+  return runShiftTraffic(rt, targets, deps);
+}
+
+export async function runShiftTraffic(rt: Runtime, targets: Targets, deps: Deps = {}): Promise<void> {
+  await runStep(rt, async () => {
+    const i = readShiftInputs(new InputReader(rt.input), rt.env, targets);
+    const clock = clockOf(deps, rt.env);
+    const cloudwatch = await cloudwatchFor(i.health, i.config.aws, deps);
+    const session = await i.target.open(i.config, {
+      clock,
+      health: i.health,
+      ...(cloudwatch && { cloudwatch }),
+      ...(deps.clients && { clients: deps.clients }),
+    });
+    const [{ shiftTraffic }, { healthGate, hasChecks, resolveAlarms }] = await Promise.all([
+      import('../shift/loop'),
+      import('@deploy-actions/health'),
+    ]);
+    // Unknown alarm names are bad input: found out before the first write.
+    if (cloudwatch) await resolveAlarms(cloudwatch, i.health.alarms);
+    const { router } = session;
+    const gate = hasChecks(i.health)
+      ? healthGate(
+          i.health,
+          { ...(cloudwatch && { cloudwatch }), signals: session.signals },
+          clock,
+          rt,
+          router.label,
+        )
+      : undefined;
+    saveTarget(rt, i.target, i.config, i.green, i.onCancel);
+    let last: { routing: Routing; blue: string } | undefined;
+    let result: ShiftResult;
+    try {
+      result = await shiftTraffic({
+        router,
+        green: i.green,
+        plan: i.plan,
+        gate,
+        intervalMs: i.health.intervalMs,
+        finalWatchMs: i.health.durationMs,
+        onInconclusive: i.health.onInconclusive,
+        onUnhealthy: i.onUnhealthy,
+        onCancel: i.onCancel,
+        log: rt,
+        clock,
+        signal: rt.cancelSignal,
+        onRouting: (routing, blue) => {
+          last = { routing, blue };
+          rt.saveState(STATE.blue, blue);
+          rt.saveState(STATE.routing, JSON.stringify(routing));
+        },
+      });
+    } catch (err) {
+      // Someone else owns the router now: the post step must not touch it. Any other failure leaves the
+      // post step to retry restoring blue.
+      if (err instanceof ConcurrentChangeError) rt.saveState(STATE.settled, 'true');
+      if (last) setOutputs(rt, statusOf(last.routing, i.green), last.routing, last.blue, i.green);
+      throw err;
+    }
+    rt.saveState(STATE.settled, 'true');
+    setOutputs(rt, result.status, result.percent, result.blue, result.green);
+    await rt.summary(shiftSummary(i.config.name, i.plan.name, result, router.label));
+    if (result.failure) rt.setFailed(result.failure);
+    else rt.info(`shift-traffic ${result.status}: ${result.percent}% on ${router.label(result.green)}.`);
+  });
+}
+
+/** What the post step needs to find the router again. */
+function saveTarget(rt: Runtime, target: Target, config: TargetConfig, green: string, onCancel: string) {
+  rt.saveState(STATE.target, target.kind);
+  rt.saveState(STATE.config, JSON.stringify(config));
+  rt.saveState(STATE.green, green);
+  rt.saveState(STATE.onCancel, onCancel);
+}
+
+function setOutputs(rt: Runtime, status: ShiftStatus, weight: number | Routing, blue: string, green: string) {
+  rt.setOutput('status', status);
+  rt.setOutput('weight', String(typeof weight === 'number' ? weight : greenPercent(weight, green)));
+  rt.setOutput('blue-version', blue);
+  rt.setOutput('green-version', green);
+}
+
+function statusOf(r: Routing, green: string): ShiftStatus {
+  const percent = greenPercent(r, green);
+  return percent === 100 ? 'promoted' : percent === 0 ? 'rolled-back' : 'in-progress';
+}
+
+function shiftSummary(name: string, plan: string, r: ShiftResult, label: (v: string) => string): string {
+  const start = r.timeline[0]?.at ?? 0;
+  const rows = r.timeline.map((t) => [
+    new Date(t.at).toISOString().slice(11, 19),
+    `+${Math.round((t.at - start) / 1000)}s`,
+    t.step,
+    `${t.percent}%`,
+    t.event,
+  ]);
+  return [
+    `### shift-traffic: ${name} ${label(r.blue)} → ${label(r.green)}: ${r.status}`,
+    '',
+    `Plan: ${plan}. Green now receives ${r.percent}% of traffic.${r.failure ? `\n\n**${r.failure}**` : ''}`,
+    '',
+    table(['time (UTC)', 'elapsed', 'step', 'green', 'event'], rows),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,88 @@
+// What the engine and the runners need of a target. Each target is one folder under packages/targets/
+// implementing this; the runners never name a target.
+import type { AwsOptions, Clock, InputReader, Log, Runtime } from '@deploy-actions/core';
+import type { CloudWatch, HealthConfig, TargetSignals } from '@deploy-actions/health';
+import type { Routing, RoutingState } from './routing';
+
+export type ActionName = 'deploy-green' | 'shift-traffic' | 'health-gate' | 'record-history' | 'rollback';
+export type Env = Runtime['env'];
+
+/** A target's checked inputs, as far as the engine uses them; the target keeps the rest. */
+export interface TargetConfig {
+  /** What messages call the released thing, e.g. `orders:live`. */
+  name: string;
+  /** Region and retries for the AWS clients the engine opens itself (CloudWatch alarms, DynamoDB). */
+  aws: AwsOptions;
+  /** The history this target's releases go to: its kind and the name of the released thing. */
+  history: { targetKind: string; resource: string };
+}
+
+/** Moves traffic between two versions; every write is guarded by what was read just before it. */
+export interface Router {
+  /** How messages name the router, e.g. `alias "live"`. */
+  name: string;
+  /** What kind of router it is, e.g. `alias`. */
+  noun: string;
+  /** Why `read` found nothing, as a sentence. */
+  missing: string;
+  label(version: string): string;
+  /** A version to suggest going back to from `live`, for error messages. */
+  example?(live: string): string;
+  read(): Promise<RoutingState | undefined>;
+  /**
+   * One write from `from` (as read) to `to`. A router changed since `from` is someone else deploying:
+   * ConcurrentChangeError, nothing written.
+   */
+  write(to: Routing, from: RoutingState): Promise<RoutingState>;
+  /** Refuses before the first write a pair of versions the router cannot split between. */
+  checkPair(blue: string, green: string): Promise<void>;
+  /** A version named by an input exists; otherwise an InputError naming `input`. */
+  checkVersion(version: string, input: string): Promise<void>;
+}
+
+export interface Session {
+  router: Router;
+  signals: TargetSignals;
+}
+
+export interface OpenOptions {
+  clock: Clock;
+  /** Opened by the runner when alarms or metrics are checked. */
+  cloudwatch?: CloudWatch;
+  health?: HealthConfig;
+  /** Test doubles for the target's own clients, by the target's names for them. */
+  clients?: Record<string, (opts: AwsOptions) => Promise<unknown>>;
+}
+
+export interface DeployContext extends OpenOptions {
+  log: Log;
+  /** The release's description (commit and run by default). */
+  description: string;
+  waitTimeoutMs: number;
+}
+
+export interface DeployOutcome {
+  green: string;
+  blue: string;
+  changed: boolean;
+  /** Outputs besides green-version, blue-version and changed. */
+  outputs: Record<string, string>;
+  summary: { title: string; header: string[]; row: string[] };
+}
+
+export interface Target<C extends TargetConfig = TargetConfig, D = unknown> {
+  kind: string;
+  /** Inputs only this target reads: given while another target is selected, they are input errors. */
+  inputs: readonly string[];
+  /** This target's inputs, checked without any call. `optional`: undefined when none are given; `region: false`: no region needed unless given. */
+  readConfig(inputs: InputReader, env: Env, opts?: { optional?: boolean; region?: boolean }): C | undefined;
+  /** A version named by an input (green-version, to...), checked in form. */
+  parseVersion(input: string, value: string): string;
+  /** Whether rollback's `to` is meant as a version (else a deployment id); parseVersion then checks it. */
+  isVersion(text: string): boolean;
+  open(config: C, opts: OpenOptions): Promise<Session>;
+  deploy: {
+    readInputs(inputs: InputReader, env: Env): D;
+    run(config: C, inputs: D, ctx: DeployContext): Promise<DeployOutcome>;
+  };
+}

@@ -1,0 +1,69 @@
+// The Lambda target: an alias's weighted routing between two published versions.
+import { InputError, type InputReader } from '@deploy-actions/core';
+import type { DeployContext, DeployOutcome, Env, Target } from '@deploy-actions/release/target';
+import type { CodeSource } from './deploy';
+import { LAMBDA_INPUTS, readLambdaConfig, readSource, type LambdaConfig } from './inputs';
+import { parseVersion } from './names';
+
+interface DeployInputs {
+  source: CodeSource;
+  smoke?: { payload: string; expect: ReturnType<InputReader['matcher']> };
+}
+
+function readDeployInputs(inputs: InputReader, env: Env): DeployInputs {
+  const source = readSource(inputs, env.GITHUB_WORKSPACE || process.cwd());
+  const smokePayload = inputs.json('smoke-payload');
+  const smokeExpect = inputs.matcher('smoke-expect');
+  if (smokeExpect && !smokePayload)
+    throw new InputError('smoke-expect', inputs.text('smoke-expect'), 'needs smoke-payload');
+  return { source, ...(smokePayload && { smoke: { payload: smokePayload, expect: smokeExpect } }) };
+}
+
+async function deploy(cfg: LambdaConfig, d: DeployInputs, ctx: DeployContext): Promise<DeployOutcome> {
+  const [{ openClient }, { deployGreen }] = await Promise.all([import('./session'), import('./deploy')]);
+  const lambda = await openClient(cfg, ctx);
+  const r = await deployGreen({
+    lambda,
+    functionName: cfg.functionName,
+    alias: cfg.alias,
+    source: d.source,
+    description: ctx.description,
+    waitTimeoutMs: ctx.waitTimeoutMs,
+    ...(d.smoke && { smoke: d.smoke }),
+    log: ctx.log,
+    clock: ctx.clock,
+  });
+  return {
+    green: r.greenVersion,
+    blue: r.blueVersion,
+    changed: r.changed,
+    outputs: {
+      'function-arn': r.functionArn,
+      'code-sha256': r.codeSha256,
+      'alias-created': String(r.aliasCreated),
+    },
+    summary: {
+      title: cfg.functionName,
+      header: ['green version', 'blue version', 'changed', 'alias', 'code sha256'],
+      row: [
+        r.greenVersion,
+        r.blueVersion || '(first deploy)',
+        String(r.changed),
+        r.aliasCreated ? `${cfg.alias} created on v${r.greenVersion}` : `${cfg.alias} unchanged`,
+        r.codeSha256,
+      ],
+    },
+  };
+}
+
+export const lambdaTarget: Target<LambdaConfig, DeployInputs> = {
+  kind: 'lambda',
+  inputs: LAMBDA_INPUTS,
+  readConfig: readLambdaConfig,
+  parseVersion,
+  // $LATEST gets parseVersion's own explanation rather than "not a deployment id".
+  isVersion: (text) => /^\d+$/.test(text) || text === '$LATEST',
+  // The SDK loads only now, after every input was checked.
+  open: async (cfg, opts) => (await import('./session')).openLambda(cfg, opts),
+  deploy: { readInputs: readDeployInputs, run: deploy },
+};
