@@ -129,14 +129,19 @@ function payloadOf(deployment) {
     ];
     if (!keys.every((k) => typeof o[k] === 'string'))
         return undefined;
-    const target = (0,_format__WEBPACK_IMPORTED_MODULE_3__/* .readTarget */ ._)(o);
+    const target = (0,_format__WEBPACK_IMPORTED_MODULE_3__/* .readTarget */ ._)({ ...o, functionName: o.function });
     // The task names the kind too: a payload must agree with it.
     if (!target || taskOf(target.targetKind) !== deployment.task)
         return undefined;
     return o;
 }
+// The payload names Lambda's function `function`, where DynamoDB items say `functionName`.
 function targetOf(p) {
-    return (0,_format__WEBPACK_IMPORTED_MODULE_3__/* .readTarget */ ._)(p);
+    return (0,_format__WEBPACK_IMPORTED_MODULE_3__/* .readTarget */ ._)({ ...p, functionName: p.function });
+}
+function payloadTarget(t) {
+    const { functionName, ...rest } = (0,_format__WEBPACK_IMPORTED_MODULE_3__/* .storedTarget */ .P)(t);
+    return { ...(functionName !== undefined && { function: functionName }), ...rest };
 }
 /** How a deployment names its target in descriptions: `orders:live`, or `ecs:...` for other kinds. */
 function targetName(t) {
@@ -145,7 +150,7 @@ function targetName(t) {
 function payloadFor(r) {
     return {
         recordId: r.id,
-        ...(0,_format__WEBPACK_IMPORTED_MODULE_3__/* .storedTarget */ .P)(r),
+        ...payloadTarget(r),
         blueVersion: r.blueVersion,
         greenVersion: r.greenVersion,
         strategy: r.strategy,

@@ -71,28 +71,35 @@ describe('least-privilege IAM policies in the README', () => {
     await ddb.send(new CreateTableCommand(createTableInput('deployments')));
     ddb.destroy();
     const history = { backend: 'dynamodb', environment: 'production', 'dynamodb-table': 'deployments' };
-    // Releases of v1 and v2, each recorded from start to end (v2's start asks for a report too).
+    // Releases of v1 and v2, each in a run of its own and recorded from start to end (v2's start asks
+    // for a report too).
+    const run = (n: number) => ({ env: { GITHUB_RUN_ID: String(n) } });
     const ids: string[] = [];
     for (const green of ['1', '2']) {
-      const started = await bed.run('record-history', node, {
-        ...history,
-        status: 'started',
-        'green-version': green,
-        'blue-version': green === '1' ? '' : '1',
-        ...(green === '2' && { 'report-days': '7' }),
-      });
+      const started = await bed.run(
+        'record-history',
+        node,
+        {
+          ...history,
+          status: 'started',
+          'green-version': green,
+          'blue-version': green === '1' ? '' : '1',
+          ...(green === '2' && { 'report-days': '7' }),
+        },
+        run(1000 + Number(green)),
+      );
       ok(started);
       ids.push(started.outputs['deployment-id']!);
       ok(
-        await bed.run('record-history', node, {
-          ...history,
-          status: 'succeeded',
-          'deployment-id': ids.at(-1)!,
-        }),
+        await bed.run(
+          'record-history',
+          node,
+          { ...history, status: 'succeeded', 'deployment-id': ids.at(-1)! },
+          run(1000 + Number(green)),
+        ),
       );
     }
     // Each rollback in a run of its own, as a manual rollback workflow runs: the alias is on v2.
-    const run = (n: number) => ({ env: { GITHUB_RUN_ID: String(n) } });
     const previous = await bed.run('rollback', node, history, run(2001));
     ok(previous);
     expect(previous.outputs['to-version']).toBe('1');

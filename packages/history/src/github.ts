@@ -170,14 +170,20 @@ export function payloadOf(deployment: Pick<Deployment, 'task' | 'payload'>): Dep
     'startedAt',
   ];
   if (!keys.every((k) => typeof o[k] === 'string')) return undefined;
-  const target = readTarget(o);
+  const target = readTarget({ ...o, functionName: o.function as string | undefined });
   // The task names the kind too: a payload must agree with it.
   if (!target || taskOf(target.targetKind) !== deployment.task) return undefined;
   return o as unknown as DeploymentPayload;
 }
 
-function targetOf(p: DeploymentPayload): Omit<Target, 'environment'> {
-  return readTarget(p)!;
+// The payload names Lambda's function `function`, where DynamoDB items say `functionName`.
+function targetOf(p: Pick<DeploymentPayload, 'function' | 'alias' | 'targetKind' | 'resource'>) {
+  return readTarget({ ...p, functionName: p.function })!;
+}
+
+function payloadTarget(t: Omit<Target, 'environment'>) {
+  const { functionName, ...rest } = storedTarget(t);
+  return { ...(functionName !== undefined && { function: functionName }), ...rest };
 }
 
 /** How a deployment names its target in descriptions: `orders:live`, or `ecs:...` for other kinds. */
@@ -188,7 +194,7 @@ function targetName(t: Omit<Target, 'environment'>): string {
 function payloadFor(r: DeploymentRecord): DeploymentPayload {
   return {
     recordId: r.id,
-    ...storedTarget(r),
+    ...payloadTarget(r),
     blueVersion: r.blueVersion,
     greenVersion: r.greenVersion,
     strategy: r.strategy,

@@ -110,6 +110,10 @@ describe('run context and ids', () => {
     expect(defaultDeploymentId('43', 'deploy/history', t)).not.toBe(id);
     expect(defaultDeploymentId('42', 'deploy/history', { ...t, environment: 'staging' })).not.toBe(id);
     expect(defaultDeploymentId('42', 'deploy/other', t)).not.toBe(id);
+    // One matrix job releasing the same function in two regions gets two ids.
+    const east = defaultDeploymentId('42', 'deploy/history', t, 'us-east-1');
+    expect(defaultDeploymentId('42', 'deploy/history', t, 'eu-west-1')).not.toBe(east);
+    expect(defaultDeploymentId('42', 'deploy/history', t, 'us-east-1')).toBe(east);
   });
 
   it('keep all-digit ids for GitHub deployments', () => {

@@ -297,3 +297,39 @@ describe('properties', () => {
     );
   });
 });
+
+describe('per-step bakes', () => {
+  const plan = (steps: string, bakeMs = 300_000) =>
+    buildPlan({
+      strategy: '',
+      steps,
+      bakeMs,
+      bakeGiven: true,
+      canaryPercent: 10,
+      linearPercent: 10,
+      maxBake: { ms: 6 * 3_600_000, label: '6h' },
+    });
+
+  it('gives each step its own bake and bake-time to the others; the last step has none', () => {
+    expect(plan('10:5m,50:1h30m,90,100').steps).toEqual([
+      { percent: 10, bakeMs: 300_000 },
+      { percent: 50, bakeMs: 5_400_000 },
+      { percent: 90, bakeMs: 300_000 },
+      { percent: 100, bakeMs: 0 },
+    ]);
+    expect(parseSteps('10:5m,50%:1m,100')).toEqual([10, 50, 100]);
+  });
+
+  it.each([
+    ['10:5x,100', 'is not a duration'],
+    ['10:,100', 'is not a duration'],
+    ['10:5m:1m,100', 'is not a duration'],
+    ['10:5m,100:1m', 'the last step'],
+    ['10:7h,100', 'a bake over 6h'],
+    ['50:1m,10:1m,100', 'strictly increase'],
+  ])('refuses %s naming steps', (steps, why) => {
+    const err = inputError(() => plan(steps));
+    expect(err.input).toBe('steps');
+    expect(err.message).toContain(why);
+  });
+});
