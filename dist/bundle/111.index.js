@@ -522,7 +522,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  capital: () => (/* reexport */ types/* capital */.N),
   shiftTraffic: () => (/* binding */ shiftTraffic)
 });
 
@@ -547,10 +546,7 @@ async function bake(o, label, percent, ms) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/release/src/shift/types.ts
-var types = __webpack_require__(8183);
 ;// CONCATENATED MODULE: ./packages/release/src/shift/restore.ts
-
 
 
 /** One write putting all traffic on blue, unless someone else has taken the router meanwhile. */
@@ -560,7 +556,7 @@ async function restoreBlue(run, known) {
     if (now && !now.green && now.version === blue)
         return;
     if (!now || !(0,routing/* sameRouting */.Hm)(now, expected)) {
-        throw new src/* ConcurrentChangeError */.wy(`${(0,types/* capital */.N)(o.router.name)} was changed by someone else (now ${now ? run.describe(now) : 'deleted'}); it was left alone.`);
+        throw new src/* ConcurrentChangeError */.wy(`${(0,routing/* capital */.Nx)(o.router.name)} was changed by someone else (now ${now ? run.describe(now) : 'deleted'}); it was left alone.`);
     }
     const target = (0,routing/* allOn */.PT)(blue);
     await o.router.write(target, now);
@@ -606,7 +602,6 @@ var health_src = __webpack_require__(2552);
 
 
 
-
 /**
  * After a step's bake: the router must still route what this run wrote (else someone else is deploying);
  * then the verdict passes, fails the step as it is (on-unhealthy: fail), or restores blue.
@@ -616,7 +611,7 @@ async function afterBake(run, label, percent, verdict) {
     const { o, expected } = run;
     const now = await o.router.read();
     if (!now || !(0,routing/* sameRouting */.Hm)(now, expected)) {
-        throw new src/* ConcurrentChangeError */.wy(`${(0,types/* capital */.N)(o.router.name)} was changed by someone else during the shift: expected ${run.describe(expected)}, found ${now ? run.describe(now) : 'nothing'}. Another deployment is probably in progress; this run changed nothing more.`);
+        throw new src/* ConcurrentChangeError */.wy(`${(0,routing/* capital */.Nx)(o.router.name)} was changed by someone else during the shift: expected ${run.describe(expected)}, found ${now ? run.describe(now) : 'nothing'}. Another deployment is probably in progress; this run changed nothing more.`);
     }
     if (!verdict)
         return { now };
@@ -643,7 +638,6 @@ async function afterBake(run, label, percent, verdict) {
 
 
 
-
 /** Moves traffic step by step from blue to green, judging each step; restores blue on a bad verdict. */
 async function shiftTraffic(o) {
     const { router, green, log } = o;
@@ -656,10 +650,10 @@ async function shiftTraffic(o) {
     const timeline = [];
     const note = (step, percent, event) => timeline.push({ at: o.clock.now(), step, percent, event });
     if (start.green && start.green !== green) {
-        throw new src/* ConcurrentChangeError */.wy(`${(0,types/* capital */.N)(router.name)} is split between ${L(start.version)} and ${L(start.green)} (${describe(start)}): a deployment of ${L(start.green)} is in progress. Finish it with shift-traffic or undo it with rollback first; this run changed nothing.`);
+        throw new src/* ConcurrentChangeError */.wy(`${(0,routing/* capital */.Nx)(router.name)} is split between ${L(start.version)} and ${L(start.green)} (${describe(start)}): a deployment of ${L(start.green)} is in progress. Finish it with shift-traffic or undo it with rollback first; this run changed nothing.`);
     }
     if (!start.green && start.version === green) {
-        log.info(`${(0,types/* capital */.N)(router.name)} already sends 100% to ${L(green)}: nothing to shift.`);
+        log.info(`${(0,routing/* capital */.Nx)(router.name)} already sends 100% to ${L(green)}: nothing to shift.`);
         note('-', 100, `already 100% on ${L(green)}`);
         return { status: 'promoted', percent: 100, blue: green, green, timeline };
     }
@@ -745,20 +739,6 @@ function nextCheck(o, watchMs) {
     if (watchMs > 0)
         return `, next check in ${(0,src/* formatDuration */.a3)(o.gate ? Math.min(o.intervalMs, watchMs) : watchMs)}`;
     return o.gate ? ', checking now' : '';
-}
-
-
-/***/ }),
-
-/***/ 8183:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ capital)
-/* harmony export */ });
-/** "alias \"live\"" at the start of a sentence. */
-function capital(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 

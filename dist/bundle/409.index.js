@@ -714,6 +714,7 @@ function chart(evaluations) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hm: () => (/* binding */ sameRouting),
+/* harmony export */   Nx: () => (/* binding */ capital),
 /* harmony export */   PT: () => (/* binding */ allOn),
 /* harmony export */   Uf: () => (/* binding */ routingAt),
 /* harmony export */   jz: () => (/* binding */ greenPercent),
@@ -748,6 +749,10 @@ function routingAt(blue, green, percent) {
 }
 function allOn(version) {
     return { version, greenWeight: 0 };
+}
+/** A router's name (`alias "live"`) at the start of a sentence. */
+function capital(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 

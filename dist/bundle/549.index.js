@@ -202,6 +202,7 @@ function optionalNumber(inputs, name, range) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hm: () => (/* binding */ sameRouting),
+/* harmony export */   Nx: () => (/* binding */ capital),
 /* harmony export */   PT: () => (/* binding */ allOn),
 /* harmony export */   Uf: () => (/* binding */ routingAt),
 /* harmony export */   jz: () => (/* binding */ greenPercent),
@@ -236,6 +237,10 @@ function routingAt(blue, green, percent) {
 }
 function allOn(version) {
     return { version, greenWeight: 0 };
+}
+/** A router's name (`alias "live"`) at the start of a sentence. */
+function capital(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 

@@ -10,8 +10,6 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
 /* harmony import */ var _routing__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(239);
-/* harmony import */ var _shift_types__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8183);
-
 
 
 /** One guarded write putting all traffic on one version, then a read to prove where traffic goes. */
@@ -38,7 +36,7 @@ async function rollback(o) {
     const from = now.green ?? now.version;
     const target = (0,_routing__WEBPACK_IMPORTED_MODULE_1__/* .allOn */ .PT)(to);
     if ((0,_routing__WEBPACK_IMPORTED_MODULE_1__/* .sameRouting */ .Hm)(now, target)) {
-        log.info(`${(0,_shift_types__WEBPACK_IMPORTED_MODULE_2__/* .capital */ .N)(router.name)} already sends 100% to ${L(to)}: nothing to do.`);
+        log.info(`${(0,_routing__WEBPACK_IMPORTED_MODULE_1__/* .capital */ .Nx)(router.name)} already sends 100% to ${L(to)}: nothing to do.`);
         return { fromVersion: from, toVersion: to, changed: false, before, after: before };
     }
     if (to !== now.version)
@@ -60,6 +58,7 @@ async function rollback(o) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hm: () => (/* binding */ sameRouting),
+/* harmony export */   Nx: () => (/* binding */ capital),
 /* harmony export */   PT: () => (/* binding */ allOn),
 /* harmony export */   Uf: () => (/* binding */ routingAt),
 /* harmony export */   jz: () => (/* binding */ greenPercent),
@@ -95,17 +94,7 @@ function routingAt(blue, green, percent) {
 function allOn(version) {
     return { version, greenWeight: 0 };
 }
-
-
-/***/ }),
-
-/***/ 8183:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ capital)
-/* harmony export */ });
-/** "alias \"live\"" at the start of a sentence. */
+/** A router's name (`alias "live"`) at the start of a sentence. */
 function capital(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }

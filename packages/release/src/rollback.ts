@@ -1,7 +1,6 @@
 import { DeployError, InputError, type Log } from '@deploy-actions/core';
-import { allOn, describeRouting, sameRouting } from './routing';
+import { allOn, capital, describeRouting, sameRouting } from './routing';
 import type { Router } from './target';
-import { capital } from './shift/types';
 
 export interface RollbackOptions {
   router: Router;

@@ -45,3 +45,8 @@ export function routingAt(blue: string, green: string, percent: number): Routing
 export function allOn(version: string): Routing {
   return { version, greenWeight: 0 };
 }
+
+/** A router's name (`alias "live"`) at the start of a sentence. */
+export function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -74,12 +74,16 @@ export interface Target<C extends TargetConfig = TargetConfig, D = unknown> {
   kind: string;
   /** Inputs only this target reads: given while another target is selected, they are input errors. */
   inputs: readonly string[];
-  /** This target's inputs, checked without any call. `optional`: undefined when none are given; `region: false`: no region needed unless given. */
+  /**
+   * This target's inputs, checked without any call (the SDK is not loaded yet). `optional`: undefined when
+   * none are given; `region: false`: no region needed unless one is given.
+   */
   readConfig(inputs: InputReader, env: Env, opts?: { optional?: boolean; region?: boolean }): C | undefined;
   /** A version named by an input (green-version, to...), checked in form. */
   parseVersion(input: string, value: string): string;
   /** Whether rollback's `to` is meant as a version (else a deployment id); parseVersion then checks it. */
   isVersion(text: string): boolean;
+  /** Loads the target's SDK and makes its router and signals; no call yet. */
   open(config: C, opts: OpenOptions): Promise<Session>;
   deploy: {
     readInputs(inputs: InputReader, env: Env): D;

@@ -1,9 +1,9 @@
 import { ConcurrentChangeError, DeployError, formatDuration } from '@deploy-actions/core';
 import type { WatchResult } from '@deploy-actions/health';
-import { describeRouting, percentOf, routingAt, type Routing, type RoutingState } from '../routing';
+import { capital, describeRouting, percentOf, routingAt, type Routing, type RoutingState } from '../routing';
 import { bake } from './bake';
 import { afterFailure } from './restore';
-import { capital, type ShiftOptions, type ShiftResult, type ShiftRun, type ShiftStatus } from './types';
+import { type ShiftOptions, type ShiftResult, type ShiftRun, type ShiftStatus } from './types';
 import { afterBake } from './verdict';
 
 export * from './types';

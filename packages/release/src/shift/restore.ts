@@ -1,6 +1,6 @@
 import { CancelledError, ConcurrentChangeError, DeployError, errorMessage } from '@deploy-actions/core';
-import { allOn, greenPercent, sameRouting, type RoutingState } from '../routing';
-import { capital, type ShiftResult, type ShiftRun } from './types';
+import { allOn, capital, greenPercent, sameRouting, type RoutingState } from '../routing';
+import { type ShiftResult, type ShiftRun } from './types';
 
 /** One write putting all traffic on blue, unless someone else has taken the router meanwhile. */
 export async function restoreBlue(run: ShiftRun, known?: RoutingState): Promise<void> {

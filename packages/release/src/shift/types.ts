@@ -54,8 +54,3 @@ export interface ShiftRun {
   result(status: ShiftStatus, percent: number, failure?: string): ShiftResult;
   describe(r: Routing): string;
 }
-
-/** "alias \"live\"" at the start of a sentence. */
-export function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

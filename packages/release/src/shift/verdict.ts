@@ -1,8 +1,8 @@
 import { ConcurrentChangeError } from '@deploy-actions/core';
 import { passes, type WatchResult } from '@deploy-actions/health';
-import { sameRouting, type RoutingState } from '../routing';
+import { capital, sameRouting, type RoutingState } from '../routing';
 import { restoreBlue } from './restore';
-import { capital, type ShiftResult, type ShiftRun } from './types';
+import { type ShiftResult, type ShiftRun } from './types';
 
 /**
  * After a step's bake: the router must still route what this run wrote (else someone else is deploying);

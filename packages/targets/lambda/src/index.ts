@@ -20,7 +20,9 @@ function readDeployInputs(inputs: InputReader, env: Env): DeployInputs {
 }
 
 async function deploy(cfg: LambdaConfig, d: DeployInputs, ctx: DeployContext): Promise<DeployOutcome> {
-  const [{ openClient }, { deployGreen }] = await Promise.all([import('./session'), import('./deploy')]);
+  // One after the other: both need the SDK, and parallel imports sharing it trip jest's ESM loader.
+  const { openClient } = await import('./session');
+  const { deployGreen } = await import('./deploy');
   const lambda = await openClient(cfg, ctx);
   const r = await deployGreen({
     lambda,
