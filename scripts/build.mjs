@@ -2,7 +2,15 @@
 // dist/<name>/index.js import: the SDK is in dist/ once. --check rebuilds into a temp dir and fails on any
 // difference.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  existsSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -51,7 +59,9 @@ for (const name of actions) {
 
 if (check) {
   const stale = [];
-  const committed = readdirSync(join(root, 'dist')).filter((n) => !folders.includes(n) && n !== 'package.json');
+  const committed = readdirSync(join(root, 'dist')).filter(
+    (n) => !folders.includes(n) && n !== 'package.json',
+  );
   for (const name of [...folders, ...committed]) {
     const built = join(outRoot, name);
     const kept = join(root, 'dist', name);

@@ -1,6 +1,11 @@
 import { describe, it, expect, afterEach } from '@jest/globals';
 import { scaledClock } from '@deploy-actions/core';
-import { startTraffic, type Traffic, type TrafficOptions } from '@deploy-actions/testbed/traffic';
+import {
+  READABLE_AFTER_MS,
+  startTraffic,
+  type Traffic,
+  type TrafficOptions,
+} from '@deploy-actions/testbed/traffic';
 import { ok, useBed } from './bed';
 
 const bed = useBed();
@@ -57,7 +62,7 @@ describe('shift-traffic gated by health checks, through the bundles, against mot
     expect(traffic!.ledger().versions['2'].invocations).toBeGreaterThan(500);
   });
 
-  it('(b) catches a green failing 20% at 10% traffic at the first step and rolls back within one period plus one interval', async () => {
+  it('(b) catches a green failing 20% at 10% traffic at the first step and rolls back within one period, the readability delay and one interval', async () => {
     await release({ '1': healthy, '2': { ...healthy, errorRate: 0.2 } });
     const r = await shift({ 'max-error-rate': '2', window: '1m' });
     expect(r.code).toBe(1);
@@ -73,8 +78,9 @@ describe('shift-traffic gated by health checks, through the bundles, against mot
         .requests.filter((q) => q.version === '2')
         .map((q) => q.at),
     );
-    // One metric period (1m) plus one interval (1m), with a tick of slack for the simulator.
-    expect(last - first).toBeLessThanOrEqual(130_000);
+    // One metric period (1m), the time CloudWatch takes to make it readable, and one interval (1m), with a
+    // tick of slack for the simulator.
+    expect(last - first).toBeLessThanOrEqual(60_000 + READABLE_AFTER_MS + 60_000 + 10_000);
   });
 
   it('(c) rolls back when an alarm goes into ALARM mid-bake', async () => {

@@ -1,6 +1,7 @@
-// Proves the traffic simulator against real moto: routing by the alias's weights, the metrics it writes,
-// its scaled clock, the alarms it drives, and a clean stop. moto's GetMetricData quirks are listed at the
-// top of packages/testbed/src/traffic.ts; the last test pins the ones a health gate must not trip on.
+// Proves the traffic simulator against real moto: routing by the alias's weights, the metrics it writes and
+// when they become readable, its scaled clock, the alarms it drives, and a clean stop. moto's GetMetricData
+// quirks are listed at the top of packages/testbed/src/traffic.ts; the last test pins the ones a health gate
+// must not trip on.
 import { describe, it, expect, beforeAll, afterAll, jest } from '@jest/globals';
 import {
   CloudWatchClient,
@@ -12,7 +13,7 @@ import {
 import { CreateAliasCommand, LambdaClient, PublishVersionCommand } from '@aws-sdk/client-lambda';
 import { scaledClock } from '@deploy-actions/core';
 import { clientConfig, createLambdaFunction, startMoto, type Moto } from '@deploy-actions/testbed/moto';
-import { startTraffic, type Traffic } from '@deploy-actions/testbed/traffic';
+import { READABLE_AFTER_MS, readableAt, startTraffic, type Traffic } from '@deploy-actions/testbed/traffic';
 
 jest.setTimeout(60_000);
 
@@ -266,6 +267,103 @@ describe('traffic simulator', () => {
     expect(traffic.failuresBy('2', flippedAt + 1)).toBe(0);
     expect(traffic.failuresBy('2')).toBeGreaterThan(0);
     expect(JSON.parse((await stateOf())!.StateReasonData!)).toHaveProperty('window');
+  });
+
+  it("holds a minute's datapoints back until the minute has ended plus the delay, alarms included; 0 writes at once", async () => {
+    const fn = 'delayed';
+    await fixture(fn);
+    const clock = scaledClock(Date.now(), SCALE);
+    // What the alarm rule was shown, and when.
+    const shown: { at: number; invocations: number }[] = [];
+    const traffic = track(
+      startTraffic({
+        endpoint: moto.url,
+        functionName: fn,
+        alias: ALIAS,
+        clock,
+        ratePerMinute: 600,
+        versions: {},
+        seed: 11,
+        alarms: [
+          {
+            name: `${fn}-errors`,
+            windowMs: 60_000,
+            when: (window) => {
+              shown.push({ at: clock.now(), invocations: window.reduce((n, c) => n + c.invocations, 0) });
+              return 'OK';
+            },
+          },
+        ],
+      }),
+    );
+    expect(traffic.ledger().readableAfterMs).toBe(READABLE_AFTER_MS);
+    await until('traffic', () => traffic.firstServedAt('1') !== undefined);
+    const minute = Math.floor(traffic.firstServedAt('1')! / 60_000) * 60_000;
+    const readyAt = readableAt(minute);
+    expect(readyAt).toBe(minute + 60_000 + READABLE_AFTER_MS);
+    const read = async () => {
+      const out = await cloudwatch.send(
+        new GetMetricDataCommand({
+          StartTime: new Date(minute),
+          EndTime: new Date(minute + 60_000),
+          MetricDataQueries: [query('inv', 'Invocations', dims(fn, '1'), 'Sum')],
+        }),
+      );
+      return out.MetricDataResults![0]!.Values ?? [];
+    };
+
+    // Nothing while the simulated clock is short of readyAt, even after the minute has ended; a read counts
+    // only if its answer came back before readyAt, as the simulator writes on that same clock.
+    let emptyAfterMinuteEnd = 0;
+    while (clock.now() < readyAt) {
+      const values = await read();
+      const answeredAt = clock.now();
+      if (answeredAt >= readyAt) break;
+      expect(values).toEqual([]);
+      if (answeredAt >= minute + 60_000) emptyAfterMinuteEnd++;
+      await sleep(25);
+    }
+    expect(emptyAfterMinuteEnd).toBeGreaterThan(0);
+
+    // Then the whole minute at once, as the ledger counts it.
+    let values: number[] = [];
+    await until('the minute readable', async () => (values = await read()).length > 0);
+    const writtenBy = clock.now();
+    expect(writtenBy).toBeGreaterThanOrEqual(readyAt);
+    const counted = traffic.ledger().versions['1']!.minutes.find((m) => m.minute === minute)!;
+    expect(values).toEqual([counted.invocations]);
+    expect(counted.invocations).toBeGreaterThan(0);
+
+    // The alarm saw no traffic until that minute was readable, and then saw it.
+    await until('the alarm shown the minute', () => shown.some((s) => s.invocations > 0));
+    await traffic.stop();
+    expect(shown.filter((s) => s.at < readyAt).every((s) => s.invocations === 0)).toBe(true);
+    expect(shown.filter((s) => s.at < readyAt).length).toBeGreaterThan(0);
+
+    // Without the delay a datapoint can be read as soon as it is sent.
+    const fn0 = 'undelayed';
+    await fixture(fn0);
+    const clock0 = scaledClock(Date.now(), SCALE);
+    const instant = track(
+      startTraffic({
+        endpoint: moto.url,
+        functionName: fn0,
+        alias: ALIAS,
+        clock: clock0,
+        ratePerMinute: 600,
+        versions: {},
+        readableAfterMs: 0,
+      }),
+    );
+    await until('traffic', () => instant.firstServedAt('1') !== undefined);
+    const at = instant.firstServedAt('1')!;
+    expect(readableAt(at, 0)).toBe(at);
+    const got = await metricSums(at, at + 1000, [query('inv', 'Invocations', dims(fn0, '1'), 'Sum')]);
+    const answeredAt = clock0.now();
+    await instant.stop();
+    expect(got.inv).toBeGreaterThan(0);
+    // Read well before the delay would have let it be.
+    expect(answeredAt).toBeLessThan(readableAt(at));
   });
 
   it('stop() leaves no timers, sends nothing more, and rethrows a failed tick', async () => {

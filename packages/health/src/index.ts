@@ -4,6 +4,7 @@ export * from './alarms';
 export * from './client';
 export * from './http';
 export * from './metrics';
+export * from './window';
 export * from './evaluate';
 export * from './gate';
 export * from './report';

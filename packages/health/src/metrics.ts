@@ -20,6 +20,8 @@ export interface VersionMetrics {
 export interface MetricsReading {
   green: VersionMetrics;
   blue?: VersionMetrics;
+  /** The end of the newest readable minute judged (metrics arrive minutes late). */
+  until?: number;
 }
 
 export type MetricsConfig = NonNullable<HealthConfig['metrics']>;
@@ -79,6 +81,7 @@ export function judgeMetrics(m: MetricsReading, cfg: MetricsConfig, s: Subject):
     baselineP95: blueP95 ?? null,
     latencyRatio: round(ratio),
     ...Object.fromEntries(limits.map(([stat]) => [stat, g.latency[stat] ?? null])),
+    readableUntil: m.until === undefined ? null : new Date(m.until).toISOString(),
   };
   const threshold = {
     minInvocations: cfg.minInvocations,
@@ -96,9 +99,13 @@ export function judgeMetrics(m: MetricsReading, cfg: MetricsConfig, s: Subject):
   });
 
   if (g.requests < cfg.minInvocations) {
+    const late =
+      g.requests === 0 && m.until === undefined
+        ? ' (no minute readable yet: metrics arrive minutes late)'
+        : '';
     return result(
       'inconclusive',
-      `${v} served ${g.requests} requests in the window, below min-invocations ${cfg.minInvocations}`,
+      `${v} served ${g.requests} requests in the window, below min-invocations ${cfg.minInvocations}${late}`,
     );
   }
   if (cfg.maxErrorRate !== undefined && rate !== null && rate > cfg.maxErrorRate) {

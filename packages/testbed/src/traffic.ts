@@ -1,8 +1,10 @@
 // A traffic simulator: sends invocations through a Lambda alias's live weights on a (scaled) clock and writes
 // the per-version metrics Lambda would publish to CloudWatch, so a health gate can judge green against moto.
 // It also drives CloudWatch alarms from rules, since moto never evaluates alarms itself.
+// Like CloudWatch, it lets a minute's datapoints be read only some time after the minute ends: it holds them
+// back and writes them then (readableAfterMs), and its alarms judge only what has been written.
 //
-// moto 5.2.1's GetMetricData, as observed (cloudwatch/models.py and traffic.test.ts):
+// moto 5.2.1's CloudWatch, as observed (cloudwatch/models.py and traffic.test.ts):
 // - With Dimensions, a datum matches only when its dimension list is the same set; a subset such as
 //   FunctionName alone finds nothing (as in AWS). The namespace is then NOT checked, only the metric name.
 //   The comparison sorts with a broken Dimension.__lt__, so the same dimensions listed in reverse order find
@@ -17,6 +19,8 @@
 //   SampleCount, Minimum and Maximum of Duration are exact.
 // - Percentiles (Stat p95) are unsupported: with data in range the whole request fails with an HTML 500
 //   (the SDK reports a SyntaxError after its retries); with no data the query is just empty.
+// - A PutMetricData body the SDK gzips (10 KB and over) fails with an HTML 500 ("Not a gzipped file"): the
+//   simulator's client sends uncompressed, as a minute written at once easily passes 10 KB.
 // - PutMetricAlarm leaves a new alarm in OK (AWS starts at INSUFFICIENT_DATA), and it never changes state
 //   until SetAlarmState.
 import {
@@ -73,6 +77,11 @@ export interface TrafficOptions {
   /** Simulated ms per tick; default 10_000. */
   tickMs?: number;
   alarms?: AlarmRule[];
+  /**
+   * Simulated ms after a minute ends before its datapoints are written, and so readable; default
+   * READABLE_AFTER_MS. 0 writes each tick's datapoints at once.
+   */
+  readableAfterMs?: number;
 }
 
 export interface ServedRequest {
@@ -113,6 +122,8 @@ export interface TrafficLedger {
   versions: Record<string, VersionLedger>;
   /** Last state set on each rule's alarm. */
   alarms: Record<string, AlarmState>;
+  /** The readability delay of this run. */
+  readableAfterMs: number;
 }
 
 export interface Traffic {
@@ -125,8 +136,20 @@ export interface Traffic {
   /** Counts per version of requests with fromMs <= at < toMs, the window GetMetricData uses. */
   countsBetween(fromMs: number, toMs: number): VersionCounts[];
   setBehaviour(version: string, behaviour: VersionBehaviour): void;
-  /** Stops ticking, waits for the tick in flight, then rethrows any tick's error. */
+  /**
+   * Stops ticking, waits for the tick in flight and, on the clock, until the last datapoint is readable, writes
+   * what is left, then rethrows any tick's error.
+   */
   stop(): Promise<void>;
+}
+
+// Assumed, as AWS publishes no figure: Lambda sends metrics in 1-minute intervals (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics.html), readable 60 s after the minute ends.
+export const READABLE_AFTER_MS = 60_000;
+const MINUTE_MS = 60_000;
+
+/** When a datapoint timestamped atMs may be read: the end of its minute plus the delay, or at once for 0. */
+export function readableAt(atMs: number, readableAfterMs = READABLE_AFTER_MS): number {
+  return readableAfterMs > 0 ? Math.floor(atMs / MINUTE_MS) * MINUTE_MS + MINUTE_MS + readableAfterMs : atMs;
 }
 
 const HEALTHY: VersionBehaviour = { errorRate: 0, latencyMs: { p50: 20, p95: 20 } };
@@ -172,11 +195,18 @@ export function startTraffic(opts: TrafficOptions): Traffic {
   const tickMs = opts.tickMs ?? 10_000;
   if (!(tickMs > 0)) throw new Error(`tickMs must be positive, got ${tickMs}`);
   if (!(opts.ratePerMinute >= 0)) throw new Error(`ratePerMinute must be >= 0, got ${opts.ratePerMinute}`);
+  const readableAfterMs = opts.readableAfterMs ?? READABLE_AFTER_MS;
+  if (!(readableAfterMs >= 0 && Number.isFinite(readableAfterMs))) {
+    throw new Error(`readableAfterMs must be a finite number >= 0, got ${readableAfterMs}`);
+  }
   const random = mulberry32(opts.seed ?? 1);
   const behaviours = new Map(Object.entries(opts.versions));
   const rules = opts.alarms ?? [];
   const lambda = new LambdaClient(clientConfig(opts.endpoint));
-  const cloudwatch = new CloudWatchClient(clientConfig(opts.endpoint));
+  const cloudwatch = new CloudWatchClient({
+    ...clientConfig(opts.endpoint),
+    disableRequestCompression: true,
+  });
   const resource = `${functionName}:${alias}`;
 
   // CloudWatch keeps timestamps to the second at best; whole seconds keep the ledger and its windows exact.
@@ -189,6 +219,8 @@ export function startTraffic(opts: TrafficOptions): Traffic {
   const alarmStates = new Map<string, AlarmState>();
   const alarmsCreated = new Set<string>();
   const errors: unknown[] = [];
+  // Each tick's datapoints until they are readable; ticks come in time order, so readyAt only grows.
+  const unwritten: { readyAt: number; at: number; perVersion: Map<string, TickStats> }[] = [];
   let lastAt = startedAt;
   let carry = 0;
   let ticks = 0;
@@ -233,7 +265,7 @@ export function startTraffic(opts: TrafficOptions): Traffic {
       v = { invocations: 0, errors: 0, throttles: 0, minutes: [], byMinute: new Map() };
       versions.set(req.version, v);
     }
-    const minute = Math.floor(req.at / 60_000) * 60_000;
+    const minute = Math.floor(req.at / MINUTE_MS) * MINUTE_MS;
     let m = v.byMinute.get(minute);
     if (!m) {
       m = { minute, invocations: 0, errors: 0, throttles: 0 };
@@ -263,7 +295,7 @@ export function startTraffic(opts: TrafficOptions): Traffic {
     return [...out.values()];
   }
 
-  async function putMetrics(at: number, perVersion: Map<string, TickStats>): Promise<void> {
+  function datumsOf(at: number, perVersion: Map<string, TickStats>): MetricDatum[] {
     const timestamp = new Date(at);
     const base: Dimension[] = [
       { Name: 'FunctionName', Value: functionName },
@@ -295,11 +327,25 @@ export function startTraffic(opts: TrafficOptions): Traffic {
       for (const [ms, n] of s.durations) total.durations.set(ms, (total.durations.get(ms) ?? 0) + n);
     }
     if (perVersion.size > 0) add(base, total);
+    return datums;
+  }
+
+  /** Writes the datapoints readable by now; taken off the queue first, so a failed write is not retried. */
+  async function writeReadable(now: number): Promise<void> {
+    let n = 0;
+    while (n < unwritten.length && unwritten[n]!.readyAt <= now) n++;
+    if (n === 0) return;
+    const datums = unwritten.splice(0, n).flatMap((u) => datumsOf(u.at, u.perVersion));
     for (let i = 0; i < datums.length; i += MAX_DATUMS) {
       await cloudwatch.send(
         new PutMetricDataCommand({ Namespace: NAMESPACE, MetricData: datums.slice(i, i + MAX_DATUMS) }),
       );
     }
+  }
+
+  /** End of what is readable at now: the whole minutes that have waited out the delay, or all sent for 0. */
+  function readableUntil(now: number): number {
+    return readableAfterMs > 0 ? Math.floor((now - readableAfterMs) / MINUTE_MS) * MINUTE_MS : now + 1;
   }
 
   async function driveAlarms(now: number, live: string[]): Promise<void> {
@@ -320,7 +366,7 @@ export function startTraffic(opts: TrafficOptions): Traffic {
               ],
               Statistic: 'Sum',
               Period: 60,
-              EvaluationPeriods: Math.max(1, Math.ceil(rule.windowMs / 60_000)),
+              EvaluationPeriods: Math.max(1, Math.ceil(rule.windowMs / MINUTE_MS)),
               Threshold: 0,
               ComparisonOperator: 'GreaterThanThreshold',
               TreatMissingData: 'missing',
@@ -329,14 +375,16 @@ export function startTraffic(opts: TrafficOptions): Traffic {
         }
         alarmsCreated.add(rule.name);
       }
-      const window = countsBetween(now - rule.windowMs + 1, now + 1, live);
+      // A CloudWatch alarm sees only readable data: the window ends where that does.
+      const end = readableUntil(now);
+      const window = countsBetween(end - rule.windowMs, end, live);
       const verdict = rule.when(window);
       if (alarmStates.get(rule.name) === verdict) continue;
       await cloudwatch.send(
         new SetAlarmStateCommand({
           AlarmName: rule.name,
           StateValue: verdict,
-          StateReason: `Traffic simulator: ${verdict} over the last ${rule.windowMs} ms`,
+          StateReason: `Traffic simulator: ${verdict} over the last ${rule.windowMs} ms of readable data`,
           StateReasonData: JSON.stringify({ window }),
         }),
       );
@@ -371,7 +419,10 @@ export function startTraffic(opts: TrafficOptions): Traffic {
       s.durations.set(latencyMs, (s.durations.get(latencyMs) ?? 0) + 1);
       record({ at: now, version, outcome: failed ? 'error' : 'ok', failed, latencyMs });
     }
-    await putMetrics(now, perVersion);
+    if (perVersion.size > 0) {
+      unwritten.push({ readyAt: readableAt(now, readableAfterMs), at: now, perVersion });
+    }
+    await writeReadable(clock.now());
     if (rules.length > 0)
       await driveAlarms(
         now,
@@ -389,7 +440,9 @@ export function startTraffic(opts: TrafficOptions): Traffic {
 
   function schedule(): void {
     if (stopping) return;
-    const wait = nextDue - clock.now();
+    const now = clock.now();
+    // Wake for the next tick, or sooner when datapoints become readable between ticks, to write them on time.
+    const wait = Math.min(nextDue, unwritten[0]?.readyAt ?? Infinity) - now;
     if (wait > 0) {
       timer = setTimeout(schedule, realDelay(wait));
       // A test that forgets stop() must not hang on this timer.
@@ -397,16 +450,19 @@ export function startTraffic(opts: TrafficOptions): Traffic {
       return;
     }
     timer = undefined;
-    inflight = tick()
+    const ticking = nextDue <= now;
+    inflight = (ticking ? tick() : writeReadable(now))
       .catch((err: unknown) => {
         errors.push(err);
       })
       .finally(() => {
         inflight = undefined;
-        const now = clock.now();
-        nextDue += tickMs;
-        // Fallen behind by more than a tick: skip the missed ones rather than firing them back to back.
-        if (nextDue + tickMs < now) nextDue = now + tickMs;
+        if (ticking) {
+          const now = clock.now();
+          nextDue += tickMs;
+          // Fallen behind by more than a tick: skip the missed ones rather than firing them back to back.
+          if (nextDue + tickMs < now) nextDue = now + tickMs;
+        }
         schedule();
       });
   }
@@ -433,6 +489,7 @@ export function startTraffic(opts: TrafficOptions): Traffic {
         requests: requests.map((r) => ({ ...r })),
         versions: out,
         alarms: Object.fromEntries(alarmStates),
+        readableAfterMs,
       };
     },
     firstServedAt(version) {
@@ -457,6 +514,16 @@ export function startTraffic(opts: TrafficOptions): Traffic {
         if (timer) clearTimeout(timer);
         timer = undefined;
         while (inflight) await inflight;
+        // What was served still becomes readable in its time, so the whole run can be read afterwards.
+        const last = unwritten[unwritten.length - 1];
+        if (last) {
+          try {
+            while (clock.now() < last.readyAt) await clock.sleep(last.readyAt - clock.now());
+            await writeReadable(clock.now());
+          } catch (err) {
+            errors.push(err);
+          }
+        }
         lambda.destroy();
         cloudwatch.destroy();
         if (errors.length === 1) throw errors[0];

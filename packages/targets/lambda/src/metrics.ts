@@ -1,5 +1,13 @@
 import { GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import type { CloudWatch, MetricsReading, Subject, VersionMetrics } from '@deploy-actions/health';
+import {
+  newestWindow,
+  queryRange,
+  type CloudWatch,
+  type MetricsReading,
+  type Point,
+  type Subject,
+  type VersionMetrics,
+} from '@deploy-actions/health';
 
 /** Lambda's counts for one version; throttled requests are not in Invocations, yet the caller saw them fail. */
 export interface LambdaCounts {
@@ -31,7 +39,7 @@ export async function readVersionMetrics(
   percentiles: string[],
   now: number,
 ): Promise<MetricsReading> {
-  const period = windowMs / 1000;
+  const range = queryRange(windowMs, now);
   const versions = { g: t.version, ...(t.baseline && { b: t.baseline }) } as Record<string, string>;
   const queries: MetricDataQuery[] = [];
   for (const [key, version] of Object.entries(versions)) {
@@ -44,7 +52,7 @@ export async function readVersionMetrics(
       Id: `${key}${id}`,
       MetricStat: {
         Metric: { Namespace: 'AWS/Lambda', MetricName: name, Dimensions: dims },
-        Period: period,
+        Period: range.periodS,
         Stat: stat,
       },
       ReturnData: true,
@@ -56,14 +64,14 @@ export async function readVersionMetrics(
     );
     for (const stat of percentiles) queries.push(metric(statId(stat), 'Duration', stat));
   }
-  const values = new Map<string, number[]>();
+  const series = new Map<string, Point[]>();
   let token: string | undefined;
   do {
     const r = await cw.send(
       new GetMetricDataCommand({
         MetricDataQueries: queries,
-        StartTime: new Date(now - windowMs),
-        EndTime: new Date(now),
+        StartTime: new Date(range.start),
+        EndTime: new Date(range.end),
         NextToken: token,
       }),
     );
@@ -73,12 +81,17 @@ export async function readVersionMetrics(
           `metric ${result.Id} answered ${result.StatusCode}: ${result.Messages?.map((m) => m.Value).join('; ') ?? ''}`,
         );
       }
-      values.set(result.Id!, [...(values.get(result.Id!) ?? []), ...(result.Values ?? [])]);
+      const points = (result.Values ?? []).map((value, i) => ({
+        at: result.Timestamps![i]!.getTime(),
+        value,
+      }));
+      series.set(result.Id!, [...(series.get(result.Id!) ?? []), ...points]);
     }
     token = r.NextToken;
   } while (token);
+  const { values, until } = newestWindow(series, windowMs);
   const sum = (id: string) => (values.get(id) ?? []).reduce((a, b) => a + b, 0);
-  // A window can straddle two periods; the worse percentile of the two is the safe reading.
+  // Percentiles come per minute; the worst minute of the window is the safe reading.
   const worst = (id: string) => (values.get(id)?.length ? Math.max(...values.get(id)!) : undefined);
   const read = (k: string): VersionMetrics =>
     versionMetrics({
@@ -87,7 +100,7 @@ export async function readVersionMetrics(
       throttles: sum(`${k}thr`),
       latency: Object.fromEntries(percentiles.map((stat) => [stat, worst(`${k}${statId(stat)}`)])),
     });
-  return { green: read('g'), ...(t.baseline && { blue: read('b') }) };
+  return { green: read('g'), ...(t.baseline && { blue: read('b') }), ...(until !== undefined && { until }) };
 }
 
 /** Query ids allow letters, digits and _ only: p99.9 becomes p99_9. */

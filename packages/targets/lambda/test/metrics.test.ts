@@ -4,6 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import {
   checkMetrics as check,
   judgeMetrics,
+  METRICS_LOOKBACK_MS,
   type MetricsConfig,
   type Subject,
 } from '@deploy-actions/health';
@@ -25,6 +26,7 @@ function checkMetrics(cwc: CloudWatchClient, cfg: MetricsConfig, t: Subject, now
   };
   return check(signals, cfg, t, now);
 }
+const minute = (n: number) => new Date(Date.UTC(2026, 0, 1, 12, n));
 const metricsCfg = { maxErrorRate: 2, maxLatencyRatio: 1.5, minInvocations: 50, windowMs: 300_000 };
 
 beforeEach(() => {
@@ -57,7 +59,10 @@ describe('metrics', () => {
       { Name: 'ExecutedVersion', Value: '2' },
     ]);
     expect(input.MetricDataQueries!.find((q) => q.Id === 'gp95')!.MetricStat!.Stat).toBe('p95');
-    expect(input.EndTime!.getTime() - input.StartTime!.getTime()).toBe(300_000);
+    // The window and the lookback in which its readable minutes are looked for, on whole minutes.
+    expect(input.EndTime!.getTime() - input.StartTime!.getTime()).toBe(300_000 + METRICS_LOOKBACK_MS);
+    expect(input.StartTime!.getTime() % 60_000).toBe(0);
+    expect(input.MetricDataQueries![0].MetricStat!.Period).toBe(60);
     expect(r.verdict).toBe('unhealthy');
     expect(r.reason).toBe('v2 error rate 20% > max-error-rate 2% (v1: 1%), 20 of 100 requests failed');
     expect(r.observed).toMatchObject({ errorRate: 20, baselineErrorRate: 1, latencyRatio: 1.5 });
@@ -66,13 +71,15 @@ describe('metrics', () => {
   it('follows NextToken and sums every datapoint of the window', async () => {
     cw.on(GetMetricDataCommand)
       .resolvesOnce({
-        MetricDataResults: [{ Id: 'ginv', Values: [40, 30], StatusCode: 'PartialData' }],
+        MetricDataResults: [
+          { Id: 'ginv', Timestamps: [minute(0), minute(1)], Values: [40, 30], StatusCode: 'PartialData' },
+        ],
         NextToken: 't1',
       })
       .resolvesOnce({
         MetricDataResults: [
-          { Id: 'ginv', Values: [30], StatusCode: 'Complete' },
-          { Id: 'gerr', Values: [0], StatusCode: 'Complete' },
+          { Id: 'ginv', Timestamps: [minute(2)], Values: [30], StatusCode: 'Complete' },
+          { Id: 'gerr', Timestamps: [minute(2)], Values: [0], StatusCode: 'Complete' },
         ],
       });
     const r = await checkMetrics(

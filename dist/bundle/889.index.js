@@ -1,24 +1,6 @@
-export const id = 409;
-export const ids = [409,565,552];
+export const id = 889;
+export const ids = [889];
 export const modules = {
-
-/***/ 9565:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cloudwatchClient: () => (/* binding */ cloudwatchClient)
-/* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
-
-/** Loaded only after inputs are checked, so a bad-input run never pays for the SDK. */
-async function cloudwatchClient(opts) {
-    const { CloudWatchClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19));
-    return new CloudWatchClient((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .clientConfig */ .yO)(opts));
-}
-
-
-/***/ }),
 
 /***/ 1824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -215,500 +197,6 @@ function optionalNumber(inputs, name, range) {
 
 /***/ }),
 
-/***/ 2552:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  chart: () => (/* reexport */ chart),
-  checkAlarms: () => (/* reexport */ checkAlarms),
-  checkHttp: () => (/* reexport */ checkHttp),
-  checkMetrics: () => (/* reexport */ checkMetrics),
-  clip: () => (/* reexport */ clip),
-  cloudwatchClient: () => (/* reexport */ client.cloudwatchClient),
-  combine: () => (/* reexport */ combine),
-  compareFailureRates: () => (/* reexport */ compareFailureRates),
-  evaluateOnce: () => (/* reexport */ evaluateOnce),
-  hasAlarms: () => (/* reexport */ config/* hasAlarms */.zZ),
-  hasChecks: () => (/* reexport */ config/* hasChecks */.EK),
-  healthGate: () => (/* reexport */ healthGate),
-  judgeMetrics: () => (/* reexport */ judgeMetrics),
-  normalCdf: () => (/* reexport */ normalCdf),
-  parseAlarms: () => (/* reexport */ config/* parseAlarms */.ci),
-  parseLatencyLimits: () => (/* reexport */ config/* parseLatencyLimits */.Sx),
-  parseStatusRanges: () => (/* reexport */ config/* parseStatusRanges */.C2),
-  passes: () => (/* reexport */ passes),
-  percentilesFor: () => (/* reexport */ percentilesFor),
-  readHealthConfig: () => (/* reexport */ config/* readHealthConfig */.Ll),
-  reportJson: () => (/* reexport */ reportJson),
-  requireChecks: () => (/* reexport */ config/* requireChecks */.Nq),
-  resolveAlarms: () => (/* reexport */ resolveAlarms),
-  round: () => (/* reexport */ round),
-  summaryMarkdown: () => (/* reexport */ summaryMarkdown),
-  unreadable: () => (/* reexport */ unreadable),
-  watch: () => (/* reexport */ watch)
-});
-
-// EXTERNAL MODULE: ./packages/health/src/config.ts
-var config = __webpack_require__(1824);
-;// CONCATENATED MODULE: ./packages/health/src/result.ts
-/** Fail closed: what cannot be read is never healthy. */
-function unreadable(check, reason) {
-    return { check, verdict: 'unhealthy', reason, observed: {}, threshold: {} };
-}
-function round(n, digits = 2) {
-    return n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits;
-}
-function clip(text) {
-    const one = text.replace(/\s+/g, ' ');
-    return one.length > 200 ? `${one.slice(0, 197)}...` : one;
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4085);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 5 modules
-var src = __webpack_require__(286);
-;// CONCATENATED MODULE: ./packages/health/src/alarms.ts
-
-
-
-/** Every alarm the config names, read once; names that match nothing are the alarms input's error. */
-async function resolveAlarms(cw, alarms) {
-    const found = await describeAlarms(cw, alarms);
-    const byName = new Set(found.map((a) => a.AlarmName));
-    const missing = alarms.names.filter((n) => !byName.has(n));
-    if (missing.length)
-        throw new src/* InputError */.dz('alarms', missing.join(', '), 'names no CloudWatch alarm in this account and region');
-    for (const prefix of alarms.prefixes) {
-        if (!found.some((a) => a.AlarmName?.startsWith(prefix))) {
-            throw new src/* InputError */.dz('alarms', `${prefix}*`, 'matches no CloudWatch alarm in this account and region');
-        }
-    }
-    return [...byName].filter((n) => !!n).sort();
-}
-async function describeAlarms(cw, alarms) {
-    const out = [];
-    const pages = [
-        ...(alarms.names.length ? [{ AlarmNames: alarms.names }] : []),
-        ...alarms.prefixes.map((p) => ({ AlarmNamePrefix: p })),
-    ];
-    for (const filter of pages) {
-        let token;
-        do {
-            const r = await cw.send(new dist_cjs/* DescribeAlarmsCommand */.zWD({
-                ...filter,
-                AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
-                NextToken: token,
-            }));
-            out.push(...(r.MetricAlarms ?? []), ...(r.CompositeAlarms ?? []));
-            token = r.NextToken;
-        } while (token);
-    }
-    // A name and a prefix may find the same alarm.
-    return [...new Map(out.map((a) => [a.AlarmName, a])).values()];
-}
-/** Any alarm in ALARM is unhealthy; INSUFFICIENT_DATA is inconclusive; a read that fails is unhealthy. */
-async function checkAlarms(cw, alarms) {
-    let found;
-    try {
-        found = await describeAlarms(cw, alarms);
-    }
-    catch (err) {
-        return unreadable('alarms', `could not read the alarms: ${(0,src/* errorMessage */.gJ)(err)}`);
-    }
-    const inAlarm = found.filter((a) => a.StateValue === 'ALARM').map((a) => a.AlarmName);
-    const noData = found.filter((a) => a.StateValue === 'INSUFFICIENT_DATA').map((a) => a.AlarmName);
-    const observed = {
-        alarms: found.length,
-        inAlarm: inAlarm.join(', ') || null,
-        insufficientData: noData.join(', ') || null,
-    };
-    const result = (verdict, reason) => ({
-        check: 'alarms',
-        verdict,
-        reason,
-        observed,
-        threshold: { inAlarm: 'none' },
-    });
-    if (inAlarm.length)
-        return result('unhealthy', `alarm ${inAlarm.join(', ')} in ALARM`);
-    if (noData.length)
-        return result('inconclusive', `alarm ${noData.join(', ')} has INSUFFICIENT_DATA`);
-    return result('healthy', `${found.length} alarm(s) OK`);
-}
-
-// EXTERNAL MODULE: ./packages/health/src/client.ts
-var client = __webpack_require__(9565);
-;// CONCATENATED MODULE: ./packages/health/src/http.ts
-
-/** N requests; a wrong status, a failed request or one slower than the limit is unhealthy. */
-async function checkHttp(cfg, signal) {
-    const latencies = [];
-    const failures = [];
-    const timeout = cfg.maxLatencyMs ? Math.max(cfg.maxLatencyMs * 2, 1000) : 10_000;
-    for (let i = 0; i < cfg.samples; i++) {
-        const started = performance.now();
-        try {
-            const res = await fetch(cfg.url, {
-                method: cfg.method,
-                headers: cfg.headers,
-                body: cfg.body,
-                redirect: 'manual',
-                signal: signal
-                    ? AbortSignal.any([signal, AbortSignal.timeout(timeout)])
-                    : AbortSignal.timeout(timeout),
-            });
-            await res.arrayBuffer();
-            const ms = Math.round(performance.now() - started);
-            latencies.push(ms);
-            if (!cfg.expect.some((r) => res.status >= r.from && res.status <= r.to))
-                failures.push(`status ${res.status}`);
-            else if (cfg.maxLatencyMs !== undefined && ms > cfg.maxLatencyMs)
-                failures.push(`${ms}ms > ${cfg.maxLatencyMs}ms`);
-        }
-        catch (err) {
-            // fetch says only "fetch failed"; the cause (ECONNREFUSED, a bad port, a timeout) is what helps.
-            const cause = err.cause;
-            failures.push(cause ? `${(0,src/* errorMessage */.gJ)(err)}: ${cause.code ?? cause.message}` : (0,src/* errorMessage */.gJ)(err));
-        }
-    }
-    const observed = {
-        samples: cfg.samples,
-        failed: failures.length,
-        maxLatencyMs: latencies.length ? Math.max(...latencies) : null,
-    };
-    const threshold = {
-        status: cfg.expect.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`)).join(','),
-        maxLatencyMs: cfg.maxLatencyMs ?? null,
-    };
-    if (failures.length) {
-        return {
-            check: 'http',
-            verdict: 'unhealthy',
-            reason: `${failures.length} of ${cfg.samples} requests to ${cfg.url} failed: ${failures[0]}`,
-            observed,
-            threshold,
-        };
-    }
-    return {
-        check: 'http',
-        verdict: 'healthy',
-        reason: `${cfg.samples} requests to ${cfg.url} answered ${threshold.status}`,
-        observed,
-        threshold,
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/health/src/stats.ts
-/** Standard normal CDF (Abramowitz–Stegun 7.1.26 for erf; error below 1.5e-7). */
-function normalCdf(z) {
-    const x = Math.abs(z) / Math.SQRT2;
-    const t = 1 / (1 + 0.3275911 * x);
-    const erf = 1 -
-        ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
-            t *
-            Math.exp(-x * x);
-    return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
-}
-/**
- * One-sided two-proportion z-test of green's failure rate against blue's, or undefined when the counts are
- * too small for the normal approximation (each group needs at least 5 failures and 5 successes expected).
- */
-function compareFailureRates(green, blue) {
-    if (green.total === 0 || blue.total === 0)
-        return undefined;
-    const pooled = (green.failures + blue.failures) / (green.total + blue.total);
-    const expected = [
-        green.total * pooled,
-        green.total * (1 - pooled),
-        blue.total * pooled,
-        blue.total * (1 - pooled),
-    ];
-    if (expected.some((e) => e < 5))
-        return undefined;
-    const greenRate = green.failures / green.total;
-    const blueRate = blue.failures / blue.total;
-    const se = Math.sqrt(pooled * (1 - pooled) * (1 / green.total + 1 / blue.total));
-    const z = (greenRate - blueRate) / se;
-    return { pValue: 1 - normalCdf(z), z, greenRate, blueRate };
-}
-
-;// CONCATENATED MODULE: ./packages/health/src/metrics.ts
-
-
-
-const SIGNIFICANCE = 0.05;
-/** The latency statistics the config judges: p95 for the ratio, and each absolute limit. */
-function percentilesFor(cfg) {
-    const wanted = new Set(Object.keys(cfg.maxLatencyMs ?? {}));
-    if (cfg.maxLatencyRatio !== undefined)
-        wanted.add('p95');
-    return [...wanted].sort();
-}
-async function checkMetrics(signals, cfg, s, now) {
-    try {
-        if (!signals.metrics)
-            throw new Error('this target has no per-version metrics');
-        return judgeMetrics(await signals.metrics(s, cfg.windowMs, percentilesFor(cfg), now), cfg, s);
-    }
-    catch (err) {
-        return unreadable('metrics', `could not read the metrics of ${s.label(s.version)}: ${(0,src/* errorMessage */.gJ)(err)}`);
-    }
-}
-/** Failure rate of the judged version against max-error-rate, beside a one-sided test against the baseline. */
-function judgeMetrics(m, cfg, s) {
-    const g = m.green;
-    const v = s.label(s.version);
-    const base = s.baseline ? s.label(s.baseline) : '';
-    const rate = g.requests ? (g.failures / g.requests) * 100 : null;
-    const blueRate = m.blue && m.blue.requests ? (m.blue.failures / m.blue.requests) * 100 : null;
-    const comparison = m.blue
-        ? compareFailureRates({ failures: g.failures, total: g.requests }, { failures: m.blue.failures, total: m.blue.requests })
-        : undefined;
-    const p95 = g.latency.p95;
-    const blueP95 = m.blue?.latency.p95;
-    const ratio = p95 !== undefined && blueP95 ? p95 / blueP95 : null;
-    const limits = Object.entries(cfg.maxLatencyMs ?? {});
-    const observed = {
-        ...g.counts,
-        errorRate: round(rate),
-        baselineErrorRate: round(blueRate),
-        pValue: comparison ? round(comparison.pValue, 4) : null,
-        p95: p95 ?? null,
-        baselineP95: blueP95 ?? null,
-        latencyRatio: round(ratio),
-        ...Object.fromEntries(limits.map(([stat]) => [stat, g.latency[stat] ?? null])),
-    };
-    const threshold = {
-        minInvocations: cfg.minInvocations,
-        maxErrorRate: cfg.maxErrorRate ?? null,
-        maxLatencyRatio: cfg.maxLatencyRatio ?? null,
-        maxLatencyMs: limits.length ? limits.map(([k, n]) => `${k}=${n}`).join(',') : null,
-        significance: SIGNIFICANCE,
-    };
-    const result = (verdict, reason) => ({
-        check: 'metrics',
-        verdict,
-        reason,
-        observed,
-        threshold,
-    });
-    if (g.requests < cfg.minInvocations) {
-        return result('inconclusive', `${v} served ${g.requests} requests in the window, below min-invocations ${cfg.minInvocations}`);
-    }
-    if (cfg.maxErrorRate !== undefined && rate !== null && rate > cfg.maxErrorRate) {
-        const vs = blueRate !== null ? ` (${base}: ${round(blueRate)}%)` : '';
-        // Blue failing as often means the cause is elsewhere (a dependency), not green.
-        if (comparison && comparison.pValue >= SIGNIFICANCE) {
-            return result('inconclusive', `${v} fails ${round(rate)}% > ${cfg.maxErrorRate}%, but no more than ${base}'s ${round(blueRate)}% (p=${round(comparison.pValue, 3)}): the cause is likely outside the new version`);
-        }
-        return result('unhealthy', `${v} error rate ${round(rate)}% > max-error-rate ${cfg.maxErrorRate}%${vs}, ${g.failures} of ${g.requests} requests failed`);
-    }
-    // Absolute limits need no baseline: they hold after promotion too.
-    for (const [stat, limit] of limits) {
-        const value = g.latency[stat];
-        if (value === undefined)
-            return result('inconclusive', `no ${stat} latency for ${v} in the window`);
-        if (value > limit) {
-            return result('unhealthy', `${v} ${stat} ${round(value)}ms > max-latency-ms ${stat}=${limit}ms`);
-        }
-    }
-    if (cfg.maxLatencyRatio !== undefined) {
-        if (ratio === null)
-            return result('inconclusive', `no p95 latency for ${v} and its baseline in the window`);
-        if (ratio > cfg.maxLatencyRatio) {
-            return result('unhealthy', `${v} p95 ${p95}ms is ${round(ratio)}× ${base}'s ${blueP95}ms > max-latency-ratio ${cfg.maxLatencyRatio}`);
-        }
-    }
-    const parts = [
-        rate !== null && cfg.maxErrorRate !== undefined
-            ? `error rate ${round(rate)}% ≤ ${cfg.maxErrorRate}%`
-            : '',
-        ...limits.map(([stat, limit]) => `${stat} ${round(g.latency[stat] ?? 0)}ms ≤ ${limit}ms`),
-        ratio !== null ? `p95 ratio ${round(ratio)} ≤ ${cfg.maxLatencyRatio}` : '',
-    ].filter(Boolean);
-    return result('healthy', `${v}: ${parts.join(', ')} over ${g.requests} requests`);
-}
-
-;// CONCATENATED MODULE: ./packages/health/src/evaluate.ts
-
-
-
-
-
-/** One evaluation: every configured check at once, combined (any unhealthy wins, then any inconclusive). */
-async function evaluateOnce(cfg, t, clients, clock, signal) {
-    const at = clock.now();
-    const pending = [];
-    if ((0,config/* hasAlarms */.zZ)(cfg))
-        pending.push(checkAlarms(clients.cloudwatch, cfg.alarms));
-    if (cfg.metrics)
-        pending.push(checkMetrics(clients.signals, cfg.metrics, t, at));
-    if (cfg.http)
-        pending.push(checkHttp(cfg.http, signal));
-    pending.push(...(clients.signals.probes?.(cfg, t, signal) ?? []));
-    const checks = await Promise.all(pending);
-    return { at, ...combine(checks), checks };
-}
-function combine(checks) {
-    for (const verdict of ['unhealthy', 'inconclusive']) {
-        const hit = checks.filter((c) => c.verdict === verdict);
-        if (hit.length)
-            return { verdict, reason: hit.map((c) => `${c.check}: ${c.reason}`).join('; ') };
-    }
-    if (!checks.length)
-        return { verdict: 'healthy', reason: 'no checks configured' };
-    return { verdict: 'healthy', reason: checks.map((c) => `${c.check}: ${c.reason}`).join('; ') };
-}
-/** The one rule for letting a release go on: healthy, or inconclusive when on-inconclusive is pass. */
-function passes(verdict, onInconclusive) {
-    return verdict === 'healthy' || (verdict === 'inconclusive' && onInconclusive === 'pass');
-}
-/**
- * Evaluates every interval over the duration (once when it is 0). `consecutiveFailures` unhealthy
- * evaluations in a row make the verdict certain and end the watch at once; otherwise the last evaluation
- * decides, an unhealthy one short of the streak counting as inconclusive.
- */
-async function watch(evaluate, o) {
-    const total = o.durationMs === 0 ? 1 : Math.ceil(o.durationMs / o.intervalMs);
-    const started = o.clock.now();
-    const evaluations = [];
-    let streak = 0;
-    for (let i = 1; i <= total; i++) {
-        if (o.durationMs > 0) {
-            // Each evaluation at its slot in time, however long the previous one took.
-            const due = started + Math.min(i * o.intervalMs, o.durationMs);
-            const wait = due - o.clock.now();
-            if (wait > 0)
-                await o.clock.sleep(wait, o.signal);
-        }
-        const e = await evaluate();
-        evaluations.push(e);
-        streak = e.verdict === 'unhealthy' ? streak + 1 : 0;
-        const nextIn = i < total ? started + Math.min((i + 1) * o.intervalMs, o.durationMs) - o.clock.now() : undefined;
-        o.onEvaluation?.(e, i, total, nextIn);
-        if (streak >= o.consecutiveFailures) {
-            const why = o.consecutiveFailures > 1 ? ` (${streak} evaluations in a row)` : '';
-            return { verdict: 'unhealthy', reason: `${e.reason}${why}`, evaluations };
-        }
-    }
-    const last = evaluations[evaluations.length - 1];
-    if (last.verdict === 'unhealthy') {
-        return {
-            verdict: 'inconclusive',
-            reason: `${last.reason} (${streak} of ${o.consecutiveFailures} unhealthy evaluations needed in a row within ${(0,src/* formatDuration */.a3)(o.durationMs)})`,
-            evaluations,
-        };
-    }
-    return { verdict: last.verdict, reason: last.reason, evaluations };
-}
-
-;// CONCATENATED MODULE: ./packages/health/src/gate.ts
-
-
-function healthGate(cfg, clients, clock, log, label) {
-    return {
-        watch: (ctx) => {
-            const target = { version: ctx.green, baseline: ctx.blue, label };
-            return watch(() => evaluateOnce(cfg, target, clients, clock, ctx.signal), {
-                durationMs: ctx.durationMs,
-                intervalMs: cfg.intervalMs,
-                consecutiveFailures: cfg.consecutiveFailures,
-                clock,
-                signal: ctx.signal,
-                onEvaluation: (e, i, total, nextIn) => log.info(`step ${ctx.label}: ${ctx.percent}% on ${label(ctx.green)}, check ${i}/${total} ${e.verdict}: ${e.reason}` +
-                    (nextIn !== undefined ? `; next check in ${(0,src/* formatDuration */.a3)(Math.max(0, nextIn))}` : '')),
-            });
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./packages/health/src/report.ts
-
-/** The `report` output: every evaluation with each check's observed values and thresholds. */
-function reportJson(t, w) {
-    return JSON.stringify({
-        version: t.version,
-        baseline: t.baseline ?? null,
-        verdict: w.verdict,
-        reason: w.reason,
-        evaluations: w.evaluations.map((e) => ({
-            at: new Date(e.at).toISOString(),
-            verdict: e.verdict,
-            checks: e.checks,
-        })),
-    });
-}
-/** Job summary: the last evaluation's checks as a table, and error rate and latency over the evaluations. */
-function summaryMarkdown(title, t, w) {
-    const last = w.evaluations[w.evaluations.length - 1];
-    const rows = (last?.checks ?? []).map((c) => [
-        c.check,
-        c.verdict,
-        fmt(c.observed),
-        fmt(c.threshold),
-        c.reason,
-    ]);
-    return [
-        `### ${title}: ${t.label(t.version)}${t.baseline ? ` against ${t.label(t.baseline)}` : ''}: ${w.verdict}`,
-        '',
-        w.reason,
-        '',
-        (0,src/* table */.tp)(['check', 'verdict', 'observed', 'threshold', 'reason'], rows),
-        '',
-        chart(w.evaluations),
-    ].join('\n');
-}
-function fmt(values) {
-    return Object.entries(values)
-        .filter(([, v]) => v !== null && v !== undefined)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(', ');
-}
-/** A Mermaid xychart (GitHub renders it in job summaries) of the judged version's error rate and p95 over time. */
-function chart(evaluations) {
-    const points = evaluations
-        .map((e) => ({ at: e.at, metrics: e.checks.find((c) => c.check === 'metrics')?.observed }))
-        .filter((p) => p.metrics && p.metrics.errorRate !== null && p.metrics.errorRate !== undefined);
-    if (points.length < 2)
-        return '';
-    const start = points[0].at;
-    const labels = points.map((p) => `"+${Math.round((p.at - start) / 1000)}s"`).join(', ');
-    const errorRates = points.map((p) => Number(p.metrics.errorRate)).join(', ');
-    const lines = [
-        '```mermaid',
-        'xychart-beta',
-        '  title "Error rate (%) of the judged version"',
-        `  x-axis [${labels}]`,
-        '  y-axis "error rate %"',
-        `  line [${errorRates}]`,
-        '```',
-    ];
-    const latencies = points.map((p) => p.metrics.p95);
-    if (latencies.every((l) => typeof l === 'number')) {
-        lines.push('', '```mermaid', 'xychart-beta', '  title "p95 Duration (ms) of the judged version"', `  x-axis [${labels}]`, '  y-axis "ms"', `  line [${latencies.join(', ')}]`, '```');
-    }
-    return lines.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./packages/health/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/***/ }),
-
 /***/ 239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -834,7 +322,7 @@ async function writeAlias(lambda, fn, alias, target, revisionId, clock = _deploy
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1696);
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
-/* harmony import */ var _deploy_actions_health__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2552);
+/* harmony import */ var _deploy_actions_health__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9473);
 
 
 
@@ -915,6 +403,167 @@ function aliasState(a) {
 }
 function describeAlias(r) {
     return (0,_deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_0__/* .describeRouting */ .ww)(r, label);
+}
+
+
+/***/ }),
+
+/***/ 7910:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  aliasRouter: () => (/* binding */ aliasRouter),
+  lambdaSignals: () => (/* binding */ lambdaSignals),
+  openClient: () => (/* binding */ openClient),
+  openLambda: () => (/* binding */ openLambda)
+});
+
+// EXTERNAL MODULE: ./packages/targets/lambda/src/alias.ts
+var src_alias = __webpack_require__(3566);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 5 modules
+var src = __webpack_require__(286);
+;// CONCATENATED MODULE: ./packages/targets/lambda/src/clients.ts
+
+/** Loaded only after inputs are checked, so a bad-input run never pays for the SDK. */
+async function lambdaClient(opts) {
+    const { LambdaClient } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1696, 19));
+    return new LambdaClient((0,src/* clientConfig */.yO)(opts));
+}
+
+// EXTERNAL MODULE: ./packages/targets/lambda/src/invoke.ts
+var invoke = __webpack_require__(6836);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
+var dist_cjs = __webpack_require__(4085);
+// EXTERNAL MODULE: ./packages/health/src/index.ts + 9 modules
+var health_src = __webpack_require__(9473);
+;// CONCATENATED MODULE: ./packages/targets/lambda/src/metrics.ts
+
+
+function versionMetrics(c) {
+    return {
+        requests: c.invocations + c.throttles,
+        failures: c.errors + c.throttles,
+        latency: c.latency ?? {},
+        counts: { invocations: c.invocations, errors: c.errors, throttles: c.throttles },
+    };
+}
+/**
+ * One GetMetricData call for every query of one evaluation: Lambda's per-version metrics carry the
+ * ExecutedVersion dimension beside FunctionName and Resource (function:alias):
+ * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
+ */
+async function readVersionMetrics(cw, fn, t, windowMs, percentiles, now) {
+    const range = (0,health_src.queryRange)(windowMs, now);
+    const versions = { g: t.version, ...(t.baseline && { b: t.baseline }) };
+    const queries = [];
+    for (const [key, version] of Object.entries(versions)) {
+        const dims = [
+            { Name: 'FunctionName', Value: fn.functionName },
+            { Name: 'Resource', Value: `${fn.functionName}:${fn.alias}` },
+            { Name: 'ExecutedVersion', Value: version },
+        ];
+        const metric = (id, name, stat) => ({
+            Id: `${key}${id}`,
+            MetricStat: {
+                Metric: { Namespace: 'AWS/Lambda', MetricName: name, Dimensions: dims },
+                Period: range.periodS,
+                Stat: stat,
+            },
+            ReturnData: true,
+        });
+        queries.push(metric('inv', 'Invocations', 'Sum'), metric('err', 'Errors', 'Sum'), metric('thr', 'Throttles', 'Sum'));
+        for (const stat of percentiles)
+            queries.push(metric(statId(stat), 'Duration', stat));
+    }
+    const series = new Map();
+    let token;
+    do {
+        const r = await cw.send(new dist_cjs/* GetMetricDataCommand */.Soe({
+            MetricDataQueries: queries,
+            StartTime: new Date(range.start),
+            EndTime: new Date(range.end),
+            NextToken: token,
+        }));
+        for (const result of r.MetricDataResults ?? []) {
+            if (result.StatusCode === 'Forbidden' || result.StatusCode === 'InternalError') {
+                throw new Error(`metric ${result.Id} answered ${result.StatusCode}: ${result.Messages?.map((m) => m.Value).join('; ') ?? ''}`);
+            }
+            const points = (result.Values ?? []).map((value, i) => ({
+                at: result.Timestamps[i].getTime(),
+                value,
+            }));
+            series.set(result.Id, [...(series.get(result.Id) ?? []), ...points]);
+        }
+        token = r.NextToken;
+    } while (token);
+    const { values, until } = (0,health_src.newestWindow)(series, windowMs);
+    const sum = (id) => (values.get(id) ?? []).reduce((a, b) => a + b, 0);
+    // Percentiles come per minute; the worst minute of the window is the safe reading.
+    const worst = (id) => (values.get(id)?.length ? Math.max(...values.get(id)) : undefined);
+    const read = (k) => versionMetrics({
+        invocations: sum(`${k}inv`),
+        errors: sum(`${k}err`),
+        throttles: sum(`${k}thr`),
+        latency: Object.fromEntries(percentiles.map((stat) => [stat, worst(`${k}${statId(stat)}`)])),
+    });
+    return { green: read('g'), ...(t.baseline && { blue: read('b') }), ...(until !== undefined && { until }) };
+}
+/** Query ids allow letters, digits and _ only: p99.9 becomes p99_9. */
+function statId(stat) {
+    return stat.replace('.', '_');
+}
+
+// EXTERNAL MODULE: ./packages/targets/lambda/src/routing.ts
+var routing = __webpack_require__(4160);
+// EXTERNAL MODULE: ./packages/targets/lambda/src/versions.ts
+var versions = __webpack_require__(4797);
+;// CONCATENATED MODULE: ./packages/targets/lambda/src/session.ts
+
+
+
+
+
+
+/** The alias as the engine's router: every write carries the RevisionId read before it. */
+function aliasRouter(lambda, cfg, clock) {
+    const { functionName: fn, alias } = cfg;
+    return {
+        name: `alias "${alias}"`,
+        noun: 'alias',
+        missing: `Alias "${alias}" of function ${fn} does not exist (or the function does not exist)`,
+        label: routing/* label */.Pf,
+        example: (live) => String(Math.max(1, Number(live) - 1)),
+        read: () => (0,src_alias/* readAlias */.J)(lambda, fn, alias),
+        write: (to, from) => (0,src_alias/* writeAlias */.O)(lambda, fn, alias, to, from.revision, clock),
+        checkPair: (blue, green) => (0,versions/* checkPair */.zA)(lambda, fn, blue, green),
+        checkVersion: async (version, input) => {
+            await (0,versions/* getConfig */.zj)(lambda, fn, version, input);
+        },
+    };
+}
+/** Per-version metrics by ExecutedVersion, and the direct invoke of a version. */
+function lambdaSignals(lambda, cfg, cloudwatch) {
+    return {
+        ...(cloudwatch && {
+            metrics: (s, windowMs, percentiles, now) => readVersionMetrics(cloudwatch, cfg, s, windowMs, percentiles, now),
+        }),
+        probes: (health, s) => (health.invoke ? [(0,invoke/* checkInvoke */.H)(lambda, health.invoke, cfg.functionName, s)] : []),
+    };
+}
+async function openClient(cfg, opts) {
+    const make = opts.clients?.lambda ?? lambdaClient;
+    return make(cfg.aws);
+}
+async function openLambda(cfg, opts) {
+    const lambda = await openClient(cfg, opts);
+    return {
+        router: aliasRouter(lambda, cfg, opts.clock),
+        signals: lambdaSignals(lambda, cfg, opts.cloudwatch),
+    };
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 552;
-export const ids = [552,565];
+export const id = 473;
+export const ids = [473,565];
 export const modules = {
 
 /***/ 9565:
@@ -20,7 +20,7 @@ async function cloudwatchClient(opts) {
 
 /***/ }),
 
-/***/ 2552:
+/***/ 9473:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -28,6 +28,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  METRICS_LOOKBACK_MS: () => (/* reexport */ METRICS_LOOKBACK_MS),
   chart: () => (/* reexport */ chart),
   checkAlarms: () => (/* reexport */ checkAlarms),
   checkHttp: () => (/* reexport */ checkHttp),
@@ -41,12 +42,14 @@ __webpack_require__.d(__webpack_exports__, {
   hasChecks: () => (/* reexport */ config/* hasChecks */.EK),
   healthGate: () => (/* reexport */ healthGate),
   judgeMetrics: () => (/* reexport */ judgeMetrics),
+  newestWindow: () => (/* reexport */ newestWindow),
   normalCdf: () => (/* reexport */ normalCdf),
   parseAlarms: () => (/* reexport */ config/* parseAlarms */.ci),
   parseLatencyLimits: () => (/* reexport */ config/* parseLatencyLimits */.Sx),
   parseStatusRanges: () => (/* reexport */ config/* parseStatusRanges */.C2),
   passes: () => (/* reexport */ passes),
   percentilesFor: () => (/* reexport */ percentilesFor),
+  queryRange: () => (/* reexport */ queryRange),
   readHealthConfig: () => (/* reexport */ config/* readHealthConfig */.Ll),
   reportJson: () => (/* reexport */ reportJson),
   requireChecks: () => (/* reexport */ config/* requireChecks */.Nq),
@@ -286,6 +289,7 @@ function judgeMetrics(m, cfg, s) {
         baselineP95: blueP95 ?? null,
         latencyRatio: round(ratio),
         ...Object.fromEntries(limits.map(([stat]) => [stat, g.latency[stat] ?? null])),
+        readableUntil: m.until === undefined ? null : new Date(m.until).toISOString(),
     };
     const threshold = {
         minInvocations: cfg.minInvocations,
@@ -302,7 +306,10 @@ function judgeMetrics(m, cfg, s) {
         threshold,
     });
     if (g.requests < cfg.minInvocations) {
-        return result('inconclusive', `${v} served ${g.requests} requests in the window, below min-invocations ${cfg.minInvocations}`);
+        const late = g.requests === 0 && m.until === undefined
+            ? ' (no minute readable yet: metrics arrive minutes late)'
+            : '';
+        return result('inconclusive', `${v} served ${g.requests} requests in the window, below min-invocations ${cfg.minInvocations}${late}`);
     }
     if (cfg.maxErrorRate !== undefined && rate !== null && rate > cfg.maxErrorRate) {
         const vs = blueRate !== null ? ` (${base}: ${round(blueRate)}%)` : '';
@@ -336,6 +343,32 @@ function judgeMetrics(m, cfg, s) {
         ratio !== null ? `p95 ratio ${round(ratio)} ≤ ${cfg.maxLatencyRatio}` : '',
     ].filter(Boolean);
     return result('healthy', `${v}: ${parts.join(', ')} over ${g.requests} requests`);
+}
+
+;// CONCATENATED MODULE: ./packages/health/src/window.ts
+// CloudWatch makes a standard-resolution minute readable only some time after the minute ends, and AWS
+// publishes no bound (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics.html says only that
+// metrics are sent in one-minute intervals). A window ending now would read the newest minutes empty, so
+// the metric checks query `window` plus a lookback and judge the newest `window` of minutes that answered.
+const MINUTE = 60_000;
+/** How far behind now readable minutes are looked for. */
+const METRICS_LOOKBACK_MS = 5 * MINUTE;
+/** The time range to query: `window` plus the lookback, on whole minutes as CloudWatch lays its periods. */
+function queryRange(windowMs, now) {
+    const end = Math.floor(now / MINUTE) * MINUTE;
+    return { start: end - windowMs - METRICS_LOOKBACK_MS, end, periodS: 60 };
+}
+/**
+ * Every series cut to the newest `window` of readable minutes: those up to the newest minute any series
+ * has a datapoint in. `until` is the end of that minute; undefined when nothing was readable.
+ */
+function newestWindow(series, windowMs) {
+    const newest = Math.max(-Infinity, ...[...series.values()].flat().map((p) => p.at));
+    if (!Number.isFinite(newest))
+        return { values: new Map() };
+    const from = newest + MINUTE - windowMs;
+    const values = new Map([...series].map(([id, points]) => [id, points.filter((p) => p.at >= from).map((p) => p.value)]));
+    return { values, until: newest + MINUTE };
 }
 
 ;// CONCATENATED MODULE: ./packages/health/src/evaluate.ts
@@ -500,6 +533,7 @@ function chart(evaluations) {
 }
 
 ;// CONCATENATED MODULE: ./packages/health/src/index.ts
+
 
 
 
