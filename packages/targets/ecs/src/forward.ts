@@ -47,8 +47,9 @@ export function withWeights(actions: Action[], weights: Map<string, number>): Ac
       Weight: weights.get(g.arn) ?? g.weight,
     }));
     // With several groups only ForwardConfig may name them.
-    const { TargetGroupArn: _single, ...rest } = a;
-    return { ...rest, ForwardConfig: { ...a.ForwardConfig, TargetGroups } };
+    const forward: Action = { ...a, ForwardConfig: { ...a.ForwardConfig, TargetGroups } };
+    delete forward.TargetGroupArn;
+    return forward;
   });
 }
 
@@ -77,7 +78,9 @@ export function fingerprint(actions: Action[]): string {
 
 function withoutSecrets(a: Action): Action {
   if (!a.AuthenticateOidcConfig) return a;
-  const { ClientSecret: _s, UseExistingClientSecret: _u, ...oidc } = a.AuthenticateOidcConfig;
+  const oidc = { ...a.AuthenticateOidcConfig };
+  delete oidc.ClientSecret;
+  delete oidc.UseExistingClientSecret;
   return { ...a, AuthenticateOidcConfig: oidc };
 }
 

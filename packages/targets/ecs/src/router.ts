@@ -35,6 +35,7 @@ export interface Side {
 
 export interface Pair {
   actions: Action[];
+  services: [Service, Service];
   sides: [Side, Side];
   routing: RoutingState;
 }
@@ -131,6 +132,7 @@ async function readPair(c: Clients, cfg: EcsConfig, what: string): Promise<Pair 
   const routing = routingOf(sides);
   return {
     actions,
+    services,
     sides,
     routing: {
       ...routing,

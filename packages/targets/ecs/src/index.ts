@@ -1,0 +1,82 @@
+// The ECS target: two services behind one Application Load Balancer listener (or rule) that forwards to
+// their two target groups with weights. A version is a task definition ARN.
+import { InputError, type InputReader } from '@deploy-actions/core';
+import type { DeployContext, DeployOutcome, Env, Target } from '@deploy-actions/release/target';
+import type { EcsDeployInputs } from './deploy';
+import { ECS_INPUTS, readEcsConfig, type EcsConfig } from './inputs';
+import { isTaskDefinitionArn, label, parseListenerArn, parseTaskDefinitionArn } from './names';
+import { parseImage, readTaskDefinitionFile } from './taskdef';
+
+function readDeployInputs(inputs: InputReader, env: Env): EcsDeployInputs {
+  const path = inputs.text('task-definition');
+  const file = path ? readTaskDefinitionFile(path, env.GITHUB_WORKSPACE || process.cwd()) : undefined;
+  const name = inputs.text('container-name');
+  const imageText = inputs.text('image');
+  if (name && !imageText)
+    throw new InputError('image', '', 'is required with container-name: the image to run in that container');
+  if (imageText && !name)
+    throw new InputError(
+      'container-name',
+      '',
+      'is required with image: the container whose image it replaces',
+    );
+  if (!file && !imageText) {
+    throw new InputError(
+      'task-definition',
+      '',
+      "is required with target ecs unless container-name and image are given (then blue's task definition gets the new image)",
+    );
+  }
+  const container = imageText ? { name, image: parseImage(imageText) } : undefined;
+  if (file && container) {
+    const names = (file.input.containerDefinitions ?? []).map((c) => c.name);
+    if (!names.includes(name)) {
+      throw new InputError(
+        'container-name',
+        name,
+        `names no container of ${path} (it has ${names.join(', ')})`,
+      );
+    }
+  }
+  const countText = inputs.text('desired-count');
+  const desiredCount = countText ? inputs.integer('desired-count', 0, 0, 5000) : undefined;
+  const testText = inputs.text('test-listener-arn');
+  const testListener = testText ? parseListenerArn('test-listener-arn', testText, false).value : undefined;
+  return {
+    ...(file && { file }),
+    ...(container && { container }),
+    ...(desiredCount !== undefined && { desiredCount }),
+    ...(testListener && { testListener }),
+  };
+}
+
+async function deploy(cfg: EcsConfig, d: EcsDeployInputs, ctx: DeployContext): Promise<DeployOutcome> {
+  const { ecsClients } = await import('./clients');
+  const { deployEcs } = await import('./deploy');
+  const r = await deployEcs(await ecsClients(cfg.aws, ctx), cfg, d, ctx);
+  return {
+    green: r.green,
+    blue: r.blue,
+    changed: r.changed,
+    outputs: { 'green-service': r.greenSide.service, 'blue-service': r.blueSide.service },
+    summary: {
+      title: cfg.name,
+      header: ['green version', 'blue version', 'changed', 'green service', 'blue service'],
+      row: [label(r.green), label(r.blue), String(r.changed), r.greenSide.service, r.blueSide.service],
+    },
+  };
+}
+
+export const ecsTarget: Target<EcsConfig, EcsDeployInputs> = {
+  kind: 'ecs',
+  inputs: ECS_INPUTS,
+  readConfig: readEcsConfig,
+  parseVersion: parseTaskDefinitionArn,
+  isVersion: (text) => text.startsWith('arn:') || isTaskDefinitionArn(text),
+  open: async (cfg, opts) => {
+    const [{ ecsClients }, { listenerRouter }] = [await import('./clients'), await import('./router')];
+    const clients = await ecsClients(cfg.aws, opts);
+    return { router: listenerRouter(clients, cfg), signals: {} };
+  },
+  deploy: { readInputs: readDeployInputs, run: deploy },
+};
