@@ -5,6 +5,7 @@ export * from './client';
 export * from './http';
 export * from './metrics';
 export * from './window';
+export * from './series';
 export * from './evaluate';
 export * from './gate';
 export * from './report';

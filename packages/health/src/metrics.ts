@@ -15,6 +15,8 @@ export interface VersionMetrics {
   latency: Record<string, number | undefined>;
   /** The target's own counts, for the report (Lambda: invocations, errors, throttles). */
   counts: Record<string, number>;
+  /** Conditions the target reports that make the version unhealthy whatever its rates (unhealthy hosts). */
+  problems?: string[];
 }
 
 export interface MetricsReading {
@@ -98,6 +100,7 @@ export function judgeMetrics(m: MetricsReading, cfg: MetricsConfig, s: Subject):
     threshold,
   });
 
+  if (g.problems?.length) return result('unhealthy', `${v}: ${g.problems.join(', ')}`);
   if (g.requests < cfg.minInvocations) {
     const late =
       g.requests === 0 && m.until === undefined

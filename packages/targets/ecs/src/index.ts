@@ -73,10 +73,7 @@ export const ecsTarget: Target<EcsConfig, EcsDeployInputs> = {
   readConfig: readEcsConfig,
   parseVersion: parseTaskDefinitionArn,
   isVersion: (text) => text.startsWith('arn:') || isTaskDefinitionArn(text),
-  open: async (cfg, opts) => {
-    const [{ ecsClients }, { listenerRouter }] = [await import('./clients'), await import('./router')];
-    const clients = await ecsClients(cfg.aws, opts);
-    return { router: listenerRouter(clients, cfg), signals: {} };
-  },
+  // The SDK loads only now, after every input was checked.
+  open: async (cfg, opts) => (await import('./session')).openEcs(cfg, opts),
   deploy: { readInputs: readDeployInputs, run: deploy },
 };

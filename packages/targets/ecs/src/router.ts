@@ -45,7 +45,10 @@ export interface Clients {
   elb: ElasticLoadBalancingV2Client;
 }
 
-export function listenerRouter(c: Clients, cfg: EcsConfig): Router & { pair(): Promise<Pair | undefined> } {
+export function listenerRouter(
+  c: Clients,
+  cfg: EcsConfig,
+): Router & { pair(): Promise<Pair | undefined>; lastPair(): Pair | undefined } {
   const what = `${cfg.router.kind === 'rule' ? 'listener rule' : 'listener'} ${shortArn(cfg.router.arn)}`;
   const describe = (r: Routing) => describeRouting(r, label);
   let last: Pair | undefined;
@@ -56,6 +59,7 @@ export function listenerRouter(c: Clients, cfg: EcsConfig): Router & { pair(): P
     missing: `${capitalised(what)} does not exist`,
     label,
     pair,
+    lastPair: () => last,
     read: async () => (await pair())?.routing,
     write: async (to, from) => {
       const now = await pair();

@@ -1,10 +1,11 @@
-import { GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import {
-  newestWindow,
-  queryRange,
+  minuteQuery,
+  readWindow,
+  sumOf,
+  worstOf,
   type CloudWatch,
   type MetricsReading,
-  type Point,
   type Subject,
   type VersionMetrics,
 } from '@deploy-actions/health';
@@ -39,71 +40,30 @@ export async function readVersionMetrics(
   percentiles: string[],
   now: number,
 ): Promise<MetricsReading> {
-  const range = queryRange(windowMs, now);
   const versions = { g: t.version, ...(t.baseline && { b: t.baseline }) } as Record<string, string>;
   const queries: MetricDataQuery[] = [];
   for (const [key, version] of Object.entries(versions)) {
-    const dims = [
-      { Name: 'FunctionName', Value: fn.functionName },
-      { Name: 'Resource', Value: `${fn.functionName}:${fn.alias}` },
-      { Name: 'ExecutedVersion', Value: version },
-    ];
-    const metric = (id: string, name: string, stat: string): MetricDataQuery => ({
-      Id: `${key}${id}`,
-      MetricStat: {
-        Metric: { Namespace: 'AWS/Lambda', MetricName: name, Dimensions: dims },
-        Period: range.periodS,
-        Stat: stat,
-      },
-      ReturnData: true,
-    });
+    const dimensions = {
+      FunctionName: fn.functionName,
+      Resource: `${fn.functionName}:${fn.alias}`,
+      ExecutedVersion: version,
+    };
+    const metric = (id: string, name: string, stat: string) =>
+      minuteQuery(`${key}${id}`, { namespace: 'AWS/Lambda', name, dimensions }, stat);
     queries.push(
       metric('inv', 'Invocations', 'Sum'),
       metric('err', 'Errors', 'Sum'),
       metric('thr', 'Throttles', 'Sum'),
+      ...percentiles.map((stat) => metric(stat, 'Duration', stat)),
     );
-    for (const stat of percentiles) queries.push(metric(statId(stat), 'Duration', stat));
   }
-  const series = new Map<string, Point[]>();
-  let token: string | undefined;
-  do {
-    const r = await cw.send(
-      new GetMetricDataCommand({
-        MetricDataQueries: queries,
-        StartTime: new Date(range.start),
-        EndTime: new Date(range.end),
-        NextToken: token,
-      }),
-    );
-    for (const result of r.MetricDataResults ?? []) {
-      if (result.StatusCode === 'Forbidden' || result.StatusCode === 'InternalError') {
-        throw new Error(
-          `metric ${result.Id} answered ${result.StatusCode}: ${result.Messages?.map((m) => m.Value).join('; ') ?? ''}`,
-        );
-      }
-      const points = (result.Values ?? []).map((value, i) => ({
-        at: result.Timestamps![i]!.getTime(),
-        value,
-      }));
-      series.set(result.Id!, [...(series.get(result.Id!) ?? []), ...points]);
-    }
-    token = r.NextToken;
-  } while (token);
-  const { values, until } = newestWindow(series, windowMs);
-  const sum = (id: string) => (values.get(id) ?? []).reduce((a, b) => a + b, 0);
-  // Percentiles come per minute; the worst minute of the window is the safe reading.
-  const worst = (id: string) => (values.get(id)?.length ? Math.max(...values.get(id)!) : undefined);
+  const { values, until } = await readWindow(cw, queries, windowMs, now);
   const read = (k: string): VersionMetrics =>
     versionMetrics({
-      invocations: sum(`${k}inv`),
-      errors: sum(`${k}err`),
-      throttles: sum(`${k}thr`),
-      latency: Object.fromEntries(percentiles.map((stat) => [stat, worst(`${k}${statId(stat)}`)])),
+      invocations: sumOf(values, `${k}inv`),
+      errors: sumOf(values, `${k}err`),
+      throttles: sumOf(values, `${k}thr`),
+      latency: Object.fromEntries(percentiles.map((stat) => [stat, worstOf(values, `${k}${stat}`)])),
     });
   return { green: read('g'), ...(t.baseline && { blue: read('b') }), ...(until !== undefined && { until }) };
-}
-
-/** Query ids allow letters, digits and _ only: p99.9 becomes p99_9. */
-function statId(stat: string): string {
-  return stat.replace('.', '_');
 }
