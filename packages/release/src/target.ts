@@ -89,4 +89,20 @@ export interface Target<C extends TargetConfig = TargetConfig, D = unknown> {
     readInputs(inputs: InputReader, env: Env): D;
     run(config: C, inputs: D, ctx: DeployContext): Promise<DeployOutcome>;
   };
+  /** What rollback does once traffic is back and verified, when the target has more to do. */
+  rollback?: {
+    readInputs(inputs: InputReader): unknown;
+    /** Returns outputs to set; runs only after a rollback that moved traffic. */
+    after(
+      config: C,
+      inputs: unknown,
+      done: RolledBack,
+      ctx: OpenOptions & { log: Log },
+    ): Promise<Record<string, string>>;
+  };
+}
+
+export interface RolledBack {
+  fromVersion: string;
+  toVersion: string;
 }

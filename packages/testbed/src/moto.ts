@@ -73,12 +73,20 @@ async function post(url: string, body?: unknown): Promise<void> {
   if (!res.ok) throw new Error(`POST ${url} answered ${res.status}`);
 }
 
-async function launch(): Promise<Moto> {
+export interface StartMotoOptions {
+  /**
+   * Extra environment of the moto process, read by moto as it serves, e.g. MOTO_ECS_SERVICE_RUNNING
+   * (see ecs.ts). It holds for the life of the server: reset() does not change it.
+   */
+  env?: Record<string, string>;
+}
+
+async function launch(opts: StartMotoOptions = {}): Promise<Moto> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn('python3', ['-c', LAUNCHER, '-H', '127.0.0.1', '-p', String(port)], {
     stdio: ['pipe', 'ignore', 'pipe'],
-    env: { ...process.env, PYTHONUNBUFFERED: '1' },
+    env: { ...process.env, ...opts.env, PYTHONUNBUFFERED: '1' },
   });
   running.add(child);
   installExitHook();
@@ -143,12 +151,12 @@ async function launch(): Promise<Moto> {
   return moto;
 }
 
-export async function startMoto(): Promise<Moto> {
+export async function startMoto(opts: StartMotoOptions = {}): Promise<Moto> {
   let lastError: unknown;
   // The free port can be taken between the probe and moto's bind; try again on a new one.
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await launch();
+      return await launch(opts);
     } catch (err) {
       lastError = err;
       if (!String(err).includes('Address already in use')) break;

@@ -9,6 +9,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
+import { answerPercentiles, type Reply as PercentileReply } from './percentiles';
 
 export type FaultKind =
   'throttle' | '5xx' | '409' | '412' | 'latency' | 'drop' | 'drop-after' | 'function-error';
@@ -186,7 +187,7 @@ function s3Op(method: string, path: string, query: URLSearchParams): string {
   return `Unknown:${method} ${path}`;
 }
 
-type Protocol = 'rest-json' | 'json' | 'query' | 'cbor';
+export type Protocol = 'rest-json' | 'json' | 'query' | 'cbor';
 
 interface Classified {
   service: string;
@@ -378,6 +379,45 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A whole answer, read or made up. */
+export interface ModelReply {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+}
+
+/** A call no fault answered, as a model sees it. */
+export interface ModelCall {
+  service: string;
+  op: string;
+  protocol: Protocol;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  /**
+   * Sends the call on to moto, or another request to the same endpoint when body or headers are given
+   * (headers are merged over the call's), and reads the whole answer. A model that forwards answers.
+   */
+  forward(body?: Buffer, headers?: Record<string, string>): Promise<ModelReply>;
+}
+
+/**
+ * What moto does not do, played in front of it: a model answers the calls it wants (reading or changing
+ * moto's answer) and lets the others through. Faults are injected first, so a faulted call never
+ * reaches the model.
+ */
+export interface ProxyModel {
+  answer(call: ModelCall): Promise<ModelReply | undefined>;
+}
+
+function readAll(res: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.once('end', () => resolve(Buffer.concat(chunks)));
+    res.once('error', reject);
+  });
+}
+
 function drain(res: IncomingMessage): Promise<void> {
   return new Promise((resolve, reject) => {
     res.resume();
@@ -388,7 +428,10 @@ function drain(res: IncomingMessage): Promise<void> {
 
 export class FaultProxy {
   readonly calls: ProxyCall[] = [];
+  /** Answer GetMetricData's percentile queries here, as moto cannot (see percentiles.ts); default true. */
+  percentiles = true;
   private rules: ActiveRule[] = [];
+  private model: ProxyModel | undefined;
   private readonly agent = new Agent({ keepAlive: true });
   private readonly target: URL;
 
@@ -430,6 +473,11 @@ export class FaultProxy {
 
   clearRules(): void {
     this.rules = [];
+  }
+
+  /** Puts a model in front of moto (see ProxyModel); undefined takes it away. */
+  setModel(model: ProxyModel | undefined): void {
+    this.model = model;
   }
 
   clearCalls(): void {
@@ -480,11 +528,16 @@ export class FaultProxy {
     return undefined;
   }
 
-  private forward(req: IncomingMessage, body: Buffer): Promise<IncomingMessage> {
+  private forward(
+    req: IncomingMessage,
+    body: Buffer,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<IncomingMessage> {
     const headers: Record<string, string | string[]> = {};
     for (const [k, v] of Object.entries(req.headers)) {
       if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = v;
     }
+    for (const [k, v] of Object.entries(extraHeaders)) headers[k.toLowerCase()] = v;
     headers['content-length'] = String(body.length);
     return new Promise((resolve, reject) => {
       const up = httpRequest(
@@ -542,6 +595,69 @@ export class FaultProxy {
       res.writeHead(spec.status, { ...headers, 'Content-Length': String(errBody.length) });
       res.end(errBody);
       return;
+    }
+
+    // What the test bed adds because moto lacks it: percentile statistics (percentiles.ts).
+    if (this.percentiles && c.op === 'GetMetricData') {
+      let own: PercentileReply | undefined;
+      try {
+        own = await answerPercentiles(this.target, { ...c, headers: req.headers, body });
+      } catch (err) {
+        call.status = 502;
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end(`percentiles: ${String(err)}`);
+        return;
+      }
+      if (own) {
+        call.status = own.status;
+        if (rule?.kind === 'drop-after') {
+          req.socket.destroy();
+          return;
+        }
+        res.writeHead(own.status, { ...own.headers, 'content-length': String(own.body.length) });
+        res.end(own.body);
+        return;
+      }
+    }
+
+    if (this.model) {
+      const model = this.model;
+      let reply: ModelReply | undefined;
+      try {
+        reply = await model.answer({
+          service: c.service,
+          op: c.op,
+          protocol: c.protocol,
+          headers: req.headers,
+          body,
+          forward: async (otherBody, headers) => {
+            const up = await this.forward(req, otherBody ?? body, headers);
+            const upHeaders: Record<string, string | string[]> = {};
+            for (const [k, v] of Object.entries(up.headers)) {
+              if (v !== undefined && !HOP_BY_HOP.has(k)) upHeaders[k] = v;
+            }
+            return { status: up.statusCode ?? 502, headers: upHeaders, body: await readAll(up) };
+          },
+        });
+      } catch (err) {
+        call.status = 502;
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end(`model error: ${String(err)}`);
+        return;
+      }
+      if (reply) {
+        call.status = reply.status;
+        if (rule?.kind === 'drop-after') {
+          req.socket.destroy();
+          return;
+        }
+        const headers: Record<string, string | string[]> = { ...reply.headers };
+        for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-length') delete headers[k];
+        headers['content-length'] = String(reply.body.length);
+        res.writeHead(reply.status, headers);
+        res.end(reply.body);
+        return;
+      }
     }
 
     let upstream: IncomingMessage;

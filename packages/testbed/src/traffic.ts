@@ -18,7 +18,10 @@
 // - A Unit in the query filters strictly. Values/Counts are stored one datum per count, so Sum, Average,
 //   SampleCount, Minimum and Maximum of Duration are exact.
 // - Percentiles (Stat p95) are unsupported: with data in range the whole request fails with an HTML 500
-//   (the SDK reports a SyntaxError after its retries); with no data the query is just empty.
+//   (the SDK reports a SyntaxError after its retries); with no data the query is just empty. What the test
+//   bed adds because moto lacks it: the fault proxy answers percentile queries itself (percentiles.ts), from
+//   the values this simulator logs as it writes them, checked against moto's SampleCount and Sum of each
+//   period; so through the proxy p95/p99 work, and only for minutes already written (readable).
 // - A PutMetricData body the SDK gzips (10 KB and over) fails with an HTML 500 ("Not a gzipped file"): the
 //   simulator's client sends uncompressed, as a minute written at once easily passes 10 KB.
 // - PutMetricAlarm leaves a new alarm in OK (AWS starts at INSUFFICIENT_DATA), and it never changes state
@@ -35,6 +38,7 @@ import {
 import { GetAliasCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { Clock } from '@deploy-actions/core';
 import { clientConfig } from './moto';
+import { openValueLog } from './percentiles';
 import { mulberry32 } from './proxy';
 
 export interface VersionBehaviour {
@@ -208,6 +212,8 @@ export function startTraffic(opts: TrafficOptions): Traffic {
     disableRequestCompression: true,
   });
   const resource = `${functionName}:${alias}`;
+  // The raw values written, for the proxy's percentiles (moto keeps them but cannot compute any).
+  const valueLog = openValueLog(opts.endpoint);
 
   // CloudWatch keeps timestamps to the second at best; whole seconds keep the ledger and its windows exact.
   const second = (ms: number) => Math.floor(ms / 1000) * 1000;
@@ -337,9 +343,14 @@ export function startTraffic(opts: TrafficOptions): Traffic {
     if (n === 0) return;
     const datums = unwritten.splice(0, n).flatMap((u) => datumsOf(u.at, u.perVersion));
     for (let i = 0; i < datums.length; i += MAX_DATUMS) {
-      await cloudwatch.send(
-        new PutMetricDataCommand({ Namespace: NAMESPACE, MetricData: datums.slice(i, i + MAX_DATUMS) }),
-      );
+      const batch = datums.slice(i, i + MAX_DATUMS);
+      const undo = valueLog.write(NAMESPACE, batch);
+      try {
+        await cloudwatch.send(new PutMetricDataCommand({ Namespace: NAMESPACE, MetricData: batch }));
+      } catch (err) {
+        undo();
+        throw err;
+      }
     }
   }
 

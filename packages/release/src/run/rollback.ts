@@ -47,7 +47,8 @@ export function readRollbackInputs(inputs: InputReader, env: Runtime['env'], tar
   }
   const releaseId = idText ? checkDeploymentId(idText) : undefined;
   const reason = inputs.text('reason', { max: 1000 });
-  return { target, config, to, reason, history, releaseId };
+  const extra = target.rollback?.readInputs(inputs);
+  return { target, config, to, reason, history, releaseId, extra };
 }
 
 type Inputs = ReturnType<typeof readRollbackInputs>;
@@ -102,6 +103,11 @@ export async function runRollback(
     });
     rt.setOutput('from-version', r.fromVersion);
     rt.setOutput('to-version', r.toVersion);
+    if (r.changed && i.target.rollback) {
+      const ctx = { clock, log: rt, ...(deps.clients && { clients: deps.clients }) };
+      const outputs = await i.target.rollback.after(i.config, i.extra, r, ctx);
+      for (const [name, value] of Object.entries(outputs)) rt.setOutput(name, value);
+    }
     const parts = [
       `### rollback: ${i.config.name} → ${router.label(r.toVersion)}`,
       '',

@@ -76,4 +76,9 @@ export const ecsTarget: Target<EcsConfig, EcsDeployInputs> = {
   // The SDK loads only now, after every input was checked.
   open: async (cfg, opts) => (await import('./session')).openEcs(cfg, opts),
   deploy: { readInputs: readDeployInputs, run: deploy },
+  rollback: {
+    readInputs: (inputs) => inputs.oneOf('scale-down', ['true', 'false'] as const, 'false') === 'true',
+    after: async (cfg, scaleDown, done, ctx) =>
+      scaleDown ? (await import('./scale-down')).scaleDownGreen(cfg, done, ctx) : {},
+  },
 };
