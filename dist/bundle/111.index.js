@@ -83,8 +83,8 @@ function sentence(err) {
     return (0,src/* errorMessage */.gJ)(err).replace(/\.+$/, '');
 }
 
-// EXTERNAL MODULE: ./packages/health/src/index.ts + 9 modules
-var health_src = __webpack_require__(9473);
+// EXTERNAL MODULE: ./packages/health/src/index.ts + 10 modules
+var health_src = __webpack_require__(9890);
 ;// CONCATENATED MODULE: ./packages/release/src/shift/verdict.ts
 
 

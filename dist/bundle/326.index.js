@@ -443,6 +443,23 @@ function parsePlanSteps(text, maxBake) {
 function parseSteps(text) {
     return parsePlanSteps(text).map((s) => s.percent);
 }
+/**
+ * A router that splits in whole percents (ALB weights, Cloud Run) cannot take 0.5%: refuse the plan
+ * rather than round it, naming the input the percentage came from.
+ */
+function checkPrecision(plan, decimals, given, target) {
+    const scale = 10 ** decimals;
+    const off = plan.steps.find((s) => Math.abs(Math.round(s.percent * scale) - s.percent * scale) > 1e-9);
+    if (!off)
+        return;
+    const [input, value] = given.steps
+        ? ['steps', given.steps]
+        : plan.name.startsWith('linear')
+            ? ['linear-percent', given.linearPercent]
+            : ['canary-percent', given.canaryPercent];
+    const form = decimals === 0 ? 'whole percentages' : `percentages with at most ${decimals} decimals`;
+    throw new src/* InputError */.dz(input, value, `gives a step of ${off.percent}%; target ${target} splits traffic in ${form}`);
+}
 
 // EXTERNAL MODULE: ./packages/release/src/routing.ts
 var routing = __webpack_require__(239);
@@ -546,6 +563,12 @@ function readShiftInputs(inputs, env, targets) {
         linearPercent: inputs.percent('linear-percent', 10),
         maxBake: MAX_BAKE,
     });
+    const given = {
+        steps: inputs.text('steps'),
+        canaryPercent: inputs.text('canary-percent'),
+        linearPercent: inputs.text('linear-percent'),
+    };
+    checkPrecision(plan, target.percentDecimals, given, target.kind);
     const health = (0,src_config/* readHealthConfig */.Ll)(inputs);
     const onUnhealthy = inputs.oneOf('on-unhealthy', ['rollback', 'fail'], 'rollback');
     const onCancel = inputs.oneOf('on-cancel', ['rollback', 'leave'], 'rollback');
@@ -570,8 +593,8 @@ async function runShiftTraffic(rt, targets, deps = {}) {
             ...(deps.clients && { clients: deps.clients }),
         });
         const [{ shiftTraffic }, { healthGate, hasChecks, resolveAlarms }] = await Promise.all([
-            Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85), __webpack_require__.e(473), __webpack_require__.e(111)]).then(__webpack_require__.bind(__webpack_require__, 6111)),
-            Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85), __webpack_require__.e(473)]).then(__webpack_require__.bind(__webpack_require__, 9473)),
+            Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85), __webpack_require__.e(890), __webpack_require__.e(111)]).then(__webpack_require__.bind(__webpack_require__, 6111)),
+            Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85), __webpack_require__.e(890)]).then(__webpack_require__.bind(__webpack_require__, 9890)),
         ]);
         // Unknown alarm names are bad input: found out before the first write.
         if (cloudwatch)

@@ -216,7 +216,8 @@ function readRollbackInputs(inputs, env, targets) {
     }
     const releaseId = idText ? (0,_deploy_actions_history__WEBPACK_IMPORTED_MODULE_1__/* .checkDeploymentId */ .dM)(idText) : undefined;
     const reason = inputs.text('reason', { max: 1000 });
-    return { target, config, to, reason, history, releaseId };
+    const extra = target.rollback?.readInputs(inputs);
+    return { target, config, to, reason, history, releaseId, extra };
 }
 async function runRollback(rt, targets, deps = {}) {
     await (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .runStep */ .eg)(rt, async () => {
@@ -261,6 +262,12 @@ async function runRollback(rt, targets, deps = {}) {
         });
         rt.setOutput('from-version', r.fromVersion);
         rt.setOutput('to-version', r.toVersion);
+        if (r.changed && i.target.rollback) {
+            const ctx = { clock, log: rt, ...(deps.clients && { clients: deps.clients }) };
+            const outputs = await i.target.rollback.after(i.config, i.extra, r, ctx);
+            for (const [name, value] of Object.entries(outputs))
+                rt.setOutput(name, value);
+        }
         const parts = [
             `### rollback: ${i.config.name} → ${router.label(r.toVersion)}`,
             '',

@@ -322,7 +322,7 @@ async function writeAlias(lambda, fn, alias, target, revisionId, clock = _deploy
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1696);
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
-/* harmony import */ var _deploy_actions_health__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9473);
+/* harmony import */ var _deploy_actions_health__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9890);
 
 
 
@@ -436,12 +436,9 @@ async function lambdaClient(opts) {
 
 // EXTERNAL MODULE: ./packages/targets/lambda/src/invoke.ts
 var invoke = __webpack_require__(6836);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4085);
-// EXTERNAL MODULE: ./packages/health/src/index.ts + 9 modules
-var health_src = __webpack_require__(9473);
+// EXTERNAL MODULE: ./packages/health/src/index.ts + 10 modules
+var health_src = __webpack_require__(9890);
 ;// CONCATENATED MODULE: ./packages/targets/lambda/src/metrics.ts
-
 
 function versionMetrics(c) {
     return {
@@ -457,64 +454,25 @@ function versionMetrics(c) {
  * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
  */
 async function readVersionMetrics(cw, fn, t, windowMs, percentiles, now) {
-    const range = (0,health_src.queryRange)(windowMs, now);
     const versions = { g: t.version, ...(t.baseline && { b: t.baseline }) };
     const queries = [];
     for (const [key, version] of Object.entries(versions)) {
-        const dims = [
-            { Name: 'FunctionName', Value: fn.functionName },
-            { Name: 'Resource', Value: `${fn.functionName}:${fn.alias}` },
-            { Name: 'ExecutedVersion', Value: version },
-        ];
-        const metric = (id, name, stat) => ({
-            Id: `${key}${id}`,
-            MetricStat: {
-                Metric: { Namespace: 'AWS/Lambda', MetricName: name, Dimensions: dims },
-                Period: range.periodS,
-                Stat: stat,
-            },
-            ReturnData: true,
-        });
-        queries.push(metric('inv', 'Invocations', 'Sum'), metric('err', 'Errors', 'Sum'), metric('thr', 'Throttles', 'Sum'));
-        for (const stat of percentiles)
-            queries.push(metric(statId(stat), 'Duration', stat));
+        const dimensions = {
+            FunctionName: fn.functionName,
+            Resource: `${fn.functionName}:${fn.alias}`,
+            ExecutedVersion: version,
+        };
+        const metric = (id, name, stat) => (0,health_src.minuteQuery)(`${key}${id}`, { namespace: 'AWS/Lambda', name, dimensions }, stat);
+        queries.push(metric('inv', 'Invocations', 'Sum'), metric('err', 'Errors', 'Sum'), metric('thr', 'Throttles', 'Sum'), ...percentiles.map((stat) => metric(stat, 'Duration', stat)));
     }
-    const series = new Map();
-    let token;
-    do {
-        const r = await cw.send(new dist_cjs/* GetMetricDataCommand */.Soe({
-            MetricDataQueries: queries,
-            StartTime: new Date(range.start),
-            EndTime: new Date(range.end),
-            NextToken: token,
-        }));
-        for (const result of r.MetricDataResults ?? []) {
-            if (result.StatusCode === 'Forbidden' || result.StatusCode === 'InternalError') {
-                throw new Error(`metric ${result.Id} answered ${result.StatusCode}: ${result.Messages?.map((m) => m.Value).join('; ') ?? ''}`);
-            }
-            const points = (result.Values ?? []).map((value, i) => ({
-                at: result.Timestamps[i].getTime(),
-                value,
-            }));
-            series.set(result.Id, [...(series.get(result.Id) ?? []), ...points]);
-        }
-        token = r.NextToken;
-    } while (token);
-    const { values, until } = (0,health_src.newestWindow)(series, windowMs);
-    const sum = (id) => (values.get(id) ?? []).reduce((a, b) => a + b, 0);
-    // Percentiles come per minute; the worst minute of the window is the safe reading.
-    const worst = (id) => (values.get(id)?.length ? Math.max(...values.get(id)) : undefined);
+    const { values, until } = await (0,health_src.readWindow)(cw, queries, windowMs, now);
     const read = (k) => versionMetrics({
-        invocations: sum(`${k}inv`),
-        errors: sum(`${k}err`),
-        throttles: sum(`${k}thr`),
-        latency: Object.fromEntries(percentiles.map((stat) => [stat, worst(`${k}${statId(stat)}`)])),
+        invocations: (0,health_src.sumOf)(values, `${k}inv`),
+        errors: (0,health_src.sumOf)(values, `${k}err`),
+        throttles: (0,health_src.sumOf)(values, `${k}thr`),
+        latency: Object.fromEntries(percentiles.map((stat) => [stat, (0,health_src.worstOf)(values, `${k}${stat}`)])),
     });
     return { green: read('g'), ...(t.baseline && { blue: read('b') }), ...(until !== undefined && { until }) };
-}
-/** Query ids allow letters, digits and _ only: p99.9 becomes p99_9. */
-function statId(stat) {
-    return stat.replace('.', '_');
 }
 
 // EXTERNAL MODULE: ./packages/targets/lambda/src/routing.ts

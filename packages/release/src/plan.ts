@@ -158,3 +158,29 @@ export function parsePlanSteps(
 export function parseSteps(text: string): number[] {
   return parsePlanSteps(text).map((s) => s.percent);
 }
+
+/**
+ * A router that splits in whole percents (ALB weights, Cloud Run) cannot take 0.5%: refuse the plan
+ * rather than round it, naming the input the percentage came from.
+ */
+export function checkPrecision(
+  plan: Plan,
+  decimals: number,
+  given: { steps: string; canaryPercent: string; linearPercent: string },
+  target: string,
+): void {
+  const scale = 10 ** decimals;
+  const off = plan.steps.find((s) => Math.abs(Math.round(s.percent * scale) - s.percent * scale) > 1e-9);
+  if (!off) return;
+  const [input, value] = given.steps
+    ? ['steps', given.steps]
+    : plan.name.startsWith('linear')
+      ? ['linear-percent', given.linearPercent]
+      : ['canary-percent', given.canaryPercent];
+  const form = decimals === 0 ? 'whole percentages' : `percentages with at most ${decimals} decimals`;
+  throw new InputError(
+    input,
+    value,
+    `gives a step of ${off.percent}%; target ${target} splits traffic in ${form}`,
+  );
+}

@@ -74,6 +74,8 @@ export interface Target<C extends TargetConfig = TargetConfig, D = unknown> {
   kind: string;
   /** Inputs only this target reads: given while another target is selected, they are input errors. */
   inputs: readonly string[];
+  /** Decimals a traffic percentage may have on this router (Lambda 2, ALB weights 0). */
+  percentDecimals: number;
   /**
    * This target's inputs, checked without any call (the SDK is not loaded yet). `optional`: undefined when
    * none are given; `region: false`: no region needed unless one is given.

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import fc from 'fast-check';
-import { buildPlan, parseSteps, STRATEGIES, type Plan, type PlanInputs } from '../src/plan';
+import { buildPlan, checkPrecision, parseSteps, STRATEGIES, type Plan, type PlanInputs } from '../src/plan';
 import { inputError } from '@deploy-actions/testbed/input-error';
 
 const MINUTE = 60_000;
@@ -331,5 +331,26 @@ describe('per-step bakes', () => {
     const err = inputError(() => plan(steps));
     expect(err.input).toBe('steps');
     expect(err.message).toContain(why);
+  });
+});
+
+describe('precision of a router', () => {
+  const plan = (steps: string, strategy = '') =>
+    buildPlan({ strategy, steps, bakeMs: 0, bakeGiven: true, canaryPercent: 2.5, linearPercent: 10 });
+  const given = { steps: '', canaryPercent: '', linearPercent: '' };
+
+  it('refuses a step finer than the router splits, naming where it came from', () => {
+    expect(() => checkPrecision(plan('10,100'), 0, { ...given, steps: '10,100' }, 'ecs')).not.toThrow();
+    const steps = inputError(() => checkPrecision(plan('0.5,100'), 0, { ...given, steps: '0.5,100' }, 'ecs'));
+    expect(steps.message).toBe(
+      'Input "steps" has value "0.5,100": gives a step of 0.5%; target ecs splits traffic in whole percentages',
+    );
+    const canary = inputError(() =>
+      checkPrecision(plan('', 'canary'), 0, { ...given, canaryPercent: '2.5' }, 'ecs'),
+    );
+    expect(canary.input).toBe('canary-percent');
+    expect(() =>
+      checkPrecision(plan('0.25,100'), 2, { ...given, steps: '0.25,100' }, 'lambda'),
+    ).not.toThrow();
   });
 });

@@ -9,6 +9,7 @@ function target(kind: string, inputs: string[]): Target {
   return {
     kind,
     inputs,
+    percentDecimals: 2,
     readConfig: () => undefined,
     parseVersion: (_input, value) => value,
     isVersion: () => true,

@@ -1,6 +1,6 @@
 import { ConcurrentChangeError, InputReader, table, type Runtime } from '@deploy-actions/core';
 import { readHealthConfig } from '@deploy-actions/health/config';
-import { buildPlan } from '../plan';
+import { buildPlan, checkPrecision } from '../plan';
 import { greenPercent, type Routing } from '../routing';
 import type { ShiftResult, ShiftStatus } from '../shift/types';
 import { STATE } from '../state';
@@ -26,6 +26,12 @@ export function readShiftInputs(inputs: InputReader, env: Runtime['env'], target
     linearPercent: inputs.percent('linear-percent', 10),
     maxBake: MAX_BAKE,
   });
+  const given = {
+    steps: inputs.text('steps'),
+    canaryPercent: inputs.text('canary-percent'),
+    linearPercent: inputs.text('linear-percent'),
+  };
+  checkPrecision(plan, target.percentDecimals, given, target.kind);
   const health = readHealthConfig(inputs);
   const onUnhealthy = inputs.oneOf('on-unhealthy', ['rollback', 'fail'] as const, 'rollback');
   const onCancel = inputs.oneOf('on-cancel', ['rollback', 'leave'] as const, 'rollback');

@@ -71,6 +71,8 @@ export const ecsTarget: Target<EcsConfig, EcsDeployInputs> = {
   kind: 'ecs',
   inputs: ECS_INPUTS,
   readConfig: readEcsConfig,
+  // ALB weights are whole numbers; traffic moves in whole percents.
+  percentDecimals: 0,
   parseVersion: parseTaskDefinitionArn,
   isVersion: (text) => text.startsWith('arn:') || isTaskDefinitionArn(text),
   // The SDK loads only now, after every input was checked.

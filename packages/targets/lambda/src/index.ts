@@ -62,6 +62,7 @@ export const lambdaTarget: Target<LambdaConfig, DeployInputs> = {
   kind: 'lambda',
   inputs: LAMBDA_INPUTS,
   readConfig: readLambdaConfig,
+  percentDecimals: 2,
   parseVersion,
   // $LATEST gets parseVersion's own explanation rather than "not a deployment id".
   isVersion: (text) => /^\d+$/.test(text) || text === '$LATEST',

@@ -1,5 +1,5 @@
-export const id = 473;
-export const ids = [473,565];
+export const id = 890;
+export const ids = [890,565];
 export const modules = {
 
 /***/ 9565:
@@ -20,7 +20,7 @@ async function cloudwatchClient(opts) {
 
 /***/ }),
 
-/***/ 9473:
+/***/ 9890:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -42,6 +42,7 @@ __webpack_require__.d(__webpack_exports__, {
   hasChecks: () => (/* reexport */ config/* hasChecks */.EK),
   healthGate: () => (/* reexport */ healthGate),
   judgeMetrics: () => (/* reexport */ judgeMetrics),
+  minuteQuery: () => (/* reexport */ minuteQuery),
   newestWindow: () => (/* reexport */ newestWindow),
   normalCdf: () => (/* reexport */ normalCdf),
   parseAlarms: () => (/* reexport */ config/* parseAlarms */.ci),
@@ -51,13 +52,16 @@ __webpack_require__.d(__webpack_exports__, {
   percentilesFor: () => (/* reexport */ percentilesFor),
   queryRange: () => (/* reexport */ queryRange),
   readHealthConfig: () => (/* reexport */ config/* readHealthConfig */.Ll),
+  readWindow: () => (/* reexport */ readWindow),
   reportJson: () => (/* reexport */ reportJson),
   requireChecks: () => (/* reexport */ config/* requireChecks */.Nq),
   resolveAlarms: () => (/* reexport */ resolveAlarms),
   round: () => (/* reexport */ round),
+  sumOf: () => (/* reexport */ sumOf),
   summaryMarkdown: () => (/* reexport */ summaryMarkdown),
   unreadable: () => (/* reexport */ unreadable),
-  watch: () => (/* reexport */ watch)
+  watch: () => (/* reexport */ watch),
+  worstOf: () => (/* reexport */ worstOf)
 });
 
 // EXTERNAL MODULE: ./packages/health/src/config.ts
@@ -305,6 +309,8 @@ function judgeMetrics(m, cfg, s) {
         observed,
         threshold,
     });
+    if (g.problems?.length)
+        return result('unhealthy', `${v}: ${g.problems.join(', ')}`);
     if (g.requests < cfg.minInvocations) {
         const late = g.requests === 0 && m.until === undefined
             ? ' (no minute readable yet: metrics arrive minutes late)'
@@ -370,6 +376,62 @@ function newestWindow(series, windowMs) {
     const values = new Map([...series].map(([id, points]) => [id, points.filter((p) => p.at >= from).map((p) => p.value)]));
     return { values, until: newest + MINUTE };
 }
+
+;// CONCATENATED MODULE: ./packages/health/src/series.ts
+
+
+/** A query of one statistic per minute; ids allow letters, digits and _ only (p99.9 becomes p99_9). */
+function minuteQuery(id, metric, stat) {
+    return {
+        Id: id.replace('.', '_'),
+        MetricStat: {
+            Metric: {
+                Namespace: metric.namespace,
+                MetricName: metric.name,
+                Dimensions: Object.entries(metric.dimensions).map(([Name, Value]) => ({ Name, Value })),
+            },
+            Period: 60,
+            Stat: stat,
+        },
+        ReturnData: true,
+    };
+}
+/**
+ * Every query's per-minute values over the newest readable `window` (see window.ts), read with
+ * GetMetricData, all pages. A query CloudWatch could not answer fails the read: fail closed.
+ */
+async function readWindow(cw, queries, windowMs, now) {
+    const range = queryRange(windowMs, now);
+    const series = new Map();
+    let token;
+    do {
+        const r = await cw.send(new dist_cjs/* GetMetricDataCommand */.Soe({
+            MetricDataQueries: queries,
+            StartTime: new Date(range.start),
+            EndTime: new Date(range.end),
+            NextToken: token,
+        }));
+        for (const result of r.MetricDataResults ?? []) {
+            if (result.StatusCode === 'Forbidden' || result.StatusCode === 'InternalError') {
+                throw new Error(`metric ${result.Id} answered ${result.StatusCode}: ${result.Messages?.map((m) => m.Value).join('; ') ?? ''}`);
+            }
+            const values = result.Values ?? [];
+            const times = result.Timestamps ?? [];
+            if (values.length !== times.length)
+                throw new Error(`metric ${result.Id} answered values without timestamps`);
+            const points = values.map((value, i) => ({ at: times[i].getTime(), value }));
+            series.set(result.Id, [...(series.get(result.Id) ?? []), ...points]);
+        }
+        token = r.NextToken;
+    } while (token);
+    return newestWindow(series, windowMs);
+}
+const sumOf = (values, id) => (values.get(id.replace('.', '_')) ?? []).reduce((a, b) => a + b, 0);
+/** Percentiles come per minute; the worst minute of the window is the safe reading. */
+const worstOf = (values, id) => {
+    const v = values.get(id.replace('.', '_'));
+    return v?.length ? Math.max(...v) : undefined;
+};
 
 ;// CONCATENATED MODULE: ./packages/health/src/evaluate.ts
 
@@ -533,6 +595,7 @@ function chart(evaluations) {
 }
 
 ;// CONCATENATED MODULE: ./packages/health/src/index.ts
+
 
 
 
