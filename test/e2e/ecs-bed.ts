@@ -35,6 +35,7 @@ export interface EcsBed {
 export function useEcsBed(opts: { rule?: boolean } = {}): EcsBed {
   const bed = {} as EcsBed;
   const workspace = mkdtempSync(join(tmpdir(), 'ecs-workspace-'));
+  let epoch = Date.now();
   beforeAll(async () => {
     bed.moto = await startMoto({ env: ecsMotoEnv(2) });
     bed.proxy = await FaultProxy.start(bed.moto.url);
@@ -49,6 +50,7 @@ export function useEcsBed(opts: { rule?: boolean } = {}): EcsBed {
   });
   beforeEach(async () => {
     await bed.moto.reset();
+    epoch = Date.now();
     bed.model.reset();
     bed.proxy.clearRules();
     bed.stack = await createEcsStack(bed.moto.url, { rule: !!opts.rule, testListener: true });
@@ -68,8 +70,8 @@ export function useEcsBed(opts: { rule?: boolean } = {}): EcsBed {
       inputs: { ...bed.target(), ...inputs },
       workspace,
       ...extra,
-      // Polls of 10 s and bakes of minutes at 60 times real speed.
-      env: { ...awsTestEnv(bed.proxy.url), DEPLOY_ACTIONS_CLOCK: `${Date.now()}:60`, ...extra.env },
+      // Polls of 10 s and bakes of minutes at 60 times real speed, on one clock for the whole test.
+      env: { ...awsTestEnv(bed.proxy.url), DEPLOY_ACTIONS_CLOCK: `${epoch}:60`, ...extra.env },
     });
     return {
       ...r,
