@@ -1,20 +1,28 @@
-export const id = 385;
-export const ids = [385];
+export const id = 571;
+export const ids = [571];
 export const modules = {
 
-/***/ 6385:
+/***/ 6571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GitHubHistory: () => (/* binding */ GitHubHistory),
-/* harmony export */   githubClient: () => (/* binding */ githubClient)
-/* harmony export */ });
-/* unused harmony exports DEPLOYMENT_TASK, taskOf, DESCRIPTION_MAX, clipDescription, finalDescription, parseFinal, toRecord, payloadOf, retryDelayMs */
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
-/* harmony import */ var _record__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8691);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9713);
-/* harmony import */ var _format__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8629);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  GitHubHistory: () => (/* binding */ GitHubHistory),
+  githubClient: () => (/* binding */ githubClient)
+});
+
+// UNUSED EXPORTS: DEPLOYMENT_TASK, DESCRIPTION_MAX, TASK_PREFIX, clipDescription, finalDescription, foreign, isTarget, parseFinal, payloadFor, payloadOf, payloadTarget, retryDelayMs, targetName, targetOf, taskOf, toRecord
+
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 5 modules
+var src = __webpack_require__(286);
+// EXTERNAL MODULE: ./packages/history/src/record.ts
+var src_record = __webpack_require__(8691);
+// EXTERNAL MODULE: ./packages/history/src/errors.ts
+var errors = __webpack_require__(9713);
+// EXTERNAL MODULE: ./packages/history/src/format.ts
+var format = __webpack_require__(8629);
+;// CONCATENATED MODULE: ./packages/history/src/github-payload.ts
 
 
 
@@ -26,10 +34,6 @@ function taskOf(targetKind) {
 }
 // https://docs.github.com/en/rest/deployments/statuses#create-a-deployment-status (description: max 140)
 const DESCRIPTION_MAX = 140;
-const PER_PAGE = 100;
-const LIVE_AGAIN = 'live again';
-// Deployment created_at is GitHub's clock, startedAt the runner's: leave room for skew when paging stops.
-const CLOCK_SKEW_MS = 10 * 60_000;
 /** `text` cut to GitHub's 140 characters, never inside a surrogate pair. */
 function clipDescription(text) {
     if (text.length <= DESCRIPTION_MAX)
@@ -98,7 +102,7 @@ function toRecord(deployment, statuses) {
     };
     if (!final)
         return record;
-    return { ...record, ...parseFinal(final.state, final.description), endedAt: (0,_record__WEBPACK_IMPORTED_MODULE_1__/* .isoTime */ .Ly)(final.created_at) };
+    return { ...record, ...parseFinal(final.state, final.description), endedAt: (0,src_record/* isoTime */.Ly)(final.created_at) };
 }
 /** The payload if this deployment was written by this backend, else undefined. */
 function payloadOf(deployment) {
@@ -129,7 +133,7 @@ function payloadOf(deployment) {
     ];
     if (!keys.every((k) => typeof o[k] === 'string'))
         return undefined;
-    const target = (0,_format__WEBPACK_IMPORTED_MODULE_3__/* .readTarget */ ._)({ ...o, functionName: o.function });
+    const target = (0,format/* readTarget */._)({ ...o, functionName: o.function });
     // The task names the kind too: a payload must agree with it.
     if (!target || taskOf(target.targetKind) !== deployment.task)
         return undefined;
@@ -137,15 +141,15 @@ function payloadOf(deployment) {
 }
 // The payload names Lambda's function `function`, where DynamoDB items say `functionName`.
 function targetOf(p) {
-    return (0,_format__WEBPACK_IMPORTED_MODULE_3__/* .readTarget */ ._)({ ...p, functionName: p.function });
+    return (0,format/* readTarget */._)({ ...p, functionName: p.function });
 }
 function payloadTarget(t) {
-    const { functionName, ...rest } = (0,_format__WEBPACK_IMPORTED_MODULE_3__/* .storedTarget */ .P)(t);
+    const { functionName, ...rest } = (0,format/* storedTarget */.P)(t);
     return { ...(functionName !== undefined && { function: functionName }), ...rest };
 }
 /** How a deployment names its target in descriptions: `orders:live`, or `ecs:...` for other kinds. */
 function targetName(t) {
-    return t.targetKind === _record__WEBPACK_IMPORTED_MODULE_1__/* .FIRST_TARGET_KIND */ .AW ? t.resource : `${t.targetKind}:${t.resource}`;
+    return t.targetKind === src_record/* FIRST_TARGET_KIND */.AW ? t.resource : `${t.targetKind}:${t.resource}`;
 }
 function payloadFor(r) {
     return {
@@ -162,8 +166,22 @@ function payloadFor(r) {
     };
 }
 function isTarget(p, t) {
-    return (0,_record__WEBPACK_IMPORTED_MODULE_1__/* .sameTarget */ .cS)(targetOf(p), t);
+    return (0,src_record/* sameTarget */.cS)(targetOf(p), t);
 }
+function foreign(id) {
+    return new errors/* RecordError */.W(String(id), `names a GitHub deployment not recorded by record-history (its task is not "${TASK_PREFIX}<target>", as "${DEPLOYMENT_TASK}")`);
+}
+
+;// CONCATENATED MODULE: ./packages/history/src/github.ts
+
+
+
+
+
+const PER_PAGE = 100;
+const LIVE_AGAIN = 'live again';
+// Deployment created_at is GitHub's clock, startedAt the runner's: leave room for skew when paging stops.
+const CLOCK_SKEW_MS = 10 * 60_000;
 // One request failed: what was being done, and GitHub's error.
 class CallFailure extends Error {
     what;
@@ -220,7 +238,7 @@ class GitHubHistory {
         this.repo = repo;
         this.opts = opts;
         this.maxAttempts = opts.maxAttempts ?? 10;
-        this.clock = opts.clock ?? _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml;
+        this.clock = opts.clock ?? src/* systemClock */.ml;
     }
     /**
      * Creates the deployment for a started record and its in_progress status; the record id goes into the
@@ -230,10 +248,10 @@ class GitHubHistory {
      * GitHub has no conditional create.
      */
     async putStarted(input, opts = {}) {
-        (0,_record__WEBPACK_IMPORTED_MODULE_1__/* .checkDeploymentId */ .dM)(input.id);
+        (0,src_record/* checkDeploymentId */.dM)(input.id);
         if (input.status !== 'started')
             throw new Error(`putStarted needs status "started", not "${input.status}"`);
-        const record = { ...input, startedAt: (0,_record__WEBPACK_IMPORTED_MODULE_1__/* .isoTime */ .Ly)(input.startedAt, 'startedAt') };
+        const record = { ...input, startedAt: (0,src_record/* isoTime */.Ly)(input.startedAt, 'startedAt') };
         // Safe to repeat whole: it looks for the deployment before creating one.
         return this.retrying('record the start', () => this.putStartedOnce(record, opts));
     }
@@ -242,7 +260,7 @@ class GitHubHistory {
         if (existing) {
             const p = payloadOf(existing);
             if (!isTarget(p, record)) {
-                throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .RecordError */ .W(record.id, `already names GitHub deployment ${existing.id} of ${targetName(targetOf(p))}, not of ${targetName(record)}`);
+                throw new errors/* RecordError */.W(record.id, `already names GitHub deployment ${existing.id} of ${targetName(targetOf(p))}, not of ${targetName(record)}`);
             }
             const statuses = await this.statuses(existing.id);
             if (statuses.length === 0) {
@@ -267,7 +285,7 @@ class GitHubHistory {
         const deployment = created.data;
         // 202 (a merge instead of a deployment) only happens with auto_merge, which is off.
         if (!('id' in deployment))
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`GitHub did not create a deployment: ${deployment.message}`);
+            throw new src/* DeployError */.sH(`GitHub did not create a deployment: ${deployment.message}`);
         const status = await this.addStatus(deployment.id, 'in_progress', startedDescription(payloadFor(record)), record.runUrl, opts);
         return { record: toRecord(deployment, [status]), created: true };
     }
@@ -277,17 +295,17 @@ class GitHubHistory {
      * status itself. Calls: find + list statuses + create status (no create when nothing changes).
      */
     async finish(id, status, fields, opts = {}) {
-        (0,_record__WEBPACK_IMPORTED_MODULE_1__/* .checkDeploymentId */ .dM)(id);
-        (0,_record__WEBPACK_IMPORTED_MODULE_1__/* .isoTime */ .Ly)(fields.endedAt, 'endedAt');
+        (0,src_record/* checkDeploymentId */.dM)(id);
+        (0,src_record/* isoTime */.Ly)(fields.endedAt, 'endedAt');
         // Safe to repeat whole: a status already added makes the next try a no-op.
         return this.retrying('record the outcome', async () => {
             const { deployment, statuses } = await this.load(id, opts);
             const current = toRecord(deployment, statuses);
-            const step = (0,_record__WEBPACK_IMPORTED_MODULE_1__/* .transition */ .kY)(current.status, status);
+            const step = (0,src_record/* transition */.kY)(current.status, status);
             if (step === 'noop')
                 return { record: current, changed: false };
             if (step === 'illegal') {
-                throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`deployment ${id} already ended "${current.status}"${current.endedAt ? ` at ${current.endedAt}` : ''} in GitHub; ` +
+                throw new src/* DeployError */.sH(`deployment ${id} already ended "${current.status}"${current.endedAt ? ` at ${current.endedAt}` : ''} in GitHub; ` +
                     `it cannot become "${status}" (only a started deployment can end, once)`);
             }
             const state = status === 'succeeded' ? 'success' : 'failure';
@@ -297,7 +315,7 @@ class GitHubHistory {
     }
     /** Calls: get (or one list when the id is a record id and the hint names its commit) + list statuses. */
     async get(id, hint = {}) {
-        (0,_record__WEBPACK_IMPORTED_MODULE_1__/* .checkDeploymentId */ .dM)(id);
+        (0,src_record/* checkDeploymentId */.dM)(id);
         return this.retrying('read a deployment', async () => {
             const deployment = await this.locate(id, hint);
             return deployment && toRecord(deployment, await this.statuses(deployment.id));
@@ -310,12 +328,12 @@ class GitHubHistory {
      * its newest status is already such a success (a re-run step). Calls: find + list statuses + create status.
      */
     async markLive(id, opts = {}) {
-        (0,_record__WEBPACK_IMPORTED_MODULE_1__/* .checkDeploymentId */ .dM)(id);
+        (0,src_record/* checkDeploymentId */.dM)(id);
         return this.retrying('mark the restored deployment live', async () => {
             const { deployment, statuses } = await this.load(id, opts);
             const record = toRecord(deployment, statuses);
             if (record.status !== 'succeeded') {
-                throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`deployment ${id} ended "${record.status}", not "succeeded"; only a good release can be live again`);
+                throw new src/* DeployError */.sH(`deployment ${id} ended "${record.status}", not "succeeded"; only a good release can be live again`);
             }
             const newest = statuses[0];
             if (newest?.state === 'success' && newest.description?.startsWith(LIVE_AGAIN))
@@ -335,9 +353,9 @@ class GitHubHistory {
         let until;
         let waitFor;
         if (before && 'at' in before)
-            until = (0,_record__WEBPACK_IMPORTED_MODULE_1__/* .isoTime */ .Ly)(before.at, 'before');
+            until = (0,src_record/* isoTime */.Ly)(before.at, 'before');
         if (before && 'deploymentId' in before)
-            waitFor = (0,_record__WEBPACK_IMPORTED_MODULE_1__/* .checkDeploymentId */ .dM)(before.deploymentId);
+            waitFor = (0,src_record/* checkDeploymentId */.dM)(before.deploymentId);
         return this.retrying('find the last successful deployment', async () => {
             let bound = until;
             let pending = waitFor;
@@ -362,7 +380,7 @@ class GitHubHistory {
                     return record;
             }
             if (pending !== undefined) {
-                throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .RecordError */ .W(pending, `names no deployment of environment "${target.environment}" in ${this.owner}/${this.repo}`);
+                throw new errors/* RecordError */.W(pending, `names no deployment of environment "${target.environment}" in ${this.owner}/${this.repo}`);
             }
             return undefined;
         });
@@ -392,8 +410,8 @@ class GitHubHistory {
      * well before `from`. Calls: list pages + one statuses call per record returned.
      */
     async between(target, from, to) {
-        const lo = (0,_record__WEBPACK_IMPORTED_MODULE_1__/* .isoTime */ .Ly)(from, 'from');
-        const hi = (0,_record__WEBPACK_IMPORTED_MODULE_1__/* .isoTime */ .Ly)(to, 'to');
+        const lo = (0,src_record/* isoTime */.Ly)(from, 'from');
+        const hi = (0,src_record/* isoTime */.Ly)(to, 'to');
         const stop = Date.parse(lo) - CLOCK_SKEW_MS;
         return this.retrying('list deployments of the report period', async () => {
             const out = [];
@@ -444,7 +462,7 @@ class GitHubHistory {
     }
     /** The deployment an id names: a GitHub deployment id, or the record id in a payload. */
     async locate(id, hint) {
-        if (!(0,_record__WEBPACK_IMPORTED_MODULE_1__/* .isGitHubDeploymentId */ .gT)(id))
+        if (!(0,src_record/* isGitHubDeploymentId */.gT)(id))
             return this.findByRecordId(id, hint);
         try {
             const deployment = (await this.octokit.rest.repos.getDeployment({
@@ -459,7 +477,7 @@ class GitHubHistory {
         catch (err) {
             if (statusOf(err) === 404)
                 return undefined;
-            throw err instanceof _errors__WEBPACK_IMPORTED_MODULE_2__/* .RecordError */ .W ? err : new CallFailure('read a deployment', err);
+            throw err instanceof errors/* RecordError */.W ? err : new CallFailure('read a deployment', err);
         }
     }
     // Newest first: https://docs.github.com/en/rest/deployments/statuses#list-deployment-statuses
@@ -474,7 +492,7 @@ class GitHubHistory {
     async load(id, hint) {
         const deployment = await this.locate(id, hint);
         if (!deployment) {
-            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .RecordError */ .W(id, `names no deployment in ${this.owner}/${this.repo}${hint.environment ? ` (environment "${hint.environment}")` : ''}, or github-token cannot see the repository`);
+            throw new errors/* RecordError */.W(id, `names no deployment in ${this.owner}/${this.repo}${hint.environment ? ` (environment "${hint.environment}")` : ''}, or github-token cannot see the repository`);
         }
         return { deployment, statuses: await this.statuses(deployment.id) };
     }
@@ -527,19 +545,19 @@ class GitHubHistory {
         // A spent rate limit is also a 403: https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
         if (status === 429 ||
             (status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(detail)))) {
-            return new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`GitHub refused to ${what} in ${where}: API rate limit exceeded${tries} (${detail}); could not ${operation}`);
+            return new src/* DeployError */.sH(`GitHub refused to ${what} in ${where}: API rate limit exceeded${tries} (${detail}); could not ${operation}`);
         }
         if (status === 401 || status === 403) {
             // https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token
-            return new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`GitHub refused to ${what} in ${where} (HTTP ${status}: ${detail}); the token in input "github-token" ` +
+            return new src/* DeployError */.sH(`GitHub refused to ${what} in ${where} (HTTP ${status}: ${detail}); the token in input "github-token" ` +
                 'needs the permission "deployments: write" (in the workflow: permissions: deployments: write)');
         }
         if (status === 404) {
-            return new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`GitHub repository ${where} was not found (HTTP 404 on "${what}"); check the repository name, and that ` +
+            return new src/* DeployError */.sH(`GitHub repository ${where} was not found (HTTP 404 on "${what}"); check the repository name, and that ` +
                 'the token in input "github-token" can see it');
         }
         if (status !== undefined)
-            return new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`GitHub failed to ${what} in ${where} (HTTP ${status}: ${detail})${tries}; could not ${operation}`);
+            return new src/* DeployError */.sH(`GitHub failed to ${what} in ${where} (HTTP ${status}: ${detail})${tries}; could not ${operation}`);
         return err;
     }
 }
@@ -557,16 +575,13 @@ function statusOf(err) {
     const s = err?.status;
     return typeof s === 'number' ? s : undefined;
 }
-function foreign(id) {
-    return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .RecordError */ .W(String(id), `names a GitHub deployment not recorded by record-history (its task is not "${TASK_PREFIX}<target>", as "${DEPLOYMENT_TASK}")`);
-}
 /** An Octokit client for the history, loaded only when needed; GITHUB_API_URL points it at GHES. */
 async function githubClient(opts) {
     const { Octokit } = await __webpack_require__.e(/* import() */ 891).then(__webpack_require__.bind(__webpack_require__, 891));
     return new Octokit({
         auth: opts.token,
         baseUrl: opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
-        userAgent: opts.userAgent ?? `deploy-actions/${_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .SUITE_VERSION */ .sZ}`,
+        userAgent: opts.userAgent ?? `deploy-actions/${src/* SUITE_VERSION */.sZ}`,
     });
 }
 
