@@ -346,7 +346,7 @@ function judgeMetrics(m, cfg, s) {
             ? `error rate ${round(rate)}% ≤ ${cfg.maxErrorRate}%`
             : '',
         ...limits.map(([stat, limit]) => `${stat} ${round(g.latency[stat] ?? 0)}ms ≤ ${limit}ms`),
-        ratio !== null ? `p95 ratio ${round(ratio)} ≤ ${cfg.maxLatencyRatio}` : '',
+        cfg.maxLatencyRatio !== undefined && ratio !== null ? `p95 ratio ${round(ratio)} ≤ ${cfg.maxLatencyRatio}` : '',
     ].filter(Boolean);
     return result('healthy', `${v}: ${parts.join(', ')} over ${g.requests} requests`);
 }

@@ -1,5 +1,7 @@
 import { describe, it, expect, afterEach } from '@jest/globals';
+import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { scaledClock } from '@deploy-actions/core';
+import { clientConfig } from '@deploy-actions/testbed/moto';
 import {
   READABLE_AFTER_MS,
   startTraffic,
@@ -38,6 +40,39 @@ async function release(versions: TrafficOptions['versions'], extra: Partial<Traf
     seed: 42,
     ...extra,
   });
+}
+
+/** Until moto holds readable minutes of green's invocations: a fixed sleep races the delay when busy. */
+async function greenReadable(): Promise<void> {
+  const cw = new CloudWatchClient(clientConfig(bed.moto.url));
+  const epoch = Number(clockEnv.DEPLOY_ACTIONS_CLOCK!.split(':')[0]);
+  const metric = {
+    Namespace: 'AWS/Lambda',
+    MetricName: 'Invocations',
+    Dimensions: [
+      { Name: 'FunctionName', Value: 'orders-api' },
+      { Name: 'Resource', Value: 'orders-api:live' },
+      { Name: 'ExecutedVersion', Value: '2' },
+    ],
+  };
+  try {
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+      const now = scaledClock(epoch, SCALE).now();
+      const out = await cw.send(
+        new GetMetricDataCommand({
+          StartTime: new Date(now - 15 * 60_000),
+          EndTime: new Date(now + 60_000),
+          MetricDataQueries: [{ Id: 'inv', MetricStat: { Metric: metric, Period: 60, Stat: 'Sum' } }],
+        }),
+      );
+      // Enough for min-invocations, even when the first minute is the tail of one.
+      if ((out.MetricDataResults?.[0]?.Values ?? []).reduce((a, b) => a + b, 0) >= 100) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error("green's metrics never became readable");
+  } finally {
+    cw.destroy();
+  }
 }
 
 function shift(inputs: Record<string, string>) {
@@ -184,7 +219,7 @@ describe('health-gate on its own', () => {
   it('with fail-on-unhealthy false reports an unhealthy green without failing the step', async () => {
     await release({ '1': healthy, '2': { ...healthy, errorRate: 0.3 } });
     ok(await bed.run('shift-traffic', node, { 'green-version': '2', steps: '50', 'bake-time': '0' }));
-    await new Promise((r) => setTimeout(r, 1500));
+    await greenReadable();
     const r = await bed.run(
       'health-gate',
       node,
