@@ -21,6 +21,7 @@ function githubBackend(store, where, opts) {
     return {
         name: 'github',
         where,
+        consistentReads: false,
         putStarted: (r) => store.putStarted(r, opts),
         finish: (id, status, fields) => store.finish(id, status, fields, { ...opts, ...opts.hint }),
         markLive: (id, logUrl) => store.markLive(id, { ...opts, ...opts.hint, ...(logUrl && { logUrl }) }),
@@ -34,6 +35,7 @@ function dynamodbBackend(store, where) {
     return {
         name: 'dynamodb',
         where,
+        consistentReads: true,
         putStarted: (r) => store.putStarted(r),
         finish: (id, status, fields) => store.finish(id, status, fields),
         markLive: async () => ({ changed: false }),
@@ -81,7 +83,7 @@ class History {
      */
     async read(what, op) {
         const failures = [];
-        const order = [...this.backends].sort((a, b) => a.name === 'dynamodb' ? -1 : b.name === 'dynamodb' ? 1 : 0);
+        const order = [...this.backends].sort((a, b) => Number(b.consistentReads) - Number(a.consistentReads));
         let firstError;
         for (const b of order) {
             try {

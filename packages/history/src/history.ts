@@ -17,6 +17,8 @@ export interface HistoryBackend {
   name: BackendName;
   /** Where, for messages: "DynamoDB table deployments". */
   where: string;
+  /** Reads in one consistent call (DynamoDB) rather than paging (GitHub): read first. */
+  consistentReads: boolean;
   putStarted(record: DeploymentRecord): Promise<{ record: DeploymentRecord; created: boolean }>;
   finish(
     id: string,
@@ -42,6 +44,7 @@ export function githubBackend(
   return {
     name: 'github',
     where,
+    consistentReads: false,
     putStarted: (r) => store.putStarted(r, opts),
     finish: (id, status, fields) => store.finish(id, status, fields, { ...opts, ...opts.hint }),
     markLive: (id, logUrl) => store.markLive(id, { ...opts, ...opts.hint, ...(logUrl && { logUrl }) }),
@@ -56,6 +59,7 @@ export function dynamodbBackend(store: DynamoDbHistory, where: string): HistoryB
   return {
     name: 'dynamodb',
     where,
+    consistentReads: true,
     putStarted: (r) => store.putStarted(r),
     finish: (id, status, fields) => store.finish(id, status, fields),
     markLive: async () => ({ changed: false }),
@@ -128,9 +132,7 @@ export class History {
     op: (b: HistoryBackend) => Promise<T>,
   ): Promise<{ value: T; backend: HistoryBackend; failures: string[] }> {
     const failures: string[] = [];
-    const order = [...this.backends].sort((a, b) =>
-      a.name === 'dynamodb' ? -1 : b.name === 'dynamodb' ? 1 : 0,
-    );
+    const order = [...this.backends].sort((a, b) => Number(b.consistentReads) - Number(a.consistentReads));
     let firstError: unknown;
     for (const b of order) {
       try {

@@ -48,7 +48,13 @@ function store(name: 'github' | 'dynamodb', fail?: () => never) {
       return records.get(id);
     },
   };
-  const backend = { name, where: name, ...s, markLive: async () => ({ changed: false }) };
+  const backend = {
+    name,
+    where: name,
+    consistentReads: name === 'dynamodb',
+    ...s,
+    markLive: async () => ({ changed: false }),
+  };
   return { ...(backend as unknown as HistoryBackend), store: s };
 }
 
