@@ -593,8 +593,8 @@ async function runShiftTraffic(rt, targets, deps = {}) {
             ...(deps.clients && { clients: deps.clients }),
         });
         const [{ shiftTraffic }, { healthGate, hasChecks, resolveAlarms }] = await Promise.all([
-            Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85), __webpack_require__.e(890), __webpack_require__.e(111)]).then(__webpack_require__.bind(__webpack_require__, 6111)),
-            Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85), __webpack_require__.e(890)]).then(__webpack_require__.bind(__webpack_require__, 9890)),
+            Promise.all(/* import() */[__webpack_require__.e(890), __webpack_require__.e(111)]).then(__webpack_require__.bind(__webpack_require__, 6111)),
+            __webpack_require__.e(/* import() */ 890).then(__webpack_require__.bind(__webpack_require__, 9890)),
         ]);
         // Unknown alarm names are bad input: found out before the first write.
         if (cloudwatch)

@@ -361,7 +361,7 @@ async function runHealthGate(rt, targets, deps = {}) {
             ...(cloudwatch && { cloudwatch }),
             ...(deps.clients && { clients: deps.clients }),
         });
-        const health = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85), __webpack_require__.e(890)]).then(__webpack_require__.bind(__webpack_require__, 9890));
+        const health = await __webpack_require__.e(/* import() */ 890).then(__webpack_require__.bind(__webpack_require__, 9890));
         if (cloudwatch)
             await health.resolveAlarms(cloudwatch, i.health.alarms);
         const live = i.version && i.baseline ? undefined : await router.read();

@@ -7,13 +7,22 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cloudwatchClient: () => (/* binding */ cloudwatchClient)
+/* harmony export */   cloudwatchClient: () => (/* binding */ cloudwatchClient),
+/* harmony export */   cloudwatchSdk: () => (/* binding */ cloudwatchSdk)
 /* harmony export */ });
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
 
+let sdk;
+/**
+ * The CloudWatch SDK, loaded once and only when a check needs it (actions without alarms or metrics never
+ * do); one shared import, as two parallel imports of one module trip jest's ESM loader.
+ */
+function cloudwatchSdk() {
+    return (sdk ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)));
+}
 /** Loaded only after inputs are checked, so a bad-input run never pays for the SDK. */
 async function cloudwatchClient(opts) {
-    const { CloudWatchClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19));
+    const { CloudWatchClient } = await cloudwatchSdk();
     return new CloudWatchClient((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .clientConfig */ .yO)(opts));
 }
 
@@ -35,6 +44,7 @@ __webpack_require__.d(__webpack_exports__, {
   checkMetrics: () => (/* reexport */ checkMetrics),
   clip: () => (/* reexport */ clip),
   cloudwatchClient: () => (/* reexport */ client.cloudwatchClient),
+  cloudwatchSdk: () => (/* reexport */ client.cloudwatchSdk),
   combine: () => (/* reexport */ combine),
   compareFailureRates: () => (/* reexport */ compareFailureRates),
   evaluateOnce: () => (/* reexport */ evaluateOnce),
@@ -79,10 +89,10 @@ function clip(text) {
     return one.length > 200 ? `${one.slice(0, 197)}...` : one;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4085);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 5 modules
 var src = __webpack_require__(286);
+// EXTERNAL MODULE: ./packages/health/src/client.ts
+var client = __webpack_require__(9565);
 ;// CONCATENATED MODULE: ./packages/health/src/alarms.ts
 
 
@@ -102,6 +112,7 @@ async function resolveAlarms(cw, alarms) {
     return [...byName].filter((n) => !!n).sort();
 }
 async function describeAlarms(cw, alarms) {
+    const { DescribeAlarmsCommand } = await (0,client.cloudwatchSdk)();
     const out = [];
     const pages = [
         ...(alarms.names.length ? [{ AlarmNames: alarms.names }] : []),
@@ -110,7 +121,7 @@ async function describeAlarms(cw, alarms) {
     for (const filter of pages) {
         let token;
         do {
-            const r = await cw.send(new dist_cjs/* DescribeAlarmsCommand */.zWD({
+            const r = await cw.send(new DescribeAlarmsCommand({
                 ...filter,
                 AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
                 NextToken: token,
@@ -152,8 +163,6 @@ async function checkAlarms(cw, alarms) {
     return result('healthy', `${found.length} alarm(s) OK`);
 }
 
-// EXTERNAL MODULE: ./packages/health/src/client.ts
-var client = __webpack_require__(9565);
 ;// CONCATENATED MODULE: ./packages/health/src/http.ts
 
 /** N requests; a wrong status, a failed request or one slower than the limit is unhealthy. */
@@ -346,7 +355,9 @@ function judgeMetrics(m, cfg, s) {
             ? `error rate ${round(rate)}% ≤ ${cfg.maxErrorRate}%`
             : '',
         ...limits.map(([stat, limit]) => `${stat} ${round(g.latency[stat] ?? 0)}ms ≤ ${limit}ms`),
-        cfg.maxLatencyRatio !== undefined && ratio !== null ? `p95 ratio ${round(ratio)} ≤ ${cfg.maxLatencyRatio}` : '',
+        cfg.maxLatencyRatio !== undefined && ratio !== null
+            ? `p95 ratio ${round(ratio)} ≤ ${cfg.maxLatencyRatio}`
+            : '',
     ].filter(Boolean);
     return result('healthy', `${v}: ${parts.join(', ')} over ${g.requests} requests`);
 }
@@ -401,11 +412,12 @@ function minuteQuery(id, metric, stat) {
  * GetMetricData, all pages. A query CloudWatch could not answer fails the read: fail closed.
  */
 async function readWindow(cw, queries, windowMs, now) {
+    const { GetMetricDataCommand } = await (0,client.cloudwatchSdk)();
     const range = queryRange(windowMs, now);
     const series = new Map();
     let token;
     do {
-        const r = await cw.send(new dist_cjs/* GetMetricDataCommand */.Soe({
+        const r = await cw.send(new GetMetricDataCommand({
             MetricDataQueries: queries,
             StartTime: new Date(range.start),
             EndTime: new Date(range.end),

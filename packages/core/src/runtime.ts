@@ -4,7 +4,7 @@ export interface Log {
   warning(message: string): void;
 }
 
-/** What an action needs from the runner; actions-runtime.ts binds it to @actions/core, tests to memory. */
+/** What an action needs from the runner; actions-runtime.ts binds it to the runner protocol, tests to memory. */
 export interface Runtime {
   /** The raw input, trimmed; '' when not given. */
   input(name: string): string;

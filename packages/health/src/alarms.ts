@@ -1,6 +1,7 @@
-import { DescribeAlarmsCommand, type CloudWatchClient, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
+import type { CloudWatchClient, MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { errorMessage, InputError } from '@deploy-actions/core';
 import type { HealthConfig } from './config';
+import { cloudwatchSdk } from './client';
 import { unreadable, type CheckResult, type Verdict } from './result';
 
 /** Every alarm the config names, read once; names that match nothing are the alarms input's error. */
@@ -23,6 +24,7 @@ export async function resolveAlarms(cw: CloudWatchClient, alarms: HealthConfig['
 }
 
 async function describeAlarms(cw: CloudWatchClient, alarms: HealthConfig['alarms']): Promise<MetricAlarm[]> {
+  const { DescribeAlarmsCommand } = await cloudwatchSdk();
   const out: MetricAlarm[] = [];
   const pages: { AlarmNames?: string[]; AlarmNamePrefix?: string }[] = [
     ...(alarms.names.length ? [{ AlarmNames: alarms.names }] : []),

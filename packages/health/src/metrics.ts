@@ -148,7 +148,9 @@ export function judgeMetrics(m: MetricsReading, cfg: MetricsConfig, s: Subject):
       ? `error rate ${round(rate)}% ≤ ${cfg.maxErrorRate}%`
       : '',
     ...limits.map(([stat, limit]) => `${stat} ${round(g.latency[stat] ?? 0)}ms ≤ ${limit}ms`),
-    cfg.maxLatencyRatio !== undefined && ratio !== null ? `p95 ratio ${round(ratio)} ≤ ${cfg.maxLatencyRatio}` : '',
+    cfg.maxLatencyRatio !== undefined && ratio !== null
+      ? `p95 ratio ${round(ratio)} ≤ ${cfg.maxLatencyRatio}`
+      : '',
   ].filter(Boolean);
   return result('healthy', `${v}: ${parts.join(', ')} over ${g.requests} requests`);
 }

@@ -1,5 +1,5 @@
-import { GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import type { CloudWatch } from './client';
+import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { cloudwatchSdk, type CloudWatch } from './client';
 import { newestWindow, queryRange, type Point } from './window';
 
 /** A query of one statistic per minute; ids allow letters, digits and _ only (p99.9 becomes p99_9). */
@@ -33,6 +33,7 @@ export async function readWindow(
   windowMs: number,
   now: number,
 ): Promise<{ values: Map<string, number[]>; until?: number }> {
+  const { GetMetricDataCommand } = await cloudwatchSdk();
   const range = queryRange(windowMs, now);
   const series = new Map<string, Point[]>();
   let token: string | undefined;

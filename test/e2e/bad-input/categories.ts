@@ -53,10 +53,10 @@ const and =
   (b: Inputs) =>
     ps.every((p) => p(b));
 
-/** Only lambda exists; record-history reads target too, after its history inputs. */
+/** Only lambda and ecs exist; record-history reads target too, after its history inputs. */
 export const targetUnknown = (action: Action): Category => ({
   action,
-  label: 'target unknown (only lambda exists)',
+  label: 'target unknown (only lambda and ecs exist)',
   names: ['target'],
   bad: one('target', unknownTarget),
 });

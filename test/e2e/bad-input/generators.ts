@@ -360,11 +360,11 @@ export const unknownAlarms = fc.oneof(
   fc.constantFrom('Orders-Errors', 'ORDERS-*', `${ALARM}-old`, 'errors', 'o-*'),
 );
 
-// Targets: only lambda exists (case aside).
+// Targets: lambda and ecs exist (case aside).
 export const unknownTarget = unknownWord(
-  ['lambda'],
+  ['lambda', 'ecs'],
   [
-    'ecs',
+    'ecs2',
     'cloudrun',
     'Lambda2',
     'lambdas',

@@ -10,7 +10,8 @@
 // are proved valid against moto and the local GitHub (each gets past every check to a write or a verdict),
 // and a sample of cases per action runs the real bundles against them, as the GitHub runner runs them.
 //
-// One file per action runs `badInputSuite` with that action's bases and categories.
+// One file per action runs `badInputSuite` with that action's bases and categories; ecs.test.ts runs it once per
+// action again with the ECS target's bases, over a fixture (./ecs-fixture) that adds an ECS stack to the emulator.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
@@ -180,8 +181,23 @@ const RUN: Record<Action, Run> = {
   'record-history': (rt, deps) => runRecordHistory(rt, targets, deps),
 };
 
+/**
+ * What a suite's bases need in the emulator beyond the function, alarm and table every suite has. Bases name
+ * what only exists once it is made (an ARN with a random id) by placeholders that `resolve` replaces.
+ */
+export interface Fixture {
+  /** Made once, after the function: the AWS calls of the runs go through `proxy`, in front of `motoUrl`. */
+  setup(ctx: { motoUrl: string; proxy: FaultProxy; workspace: string }): Promise<void>;
+  /** The inputs with every placeholder replaced by what setup made. */
+  resolve(inputs: Inputs): Inputs;
+  /** What no bad input may change, read from moto directly. */
+  state(): Promise<unknown>;
+}
+
 export interface Suite {
   action: Action;
+  /** More in the emulator than the function, alarm and table; its state must not change either. */
+  fixture?: Fixture;
   /** Valid input sets that get past every check and would write; health-gate's get as far as a verdict. */
   bases: Base[];
   categories: Category[];
@@ -199,7 +215,14 @@ interface Tally {
 }
 
 /** Registers one action's whole bad-input test: its bases, its categories in-process, a bundle sample. */
-export function badInputSuite({ action, bases, categories, unknownAlarms: withAlarms }: Suite): void {
+export function badInputSuite({
+  action,
+  bases,
+  categories,
+  unknownAlarms: withAlarms,
+  fixture,
+}: Suite): void {
+  const resolve = (inputs: Inputs) => (fixture ? fixture.resolve(inputs) : inputs);
   const unknownAlarmCategory: Category = {
     action,
     label: 'alarms unknown',
@@ -231,6 +254,7 @@ export function badInputSuite({ action, bases, categories, unknownAlarms: withAl
   let admin: LambdaClient;
   let workspace: string;
   let before: Awaited<ReturnType<typeof awsState>>;
+  let fixtureBefore: unknown;
   const savedEnv: Record<string, string | undefined> = {};
   const inProcess: ({ action: Action; label: string } & Tally)[] = [];
   const onRunner: ({ action: Action; label: string } & Tally)[] = [];
@@ -315,6 +339,10 @@ export function badInputSuite({ action, bases, categories, unknownAlarms: withAl
     writeFileSync(join(workspace, 'huge.zip'), '');
     truncateSync(join(workspace, 'huge.zip'), 51 * 1024 * 1024);
     mkdirSync(join(workspace, 'builds'));
+    if (fixture) {
+      await fixture.setup({ motoUrl: moto.url, proxy, workspace });
+      fixtureBefore = await fixture.state();
+    }
 
     // The bases build the real SDK clients from the environment, as the bundles do; in a bad-input case such
     // a client would be a leak, and the proxy would see its calls.
@@ -339,7 +367,7 @@ export function badInputSuite({ action, bases, categories, unknownAlarms: withAl
 
   /** In-process; `deps` empty makes the real clients (the bases), else the refusing ones. */
   async function runInProcess(c: Case, deps: Deps & HistoryDeps) {
-    const rt = memoryRuntime(c.inputs);
+    const rt = memoryRuntime(resolve(c.inputs));
     rt.env.GITHUB_WORKSPACE = workspace;
     Object.assign(rt.env, githubEnv());
     await RUN[c.action](rt, deps);
@@ -349,7 +377,7 @@ export function badInputSuite({ action, bases, categories, unknownAlarms: withAl
   /** A bundle run as a job would make it: AWS through the proxy, GitHub on the local server. */
   const runBundle = (c: Case, node: string) =>
     runAction(c.action, {
-      inputs: c.inputs,
+      inputs: resolve(c.inputs),
       env: { ...awsTestEnv(proxy.url), ...githubEnv() },
       githubToken: TOKEN,
       node,
@@ -550,6 +578,7 @@ export function badInputSuite({ action, bases, categories, unknownAlarms: withAl
       }).toEqual({ inProcess: zero, onRunner: zero, through: [] });
       // Unknown alarms: reads only, in every run.
       expect(alarmRuns.filter((r) => r.writes > 0 || r.reads === 0 || r.github > 0)).toEqual([]);
+      if (fixture) expect(await fixture.state()).toEqual(fixtureBefore);
       const after = await awsState();
       expect(after).toEqual(before);
       expect(after.alias).toMatchObject({ version: '1', weights: {} });

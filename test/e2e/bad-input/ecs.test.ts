@@ -1,0 +1,629 @@
+// Bad input with target ecs, for each of the five actions: the ECS inputs (cluster, services, listener-arn or
+// listener-rule-arn, and deploy-green's task-definition, container-name, image, desired-count,
+// test-listener-arn; rollback's scale-down), versions that are not task definition ARNs, fractional
+// percentages on a router that takes whole ones, and the inputs of one target given to the other. Each
+// action's suite has ECS bases that reach a write (or a verdict, or a record) against an ECS stack in moto
+// (./ecs-fixture) and one Lambda base, for the ECS inputs given to a Lambda release.
+import { describe } from '@jest/globals';
+import fc from 'fast-check';
+import { TEST_ACCOUNT, TEST_REGION } from '@deploy-actions/testbed/moto';
+import { has, targetUnknown } from './categories';
+import {
+  BLUE_TD,
+  CLUSTER_ARN,
+  CONTAINER,
+  ECS,
+  ECS_IMAGE,
+  ECS_RULE,
+  ecsFixture,
+  GREEN_TD,
+  LISTENER,
+  RULE,
+  TEST_LISTENER,
+} from './ecs-fixture';
+import {
+  badCluster,
+  badDesiredCount,
+  badImage,
+  ECS_INPUT_NAMES,
+  ecsInputWithLambda,
+  fractionalPercent,
+  fractionalSteps,
+  LAMBDA_INPUT_NAMES,
+  lambdaInputWithEcs,
+  listenerArn,
+  noTaskDefinitionFile,
+  noTaskDefinitionInFile,
+  notAListener,
+  notARule,
+  notJsonFile,
+  notTaskDefinitionArn,
+  notTaskDefinitionArnForm,
+  notTwoServices,
+  otherRegion,
+  ruleArn,
+  sameServiceTwice,
+  servicesWithBadName,
+} from './ecs-generators';
+import {
+  ALARM,
+  BOTH,
+  FN,
+  garbageRegion,
+  GITHUB,
+  maxAttempts,
+  one,
+  TABLE,
+  unknownWord,
+  type Inputs,
+} from './generators';
+import { badInputSuite, CLOSED_URL, type Action, type Base, type Category } from './harness';
+
+const isEcs = (b: Inputs) => (b.target ?? '').toLowerCase() === 'ecs';
+const isLambda = (b: Inputs) => !isEcs(b);
+const and =
+  (...ps: ((b: Inputs) => boolean)[]) =>
+  (b: Inputs) =>
+    ps.every((p) => p(b));
+/** A region to hold ARNs to: aws-region, or the cluster's ARN (checked first). */
+const anchored = (b: Inputs) => 'aws-region' in b || (b.cluster ?? '').startsWith('arn:');
+const clusterIn = (region: string) => `arn:aws:ecs:${region}:${TEST_ACCOUNT}:cluster/orders`;
+
+/** The target's inputs, on every action but record-history (whose target inputs are optional). */
+function ecsTargetCategories(action: Action, bases: (b: Inputs) => boolean = () => true): Category[] {
+  const ecs = and(isEcs, bases);
+  return [
+    { ...targetUnknown(action), label: 'target unknown (only lambda and ecs exist), on ECS and Lambda sets' },
+    {
+      action,
+      label: 'a Lambda input (function-name, zip-file, invoke-payload...) with target ecs',
+      names: LAMBDA_INPUT_NAMES,
+      bases: ecs,
+      bad: lambdaInputWithEcs,
+    },
+    {
+      action,
+      label: 'an ECS input (cluster, image, scale-down...) with target lambda, said or by default',
+      names: ECS_INPUT_NAMES,
+      bases: isLambda,
+      bad: ecsInputWithLambda,
+    },
+    {
+      action,
+      label: 'target ecs on a Lambda input set (function-name given)',
+      names: LAMBDA_INPUT_NAMES,
+      bases: isLambda,
+      bad: fc.constantFrom<Inputs>({ target: 'ecs' }, { target: 'ECS' }, { target: ' ecs ' }),
+    },
+    {
+      action,
+      label: 'cluster missing',
+      names: ['cluster'],
+      bases: and(ecs, has('cluster')),
+      drop: ['cluster'],
+      bad: fc.constantFrom<Inputs>({}, { cluster: '' }, { cluster: '   ' }),
+    },
+    {
+      action,
+      label: 'cluster neither a name nor a cluster ARN (characters, length, another kind of ARN)',
+      names: ['cluster'],
+      bases: ecs,
+      bad: one('cluster', badCluster),
+    },
+    {
+      action,
+      label: 'cluster ARN in another region than aws-region',
+      names: ['cluster'],
+      bases: and(ecs, has('aws-region')),
+      bad: one('cluster', otherRegion.map(clusterIn)),
+    },
+    {
+      action,
+      label: 'cluster ARN and listener (or rule) ARN in two regions, aws-region not given',
+      names: ['cluster', 'listener-arn', 'listener-rule-arn'],
+      bases: and(ecs, (b) => !('aws-region' in b)),
+      bad: one('cluster', otherRegion.map(clusterIn)),
+    },
+    {
+      action,
+      label: 'services missing',
+      names: ['services'],
+      bases: ecs,
+      drop: ['services'],
+      bad: fc.constantFrom<Inputs>({}, { services: '' }, { services: ' ' }),
+    },
+    {
+      action,
+      label: 'services: one, or three and more',
+      names: ['services'],
+      bases: ecs,
+      bad: one('services', notTwoServices),
+    },
+    {
+      action,
+      label: 'services: the same service twice',
+      names: ['services'],
+      bases: ecs,
+      bad: one('services', sameServiceTwice),
+    },
+    {
+      action,
+      label: 'services: a name with a character ECS names do not hold, or over 255 characters',
+      names: ['services'],
+      bases: ecs,
+      bad: one('services', servicesWithBadName),
+    },
+    {
+      action,
+      label: 'listener-arn of another kind (rule, target group, load balancer, NLB listener) or none',
+      names: ['listener-arn'],
+      bases: and(ecs, has('listener-arn')),
+      bad: one('listener-arn', notAListener),
+    },
+    {
+      action,
+      label: 'listener-rule-arn of another kind (listener, target group, load balancer) or none',
+      names: ['listener-rule-arn'],
+      bases: and(ecs, has('listener-rule-arn')),
+      bad: one('listener-rule-arn', notARule),
+    },
+    {
+      action,
+      label: 'listener-rule-arn beside listener-arn',
+      names: ['listener-rule-arn'],
+      bases: and(ecs, has('listener-arn')),
+      bad: one('listener-rule-arn', fc.oneof(fc.constant(RULE), ruleArn())),
+    },
+    {
+      action,
+      label: 'listener-arn beside listener-rule-arn',
+      names: ['listener-rule-arn'],
+      bases: and(ecs, has('listener-rule-arn')),
+      bad: one('listener-arn', fc.oneof(fc.constant(LISTENER), listenerArn())),
+    },
+    {
+      action,
+      label: 'listener-arn in another region than aws-region or the cluster ARN',
+      names: ['listener-arn'],
+      bases: and(ecs, has('listener-arn'), anchored),
+      bad: one(
+        'listener-arn',
+        otherRegion.chain((r) => listenerArn(r)),
+      ),
+    },
+    {
+      action,
+      label: 'listener-rule-arn in another region than aws-region or the cluster ARN',
+      names: ['listener-rule-arn'],
+      bases: and(ecs, has('listener-rule-arn'), anchored),
+      bad: one(
+        'listener-rule-arn',
+        otherRegion.chain((r) => ruleArn(r)),
+      ),
+    },
+    {
+      action,
+      label: 'neither listener-arn nor listener-rule-arn',
+      names: ['listener-arn'],
+      bases: and(ecs, has('cluster')),
+      drop: ['listener-arn', 'listener-rule-arn'],
+      bad: fc.constantFrom<Inputs>({}, { 'listener-arn': '' }, { 'listener-rule-arn': '  ' }),
+    },
+    {
+      action,
+      label: 'aws-region garbage',
+      names: ['aws-region'],
+      bases: ecs,
+      bad: one('aws-region', garbageRegion),
+    },
+    {
+      action,
+      label: 'max-attempts',
+      names: ['max-attempts'],
+      bases: ecs,
+      bad: one('max-attempts', maxAttempts),
+    },
+  ];
+}
+
+const LAMBDA_DEPLOY: Base = { label: 'Lambda zip', inputs: { 'function-name': FN, 'zip-file': 'build.zip' } };
+
+describe('deploy-green with target ecs', () => {
+  const bases: Base[] = [
+    { label: 'ECS image', inputs: { ...ECS, 'container-name': CONTAINER, image: ECS_IMAGE } },
+    {
+      label: 'ECS file, region, count and test listener',
+      inputs: {
+        ...ECS,
+        'task-definition': 'taskdef.json',
+        'aws-region': TEST_REGION,
+        'desired-count': '2',
+        'test-listener-arn': TEST_LISTENER,
+      },
+    },
+    {
+      label: 'ECS described file with an image, cluster ARN',
+      inputs: {
+        ...ECS,
+        cluster: CLUSTER_ARN,
+        'task-definition': 'described.json',
+        'container-name': CONTAINER,
+        image: 'orders:2.0.1',
+      },
+    },
+    {
+      label: 'ECS rule',
+      inputs: {
+        ...ECS_RULE,
+        'container-name': CONTAINER,
+        image: ECS_IMAGE,
+        'aws-region': TEST_REGION,
+        'max-attempts': '3',
+        'wait-timeout': '90s',
+        description: 'abc123',
+      },
+    },
+    LAMBDA_DEPLOY,
+  ];
+  const action = 'deploy-green';
+  const categories: Category[] = [
+    ...ecsTargetCategories(action),
+    {
+      action,
+      label: 'task-definition: no such file, a directory',
+      names: ['task-definition'],
+      bases: isEcs,
+      bad: one('task-definition', noTaskDefinitionFile),
+    },
+    {
+      action,
+      label: 'task-definition not JSON (empty, truncated, YAML, text)',
+      names: ['task-definition'],
+      bases: isEcs,
+      bad: one('task-definition', notJsonFile),
+    },
+    {
+      action,
+      label: 'task-definition JSON without family and containerDefinitions (or not an object)',
+      names: ['task-definition'],
+      bases: isEcs,
+      bad: one('task-definition', noTaskDefinitionInFile),
+    },
+    {
+      action,
+      label: 'container-name without image',
+      names: ['image'],
+      bases: isEcs,
+      drop: ['image'],
+      bad: one('container-name', fc.constantFrom(CONTAINER, 'web', 'orders')),
+    },
+    {
+      action,
+      label: 'image without container-name',
+      names: ['container-name'],
+      bases: isEcs,
+      drop: ['container-name'],
+      bad: one('image', fc.constantFrom(ECS_IMAGE, 'orders:2', 'nginx')),
+    },
+    {
+      action,
+      label: 'neither task-definition nor image',
+      names: ['task-definition'],
+      bases: isEcs,
+      drop: ['task-definition', 'container-name', 'image'],
+      bad: fc.constantFrom<Inputs>({}, { 'task-definition': '' }, { 'container-name': ' ', image: '' }),
+    },
+    {
+      action,
+      label: "container-name the file's task definition lacks",
+      names: ['container-name'],
+      bases: and(isEcs, has('task-definition')),
+      bad: fc
+        .tuple(
+          fc.constantFrom('web', 'App', 'APP', 'worker', 'app-1', 'orders'),
+          fc.constantFrom(ECS_IMAGE, 'orders:3'),
+        )
+        .map(([name, image]): Inputs => ({ 'container-name': name, image })),
+    },
+    {
+      action,
+      label: 'image not an image reference',
+      names: ['image'],
+      bases: and(isEcs, has('image')),
+      bad: one('image', badImage),
+    },
+    {
+      action,
+      label: 'desired-count out of 0..5000 or not a whole number',
+      names: ['desired-count'],
+      bases: isEcs,
+      bad: one('desired-count', badDesiredCount),
+    },
+    {
+      action,
+      label: 'test-listener-arn of another kind (rule, target group, load balancer) or none',
+      names: ['test-listener-arn'],
+      bases: isEcs,
+      bad: one('test-listener-arn', notAListener),
+    },
+  ];
+  badInputSuite({ action, bases, categories, fixture: ecsFixture() });
+});
+
+describe('shift-traffic with target ecs', () => {
+  const bases: Base[] = [
+    {
+      label: 'ECS 5/25/50/100',
+      inputs: { ...ECS, 'green-version': GREEN_TD, steps: '5,25,50,100', 'bake-time': '0' },
+    },
+    {
+      label: 'ECS canary, region',
+      inputs: {
+        ...ECS,
+        'green-version': GREEN_TD,
+        strategy: 'canary',
+        'canary-percent': '20',
+        'bake-time': '0',
+        'aws-region': TEST_REGION,
+      },
+    },
+    {
+      label: 'ECS linear, cluster ARN',
+      inputs: {
+        ...ECS,
+        cluster: CLUSTER_ARN,
+        'green-version': GREEN_TD,
+        strategy: 'linear',
+        'linear-percent': '25',
+        'bake-time': '0s',
+      },
+    },
+    {
+      label: 'ECS rule all at once, cluster ARN',
+      inputs: { ...ECS_RULE, cluster: CLUSTER_ARN, 'green-version': GREEN_TD, strategy: 'all-at-once' },
+    },
+    {
+      label: 'ECS every check',
+      inputs: {
+        ...ECS,
+        'green-version': GREEN_TD,
+        steps: '10,100',
+        'bake-time': '0',
+        alarms: ALARM,
+        'max-error-rate': '5',
+        'max-latency-ms': '1000',
+        'http-url': CLOSED_URL,
+        'on-unhealthy': 'rollback',
+        'on-cancel': 'rollback',
+      },
+    },
+    { label: 'Lambda', inputs: { 'function-name': FN, 'green-version': '2', strategy: 'all-at-once' } },
+  ];
+  const action = 'shift-traffic';
+  const categories: Category[] = [
+    ...ecsTargetCategories(action),
+    {
+      action,
+      label: 'green-version not a task definition ARN (or empty)',
+      names: ['green-version'],
+      bases: isEcs,
+      bad: one('green-version', fc.oneof(notTaskDefinitionArn, fc.constant(''))),
+    },
+    {
+      action,
+      label: 'steps with a fractional percentage (whole percentages with target ecs)',
+      names: ['steps'],
+      bases: isEcs,
+      drop: ['strategy'],
+      bad: one('steps', fractionalSteps),
+    },
+    {
+      action,
+      label: 'canary-percent fractional with strategy canary',
+      names: ['canary-percent'],
+      bases: (b) => isEcs(b) && b.strategy === 'canary',
+      bad: one('canary-percent', fractionalPercent),
+    },
+    {
+      action,
+      label: 'linear-percent fractional with strategy linear',
+      names: ['linear-percent'],
+      bases: (b) => isEcs(b) && b.strategy === 'linear',
+      bad: one('linear-percent', fractionalPercent),
+    },
+  ];
+  badInputSuite({ action, bases, categories, fixture: ecsFixture() });
+});
+
+describe('rollback with target ecs', () => {
+  const bases: Base[] = [
+    { label: 'ECS to green', inputs: { ...ECS, to: GREEN_TD } },
+    {
+      label: 'ECS rule, scale-down, reason, cluster ARN',
+      inputs: {
+        ...ECS_RULE,
+        cluster: CLUSTER_ARN,
+        to: GREEN_TD,
+        'scale-down': 'true',
+        reason: 'p99 over 1 s',
+      },
+    },
+    {
+      label: 'ECS with the history in DynamoDB, region',
+      inputs: {
+        ...ECS,
+        to: GREEN_TD,
+        'scale-down': 'false',
+        environment: 'production',
+        backend: 'dynamodb',
+        'dynamodb-table': TABLE,
+        'aws-region': TEST_REGION,
+      },
+    },
+    { label: 'Lambda', inputs: { 'function-name': FN, to: '2' } },
+  ];
+  const action = 'rollback';
+  const categories: Category[] = [
+    ...ecsTargetCategories(action),
+    {
+      action,
+      label: 'to: an ARN that is not a task definition ARN',
+      names: ['to'],
+      bases: isEcs,
+      bad: one('to', notTaskDefinitionArnForm),
+    },
+    {
+      action,
+      label: 'to: neither a task definition ARN nor a deployment id, or a deployment id without environment',
+      names: ['to'],
+      bases: (b) => isEcs(b) && !('environment' in b),
+      bad: one('to', notTaskDefinitionArn),
+    },
+    {
+      action,
+      label: 'scale-down not true or false',
+      names: ['scale-down'],
+      bases: isEcs,
+      bad: one(
+        'scale-down',
+        unknownWord(
+          ['true', 'false'],
+          ['yes', 'no', '1', '0', 'on', 'off', 'enabled', 'scale-down', 'TRUE!'],
+        ),
+      ),
+    },
+  ];
+  badInputSuite({ action, bases, categories, fixture: ecsFixture() });
+});
+
+describe('health-gate with target ecs', () => {
+  const bases: Base[] = [
+    {
+      label: 'ECS metrics of the live version, cluster ARN',
+      inputs: {
+        ...ECS,
+        cluster: CLUSTER_ARN,
+        'max-error-rate': '5',
+        'max-latency-ms': '1000',
+        'on-inconclusive': 'fail',
+      },
+    },
+    {
+      label: 'ECS rule, versions given, probe and alarm',
+      inputs: {
+        ...ECS_RULE,
+        version: GREEN_TD,
+        'baseline-version': BLUE_TD,
+        alarms: ALARM,
+        'http-url': CLOSED_URL,
+        'aws-region': TEST_REGION,
+      },
+    },
+    { label: 'Lambda', inputs: { 'function-name': FN, alarms: ALARM } },
+  ];
+  const action = 'health-gate';
+  const categories: Category[] = [
+    ...ecsTargetCategories(action),
+    {
+      action,
+      label: 'version not a task definition ARN',
+      names: ['version'],
+      bases: isEcs,
+      bad: one('version', notTaskDefinitionArn),
+    },
+    {
+      action,
+      label: 'baseline-version not a task definition ARN',
+      names: ['baseline-version'],
+      bases: isEcs,
+      bad: one('baseline-version', notTaskDefinitionArn),
+    },
+  ];
+  badInputSuite({ action, bases, categories, fixture: ecsFixture() });
+});
+
+describe('record-history with target ecs', () => {
+  const bases: Base[] = [
+    {
+      label: 'ECS started in both backends',
+      inputs: {
+        ...BOTH,
+        environment: 'production',
+        status: 'started',
+        ...ECS,
+        'green-version': GREEN_TD,
+        'blue-version': BLUE_TD,
+      },
+    },
+    {
+      label: 'ECS rule started in GitHub, cluster ARN and region',
+      inputs: {
+        ...GITHUB,
+        environment: 'staging',
+        status: 'started',
+        ...ECS_RULE,
+        cluster: CLUSTER_ARN,
+        'aws-region': TEST_REGION,
+        'green-version': GREEN_TD,
+        strategy: 'canary 5,25,50,100',
+      },
+    },
+    {
+      label: 'ECS succeeded in DynamoDB',
+      inputs: {
+        backend: 'dynamodb',
+        'dynamodb-table': TABLE,
+        environment: 'production',
+        status: 'succeeded',
+        'deployment-id': 'ecs-release-1',
+        target: 'ecs',
+        'aws-region': TEST_REGION,
+      },
+    },
+    {
+      label: 'ECS report from DynamoDB, region',
+      inputs: {
+        backend: 'dynamodb',
+        'dynamodb-table': TABLE,
+        environment: 'production',
+        ...ECS,
+        'aws-region': TEST_REGION,
+        'report-days': '30',
+      },
+    },
+    {
+      label: 'Lambda started in GitHub',
+      inputs: { ...GITHUB, environment: 'qa', status: 'started', 'function-name': FN, 'green-version': '1' },
+    },
+  ];
+  const action = 'record-history';
+  const withRegion = (b: Inputs) => 'aws-region' in b || (b.backend ?? '').includes('dynamodb');
+  const categories: Category[] = [
+    ...ecsTargetCategories(action, has('cluster')).filter(
+      // Without a region to agree with (GitHub only, no aws-region) record-history does not compare them.
+      (c) => !c.label.startsWith('cluster ARN and listener'),
+    ),
+    {
+      action,
+      label: 'cluster ARN and listener (or rule) ARN in two regions, with DynamoDB',
+      names: ['listener-arn', 'listener-rule-arn'],
+      bases: and(isEcs, has('cluster'), withRegion, (b) => !('aws-region' in b)),
+      bad: one('cluster', otherRegion.map(clusterIn)),
+    },
+    {
+      action,
+      label: 'green-version not a task definition ARN',
+      names: ['green-version'],
+      bases: and(isEcs, has('green-version')),
+      bad: one('green-version', notTaskDefinitionArn),
+    },
+    {
+      action,
+      label: 'blue-version not a task definition ARN',
+      names: ['blue-version'],
+      bases: isEcs,
+      bad: one('blue-version', notTaskDefinitionArn),
+    },
+  ];
+  badInputSuite({ action, bases, categories, fixture: ecsFixture() });
+});
