@@ -133,7 +133,7 @@ async function shiftTraffic(o) {
     const describe = (r) => (0,routing/* describeRouting */.ww)(r, L);
     const start = await router.read();
     if (!start) {
-        throw new src/* DeployError */.sH(`${router.missing}: deploy-green creates it on the first deploy.`);
+        throw new src/* DeployError */.sH(`${router.missing}.`);
     }
     const timeline = [];
     const note = (step, percent, event) => timeline.push({ at: o.clock.now(), step, percent, event });

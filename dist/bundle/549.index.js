@@ -367,7 +367,7 @@ async function runHealthGate(rt, targets, deps = {}) {
         const live = i.version && i.baseline ? undefined : await router.read();
         const version = i.version ?? live?.green ?? live?.version;
         if (!version) {
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`${router.missing}: give the version to judge.`);
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`${router.missing}; give the version to judge.`);
         }
         // The baseline is the other version the router sends to, if any: blue of the split.
         const other = live && (live.green === version ? live.version : live.version === version ? live.green : live.version);

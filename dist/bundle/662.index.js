@@ -393,7 +393,7 @@ function listenerRouter(c, cfg) {
     return {
         name: what,
         noun: cfg.router.kind === 'rule' ? 'listener rule' : 'listener',
-        missing: `${capitalised(what)} does not exist`,
+        missing: `${capitalised(what)} does not exist: create it with weights 100/0 to blue's target group first (see the ECS page)`,
         label: _names__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf,
         pair,
         lastPair: () => last,
@@ -442,6 +442,10 @@ function weightsFor(sides, to) {
 }
 function runningOnOneSide(p, version, input, cfg) {
     const on = p.sides.filter((s) => s.taskDefinition === version);
+    const empty = on.length === 1 && on[0].desiredCount === 0 ? on[0] : undefined;
+    if (empty) {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`${empty.service}, which runs ${(0,_names__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(version)}, is scaled to 0 tasks: traffic sent there would find no task. Scale it up first (aws ecs update-service --desired-count), then run this again.`);
+    }
     if (on.length === 0) {
         throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, version, `runs on neither ${cfg.services.join(' nor ')}: traffic can only go to a task definition a service runs (deploy it with deploy-green first)`);
     }

@@ -19,7 +19,7 @@ async function rollback(o) {
     const describe = (r) => (0,_routing__WEBPACK_IMPORTED_MODULE_1__/* .describeRouting */ .ww)(r, L);
     const now = await router.read();
     if (!now)
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`${router.missing}: there is nothing to roll back.`);
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`${router.missing}; there is nothing to roll back.`);
     const before = describe(now);
     let to = o.to;
     if (to === 'previous') {

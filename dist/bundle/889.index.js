@@ -492,7 +492,7 @@ function aliasRouter(lambda, cfg, clock) {
     return {
         name: `alias "${alias}"`,
         noun: 'alias',
-        missing: `Alias "${alias}" of function ${fn} does not exist (or the function does not exist)`,
+        missing: `Alias "${alias}" of function ${fn} does not exist (or the function does not exist): deploy-green creates the alias on the first deploy`,
         label: routing/* label */.Pf,
         example: (live) => String(Math.max(1, Number(live) - 1)),
         read: () => (0,src_alias/* readAlias */.J)(lambda, fn, alias),

@@ -9,6 +9,7 @@ import {
   ElasticLoadBalancingV2Client,
   type Action,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { scaledClock, type Clock } from '@deploy-actions/core';
 import { createEcsStack, ecsMotoEnv, EcsDeployModel, type EcsStack } from '@deploy-actions/testbed/ecs';
 import { awsTestEnv, clientConfig, startMoto, type Moto } from '@deploy-actions/testbed/moto';
 import { FaultProxy } from '@deploy-actions/testbed/proxy';
@@ -30,6 +31,8 @@ export interface EcsBed {
   /** The forward weights [blue, green] of the production listener (or the rule), and the whole action list. */
   weights(rule?: boolean): Promise<{ weights: number[]; actions: Action[] }>;
   testWeights(): Promise<{ weights: number[]; actions: Action[] }>;
+  /** The test's simulated clock: the one bed.run gives the actions, from the epoch set before each test. */
+  clock(): Clock;
 }
 
 export function useEcsBed(opts: { rule?: boolean } = {}): EcsBed {
@@ -98,5 +101,6 @@ export function useEcsBed(opts: { rule?: boolean } = {}): EcsBed {
         : await listenerActions(bed.stack.productionListenerArn),
     );
   bed.testWeights = async () => weightsOf(await listenerActions(bed.stack.testListenerArn!));
+  bed.clock = () => scaledClock(epoch, 60);
   return bed;
 }

@@ -556,7 +556,9 @@ describe('traffic simulator', () => {
       const withinTolerance = (value: number, sample: number[], p: number) => {
         const below = sample.filter((d) => d < value).length / sample.length;
         const above = sample.filter((d) => d > value).length / sample.length;
-        return { value, ok: sample.includes(value) && below <= p / 100 && above <= 1 - p / 100 };
+        // Fractions compared with a little slack: 1 - 90/100 is 0.0999…98 in floating point.
+        const eps = 1e-9;
+        return { value, ok: sample.includes(value) && below <= p / 100 + eps && above <= 1 - p / 100 + eps };
       };
       const check = (r: MetricDataResult, version: string | undefined, p: number) => {
         const ts = ms(r);
@@ -576,9 +578,10 @@ describe('traffic simulator', () => {
       minutes.forEach((minute, i) => {
         expect(results.get('n')!.Values![i]).toBe(durations('2', minute).length);
       });
-      // Green's p99 is near the 800ms its distribution puts it at, blue's well below.
+      // Green's p99 is near the 800ms its distribution puts it at, blue's well below; the first minute
+      // may be partial and hold few samples, so the median of the minutes is what is bounded below.
       const greenP99 = results.get('v2_p99')!.Values!;
-      expect(Math.min(...greenP99)).toBeGreaterThan(450);
+      expect([...greenP99].sort((a, b) => a - b)[Math.floor(greenP99.length / 2)]).toBeGreaterThan(450);
       expect(Math.max(...greenP99)).toBeLessThan(1600);
       expect(Math.max(...results.get('v1_p99')!.Values!)).toBeLessThan(300);
 

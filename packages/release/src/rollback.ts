@@ -29,7 +29,7 @@ export async function rollback(o: RollbackOptions): Promise<RollbackResult> {
   const L = router.label;
   const describe = (r: Parameters<typeof describeRouting>[0]) => describeRouting(r, L);
   const now = await router.read();
-  if (!now) throw new DeployError(`${router.missing}: there is nothing to roll back.`);
+  if (!now) throw new DeployError(`${router.missing}; there is nothing to roll back.`);
   const before = describe(now);
 
   let to = o.to;

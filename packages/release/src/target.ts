@@ -23,7 +23,7 @@ export interface Router {
   name: string;
   /** What kind of router it is, e.g. `alias`. */
   noun: string;
-  /** Why `read` found nothing, as a sentence. */
+  /** Why `read` found nothing, and what makes it, as a sentence without its full stop. */
   missing: string;
   label(version: string): string;
   /** A version to suggest going back to from `live`, for error messages. */
@@ -88,7 +88,8 @@ export interface Target<C extends TargetConfig = TargetConfig, D = unknown> {
   /** Loads the target's SDK and makes its router and signals; no call yet. */
   open(config: C, opts: OpenOptions): Promise<Session>;
   deploy: {
-    readInputs(inputs: InputReader, env: Env): D;
+    /** The deploy's own inputs, checked against the target's config, without any call. */
+    readInputs(inputs: InputReader, env: Env, config: C): D;
     run(config: C, inputs: D, ctx: DeployContext): Promise<DeployOutcome>;
   };
   /** What rollback does once traffic is back and verified, when the target has more to do. */

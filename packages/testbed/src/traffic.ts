@@ -34,6 +34,7 @@ import {
   SetAlarmStateCommand,
   type Dimension,
   type MetricDatum,
+  type StandardUnit,
 } from '@aws-sdk/client-cloudwatch';
 import { GetAliasCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { Clock } from '@deploy-actions/core';
@@ -160,7 +161,7 @@ const HEALTHY: VersionBehaviour = { errorRate: 0, latencyMs: { p50: 20, p95: 20 
 const NAMESPACE = 'AWS/Lambda';
 // AWS limits: 1000 datums per PutMetricData, 150 distinct Values per datum.
 const MAX_DATUMS = 1000;
-const MAX_VALUES = 150;
+export const MAX_VALUES = 150;
 const Z95 = 1.6448536269514722;
 // Before the clock's speed is known, and as a ceiling in case it changes, wake up at least this often.
 const POLL_MS = 10;
@@ -177,7 +178,14 @@ function emptyStats(): TickStats {
   return { invocations: 0, errors: 0, throttles: 0, durations: new Map() };
 }
 
-function durationDatums(name: string, dims: Dimension[], at: Date, hist: Map<number, number>): MetricDatum[] {
+/** A histogram (value → count) as datums of at most MAX_VALUES distinct values each, in value order. */
+export function durationDatums(
+  name: string,
+  dims: Dimension[],
+  at: Date,
+  hist: Map<number, number>,
+  unit: StandardUnit = 'Milliseconds',
+): MetricDatum[] {
   const entries = [...hist].sort((a, b) => a[0] - b[0]);
   const out: MetricDatum[] = [];
   for (let i = 0; i < entries.length; i += MAX_VALUES) {
@@ -186,13 +194,183 @@ function durationDatums(name: string, dims: Dimension[], at: Date, hist: Map<num
       MetricName: name,
       Dimensions: dims,
       Timestamp: at,
-      Unit: 'Milliseconds',
+      Unit: unit,
       Values: part.map(([v]) => v),
       Counts: part.map(([, c]) => c),
     });
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Pieces every simulator shares (this one, and the load balancer's in alb-traffic.ts)
+
+/** One draw from the log-normal distribution the p50 and p95 define, in whole ms, at least 1. */
+export function drawLatencyMs(random: () => number, latencyMs: { p50: number; p95: number }): number {
+  const p50 = Math.max(latencyMs.p50, 0.001);
+  const sigma = Math.max(0, Math.log(Math.max(latencyMs.p95, p50) / p50) / Z95);
+  const u1 = 1 - random(); // (0, 1], so log() stays finite
+  const u2 = random();
+  const normal = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  return Math.max(1, Math.round(p50 * Math.exp(sigma * normal)));
+}
+
+/** One of the weighted keys, drawn in proportion to its weight; the first when every weight is 0. */
+export function pickWeighted(random: () => number, weights: [string, number][]): string {
+  const total = weights.reduce((n, [, w]) => n + w, 0);
+  let u = random() * total;
+  for (const [v, w] of weights) {
+    if (u < w) return v;
+    u -= w;
+  }
+  return weights[0]![0];
+}
+
+/**
+ * Datapoints held back until readable, then written to CloudWatch in one namespace and logged for the
+ * proxy's percentiles (openValueLog).
+ */
+export interface HeldMetrics {
+  /** The client that writes them, for other CloudWatch calls of the simulator. */
+  readonly cloudwatch: CloudWatchClient;
+  /** Holds one tick's datums until readyAt; ticks come in time order, so readyAt only grows. */
+  hold(readyAt: number, datums: () => MetricDatum[]): void;
+  /** When the oldest held datums become readable. */
+  nextReadyAt(): number | undefined;
+  /** When the newest held datums become readable. */
+  lastReadyAt(): number | undefined;
+  /** Writes the datums readable by now; taken off the queue first, so a failed write is not retried. */
+  writeReadable(now: number): Promise<void>;
+}
+
+export function holdMetrics(endpoint: string, namespace: string): HeldMetrics {
+  const cloudwatch = new CloudWatchClient({
+    ...clientConfig(endpoint),
+    disableRequestCompression: true,
+  });
+  // The raw values written, for the proxy's percentiles (moto keeps them but cannot compute any).
+  const valueLog = openValueLog(endpoint);
+  const unwritten: { readyAt: number; datums: () => MetricDatum[] }[] = [];
+  return {
+    cloudwatch,
+    hold(readyAt, datums) {
+      unwritten.push({ readyAt, datums });
+    },
+    nextReadyAt: () => unwritten[0]?.readyAt,
+    lastReadyAt: () => unwritten[unwritten.length - 1]?.readyAt,
+    async writeReadable(now) {
+      let n = 0;
+      while (n < unwritten.length && unwritten[n]!.readyAt <= now) n++;
+      if (n === 0) return;
+      const datums = unwritten.splice(0, n).flatMap((u) => u.datums());
+      for (let i = 0; i < datums.length; i += MAX_DATUMS) {
+        const batch = datums.slice(i, i + MAX_DATUMS);
+        const undo = valueLog.write(namespace, batch);
+        try {
+          await cloudwatch.send(new PutMetricDataCommand({ Namespace: namespace, MetricData: batch }));
+        } catch (err) {
+          undo();
+          throw err;
+        }
+      }
+    },
+  };
+}
+
+export interface TickingOptions {
+  clock: Clock;
+  /** Simulated ms per tick. */
+  tickMs: number;
+  /** Simulated and real start; the first tick runs at once. */
+  simStart: number;
+  realStart: number;
+  tick(): Promise<void>;
+  held: HeldMetrics;
+  /** Destroys the simulator's clients, once stopped. */
+  close(): void;
+}
+
+/**
+ * Runs tick() every tickMs of simulated time, and writes held datums as they become readable between ticks.
+ * stop() stops ticking, waits for the tick in flight and, on the clock, until the last datapoint is readable,
+ * writes what is left, closes, then rethrows any tick's error.
+ */
+export function startTicking(o: TickingOptions): { stop(): Promise<void> } {
+  const { clock, tickMs, held } = o;
+  const errors: unknown[] = [];
+  let nextDue = o.simStart; // the first tick runs at once, so alarms exist before traffic flows
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let inflight: Promise<void> | undefined;
+  let stopping: Promise<void> | undefined;
+
+  // The Clock says nothing of its speed: measure it, to sleep tickMs of simulated time in real time.
+  function realDelay(simMs: number): number {
+    const realElapsed = Date.now() - o.realStart;
+    const simElapsed = clock.now() - o.simStart;
+    if (realElapsed < 20 || simElapsed <= 0) return POLL_MS;
+    return Math.min(MAX_WAIT_MS, Math.max(1, simMs / (simElapsed / realElapsed)));
+  }
+
+  function schedule(): void {
+    if (stopping) return;
+    const now = clock.now();
+    // Wake for the next tick, or sooner when datapoints become readable between ticks, to write them on time.
+    const wait = Math.min(nextDue, held.nextReadyAt() ?? Infinity) - now;
+    if (wait > 0) {
+      timer = setTimeout(schedule, realDelay(wait));
+      // A test that forgets stop() must not hang on this timer.
+      timer.unref();
+      return;
+    }
+    timer = undefined;
+    const ticking = nextDue <= now;
+    inflight = (ticking ? o.tick() : held.writeReadable(now))
+      .catch((err: unknown) => {
+        errors.push(err);
+      })
+      .finally(() => {
+        inflight = undefined;
+        if (ticking) {
+          const now = clock.now();
+          nextDue += tickMs;
+          // Fallen behind by more than a tick: skip the missed ones rather than firing them back to back.
+          if (nextDue + tickMs < now) nextDue = now + tickMs;
+        }
+        schedule();
+      });
+  }
+
+  schedule();
+
+  return {
+    stop() {
+      stopping ??= (async () => {
+        if (timer) clearTimeout(timer);
+        timer = undefined;
+        while (inflight) await inflight;
+        // What was served still becomes readable in its time, so the whole run can be read afterwards.
+        const last = held.lastReadyAt();
+        if (last !== undefined) {
+          try {
+            while (clock.now() < last) await clock.sleep(last - clock.now());
+            await held.writeReadable(clock.now());
+          } catch (err) {
+            errors.push(err);
+          }
+        }
+        o.close();
+        if (errors.length === 1) throw errors[0];
+        if (errors.length > 1) {
+          throw new AggregateError(errors, `${errors.length} traffic ticks failed: ${String(errors[0])}`);
+        }
+      })();
+      return stopping;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Lambda
 
 export function startTraffic(opts: TrafficOptions): Traffic {
   const { clock, functionName, alias } = opts;
@@ -207,13 +385,10 @@ export function startTraffic(opts: TrafficOptions): Traffic {
   const behaviours = new Map(Object.entries(opts.versions));
   const rules = opts.alarms ?? [];
   const lambda = new LambdaClient(clientConfig(opts.endpoint));
-  const cloudwatch = new CloudWatchClient({
-    ...clientConfig(opts.endpoint),
-    disableRequestCompression: true,
-  });
+  // Each tick's datapoints until they are readable.
+  const held = holdMetrics(opts.endpoint, NAMESPACE);
+  const { cloudwatch } = held;
   const resource = `${functionName}:${alias}`;
-  // The raw values written, for the proxy's percentiles (moto keeps them but cannot compute any).
-  const valueLog = openValueLog(opts.endpoint);
 
   // CloudWatch keeps timestamps to the second at best; whole seconds keep the ledger and its windows exact.
   const second = (ms: number) => Math.floor(ms / 1000) * 1000;
@@ -224,44 +399,15 @@ export function startTraffic(opts: TrafficOptions): Traffic {
   const versions = new Map<string, VersionLedger & { byMinute: Map<number, MinuteCounts> }>();
   const alarmStates = new Map<string, AlarmState>();
   const alarmsCreated = new Set<string>();
-  const errors: unknown[] = [];
-  // Each tick's datapoints until they are readable; ticks come in time order, so readyAt only grows.
-  const unwritten: { readyAt: number; at: number; perVersion: Map<string, TickStats> }[] = [];
   let lastAt = startedAt;
   let carry = 0;
   let ticks = 0;
-  let nextDue = simStart; // the first tick runs at once, so alarms exist before traffic flows
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let inflight: Promise<void> | undefined;
-  let stopping: Promise<void> | undefined;
-
-  function normal(): number {
-    const u1 = 1 - random(); // (0, 1], so log() stays finite
-    const u2 = random();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-  }
-
-  function drawLatency(b: VersionBehaviour): number {
-    const p50 = Math.max(b.latencyMs.p50, 0.001);
-    const sigma = Math.max(0, Math.log(Math.max(b.latencyMs.p95, p50) / p50) / Z95);
-    return Math.max(1, Math.round(p50 * Math.exp(sigma * normal())));
-  }
 
   async function liveWeights(): Promise<[string, number][]> {
     const out = await lambda.send(new GetAliasCommand({ FunctionName: functionName, Name: alias }));
     const extra = Object.entries(out.RoutingConfig?.AdditionalVersionWeights ?? {});
     const primary = 1 - extra.reduce((n, [, w]) => n + w, 0);
     return [[out.FunctionVersion!, Math.max(0, primary)], ...extra.map(([v, w]): [string, number] => [v, w])];
-  }
-
-  function pick(weights: [string, number][]): string {
-    const total = weights.reduce((n, [, w]) => n + w, 0);
-    let u = random() * total;
-    for (const [v, w] of weights) {
-      if (u < w) return v;
-      u -= w;
-    }
-    return weights[0]![0];
   }
 
   function record(req: ServedRequest): void {
@@ -336,24 +482,6 @@ export function startTraffic(opts: TrafficOptions): Traffic {
     return datums;
   }
 
-  /** Writes the datapoints readable by now; taken off the queue first, so a failed write is not retried. */
-  async function writeReadable(now: number): Promise<void> {
-    let n = 0;
-    while (n < unwritten.length && unwritten[n]!.readyAt <= now) n++;
-    if (n === 0) return;
-    const datums = unwritten.splice(0, n).flatMap((u) => datumsOf(u.at, u.perVersion));
-    for (let i = 0; i < datums.length; i += MAX_DATUMS) {
-      const batch = datums.slice(i, i + MAX_DATUMS);
-      const undo = valueLog.write(NAMESPACE, batch);
-      try {
-        await cloudwatch.send(new PutMetricDataCommand({ Namespace: NAMESPACE, MetricData: batch }));
-      } catch (err) {
-        undo();
-        throw err;
-      }
-    }
-  }
-
   /** End of what is readable at now: the whole minutes that have waited out the delay, or all sent for 0. */
   function readableUntil(now: number): number {
     return readableAfterMs > 0 ? Math.floor((now - readableAfterMs) / MINUTE_MS) * MINUTE_MS : now + 1;
@@ -414,7 +542,7 @@ export function startTraffic(opts: TrafficOptions): Traffic {
     ticks++;
     const perVersion = new Map<string, TickStats>();
     for (let i = 0; i < n; i++) {
-      const version = pick(weights);
+      const version = pickWeighted(random, weights);
       const b = behaviours.get(version) ?? HEALTHY;
       let s = perVersion.get(version);
       if (!s) perVersion.set(version, (s = emptyStats()));
@@ -424,16 +552,14 @@ export function startTraffic(opts: TrafficOptions): Traffic {
         continue;
       }
       const failed = random() < b.errorRate;
-      const latencyMs = drawLatency(b);
+      const latencyMs = drawLatencyMs(random, b.latencyMs);
       s.invocations++;
       if (failed) s.errors++;
       s.durations.set(latencyMs, (s.durations.get(latencyMs) ?? 0) + 1);
       record({ at: now, version, outcome: failed ? 'error' : 'ok', failed, latencyMs });
     }
-    if (perVersion.size > 0) {
-      unwritten.push({ readyAt: readableAt(now, readableAfterMs), at: now, perVersion });
-    }
-    await writeReadable(clock.now());
+    if (perVersion.size > 0) held.hold(readableAt(now, readableAfterMs), () => datumsOf(now, perVersion));
+    await held.writeReadable(clock.now());
     if (rules.length > 0)
       await driveAlarms(
         now,
@@ -441,44 +567,18 @@ export function startTraffic(opts: TrafficOptions): Traffic {
       );
   }
 
-  // The Clock says nothing of its speed: measure it, to sleep tickMs of simulated time in real time.
-  function realDelay(simMs: number): number {
-    const realElapsed = Date.now() - realStart;
-    const simElapsed = clock.now() - simStart;
-    if (realElapsed < 20 || simElapsed <= 0) return POLL_MS;
-    return Math.min(MAX_WAIT_MS, Math.max(1, simMs / (simElapsed / realElapsed)));
-  }
-
-  function schedule(): void {
-    if (stopping) return;
-    const now = clock.now();
-    // Wake for the next tick, or sooner when datapoints become readable between ticks, to write them on time.
-    const wait = Math.min(nextDue, unwritten[0]?.readyAt ?? Infinity) - now;
-    if (wait > 0) {
-      timer = setTimeout(schedule, realDelay(wait));
-      // A test that forgets stop() must not hang on this timer.
-      timer.unref();
-      return;
-    }
-    timer = undefined;
-    const ticking = nextDue <= now;
-    inflight = (ticking ? tick() : writeReadable(now))
-      .catch((err: unknown) => {
-        errors.push(err);
-      })
-      .finally(() => {
-        inflight = undefined;
-        if (ticking) {
-          const now = clock.now();
-          nextDue += tickMs;
-          // Fallen behind by more than a tick: skip the missed ones rather than firing them back to back.
-          if (nextDue + tickMs < now) nextDue = now + tickMs;
-        }
-        schedule();
-      });
-  }
-
-  schedule();
+  const ticking = startTicking({
+    clock,
+    tickMs,
+    simStart,
+    realStart,
+    tick,
+    held,
+    close: () => {
+      lambda.destroy();
+      cloudwatch.destroy();
+    },
+  });
 
   const hasVersion = (version: string) => (r: ServedRequest) => r.version === version;
 
@@ -521,28 +621,7 @@ export function startTraffic(opts: TrafficOptions): Traffic {
       behaviours.set(version, behaviour);
     },
     stop() {
-      stopping ??= (async () => {
-        if (timer) clearTimeout(timer);
-        timer = undefined;
-        while (inflight) await inflight;
-        // What was served still becomes readable in its time, so the whole run can be read afterwards.
-        const last = unwritten[unwritten.length - 1];
-        if (last) {
-          try {
-            while (clock.now() < last.readyAt) await clock.sleep(last.readyAt - clock.now());
-            await writeReadable(clock.now());
-          } catch (err) {
-            errors.push(err);
-          }
-        }
-        lambda.destroy();
-        cloudwatch.destroy();
-        if (errors.length === 1) throw errors[0];
-        if (errors.length > 1) {
-          throw new AggregateError(errors, `${errors.length} traffic ticks failed: ${String(errors[0])}`);
-        }
-      })();
-      return stopping;
+      return ticking.stop();
     },
   };
 }

@@ -7,7 +7,7 @@ export async function runDeployGreen(rt: Runtime, targets: Targets, deps: Deps =
     const inputs = new InputReader(rt.input);
     const target = selectTarget(inputs, targets);
     const config = readConfig(target, inputs, rt.env);
-    const deployInputs = target.deploy.readInputs(inputs, rt.env);
+    const deployInputs = target.deploy.readInputs(inputs, rt.env, config);
     const description = inputs.text('description', { max: 256 }) || defaultDescription(rt.env);
     const waitTimeoutMs = inputs.duration('wait-timeout', '5m', { ms: 3_600_000, label: '1h' });
 

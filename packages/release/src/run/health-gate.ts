@@ -41,7 +41,7 @@ export async function runHealthGate(rt: Runtime, targets: Targets, deps: Deps = 
     const live = i.version && i.baseline ? undefined : await router.read();
     const version = i.version ?? live?.green ?? live?.version;
     if (!version) {
-      throw new DeployError(`${router.missing}: give the version to judge.`);
+      throw new DeployError(`${router.missing}; give the version to judge.`);
     }
     // The baseline is the other version the router sends to, if any: blue of the split.
     const other =

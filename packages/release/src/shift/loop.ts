@@ -15,7 +15,7 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
   const describe = (r: Routing) => describeRouting(r, L);
   const start = await router.read();
   if (!start) {
-    throw new DeployError(`${router.missing}: deploy-green creates it on the first deploy.`);
+    throw new DeployError(`${router.missing}.`);
   }
   const timeline: ShiftResult['timeline'] = [];
   const note = (step: string, percent: number, event: string) =>

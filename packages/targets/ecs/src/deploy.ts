@@ -40,10 +40,7 @@ export async function deployEcs(
   // Pre-flight: everything that can refuse the deploy, before the first write.
   const router = listenerRouter(c, cfg);
   const pair = await router.pair();
-  if (!pair)
-    throw new DeployError(
-      `${router.missing}: create it with weights 100/0 first (see the ECS page of the README).`,
-    );
+  if (!pair) throw new DeployError(`${router.missing}.`);
   const r = pair.routing;
   if (r.green) {
     throw new DeployError(

@@ -7,7 +7,7 @@ import { ECS_INPUTS, readEcsConfig, type EcsConfig } from './inputs';
 import { isTaskDefinitionArn, label, parseListenerArn, parseTaskDefinitionArn } from './names';
 import { parseImage, readTaskDefinitionFile } from './taskdef';
 
-function readDeployInputs(inputs: InputReader, env: Env): EcsDeployInputs {
+function readDeployInputs(inputs: InputReader, env: Env, cfg: EcsConfig): EcsDeployInputs {
   const path = inputs.text('task-definition');
   const file = path ? readTaskDefinitionFile(path, env.GITHUB_WORKSPACE || process.cwd()) : undefined;
   const name = inputs.text('container-name');
@@ -39,15 +39,40 @@ function readDeployInputs(inputs: InputReader, env: Env): EcsDeployInputs {
     }
   }
   const countText = inputs.text('desired-count');
-  const desiredCount = countText ? inputs.integer('desired-count', 0, 0, 5000) : undefined;
+  // Green with no task would take traffic it cannot serve.
+  const desiredCount = countText ? inputs.integer('desired-count', 0, 1, 5000) : undefined;
   const testText = inputs.text('test-listener-arn');
-  const testListener = testText ? parseListenerArn('test-listener-arn', testText, false).value : undefined;
+  const testListener = testText ? checkTestListener(testText, cfg) : undefined;
   return {
     ...(file && { file }),
     ...(container && { container }),
     ...(desiredCount !== undefined && { desiredCount }),
     ...(testListener && { testListener }),
   };
+}
+
+/** A listener other than production's, in the region of the rest: it is pointed at green alone. */
+function checkTestListener(text: string, cfg: EcsConfig): string {
+  const listener = parseListenerArn('test-listener-arn', text, false);
+  if (listener.region !== cfg.aws.region) {
+    throw new InputError(
+      'test-listener-arn',
+      text,
+      `is in region ${listener.region}, not ${cfg.aws.region} like the services`,
+    );
+  }
+  const production =
+    cfg.router.kind === 'listener'
+      ? cfg.router.arn
+      : cfg.router.arn.replace(':listener-rule/', ':listener/').replace(/\/[0-9a-f]+$/, '');
+  if (listener.value === production) {
+    throw new InputError(
+      'test-listener-arn',
+      text,
+      'is the production listener: the test listener is pointed at green alone, so it must be another listener',
+    );
+  }
+  return listener.value;
 }
 
 async function deploy(cfg: EcsConfig, d: EcsDeployInputs, ctx: DeployContext): Promise<DeployOutcome> {

@@ -38,7 +38,11 @@ export function readEcsConfig(
 ): EcsConfig | undefined {
   const clusterText = inputs.text('cluster');
   const servicesText = inputs.text('services');
-  if (opts.optional && clusterText === '' && servicesText === '') return undefined;
+  if (opts.optional && clusterText === '' && servicesText === '') {
+    // Nothing to record a target by; a listener given anyway is still checked, never silently ignored.
+    if (inputs.text('listener-arn') || inputs.text('listener-rule-arn')) readRouter(inputs);
+    return undefined;
+  }
   const cluster = parseCluster(clusterText);
   const services = parseServices(servicesText);
   const router = readRouter(inputs);

@@ -56,7 +56,7 @@ export function listenerRouter(
   return {
     name: what,
     noun: cfg.router.kind === 'rule' ? 'listener rule' : 'listener',
-    missing: `${capitalised(what)} does not exist`,
+    missing: `${capitalised(what)} does not exist: create it with weights 100/0 to blue's target group first (see the ECS page)`,
     label,
     pair,
     lastPair: () => last,
@@ -106,6 +106,12 @@ function weightsFor(sides: [Side, Side], to: Routing): Map<string, number> {
 
 function runningOnOneSide(p: Pair, version: string, input: string, cfg: EcsConfig): void {
   const on = p.sides.filter((s) => s.taskDefinition === version);
+  const empty = on.length === 1 && on[0]!.desiredCount === 0 ? on[0] : undefined;
+  if (empty) {
+    throw new DeployError(
+      `${empty.service}, which runs ${label(version)}, is scaled to 0 tasks: traffic sent there would find no task. Scale it up first (aws ecs update-service --desired-count), then run this again.`,
+    );
+  }
   if (on.length === 0) {
     throw new InputError(
       input,

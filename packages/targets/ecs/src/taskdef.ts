@@ -26,12 +26,29 @@ export interface TaskDefinitionFile {
   dropped: string[];
 }
 
-// A container image reference: [registry[:port]/]repository[:tag|@sha256:digest], lowercase repository.
-const IMAGE =
-  /^(?:[a-zA-Z0-9.-]+(?::\d{1,5})?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})?$/;
+// An image reference as Docker defines it: [registry/]path[:tag][@digest], the path in lowercase components,
+// a tag of at most 128 characters (https://docs.docker.com/reference/cli/docker/image/tag/); ECS takes at
+// most 255 characters (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html).
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const REGISTRY = /^[a-zA-Z0-9.-]+(?::\d{1,5})?$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^sha256:[a-fA-F0-9]{64}$/;
+
+export function isImageReference(value: string): boolean {
+  if (value.length > 255) return false;
+  const [named = '', digest, ...extra] = value.split('@');
+  if (extra.length || (digest !== undefined && !DIGEST.test(digest))) return false;
+  const colon = named.indexOf(':', named.lastIndexOf('/') + 1);
+  const path = colon >= 0 ? named.slice(0, colon) : named;
+  if (colon >= 0 && !TAG.test(named.slice(colon + 1))) return false;
+  const parts = path.split('/');
+  // A first part with a dot, a port or localhost is the registry host.
+  const host = parts.length > 1 && /[.:]|^localhost$/.test(parts[0]!) ? parts.shift()! : undefined;
+  return (host === undefined || REGISTRY.test(host)) && parts.every((p) => COMPONENT.test(p));
+}
 
 export function parseImage(value: string): string {
-  if (!IMAGE.test(value) || value.length > 1024) {
+  if (!isImageReference(value)) {
     throw new InputError(
       'image',
       value,

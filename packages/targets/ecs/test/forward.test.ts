@@ -1,6 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { DeployError } from '@deploy-actions/core';
 import { checkWeights, fingerprint, forwardGroups, MAX_WEIGHT } from '../src/forward';
+import { isImageReference } from '../src/taskdef';
 import { actions, TG_A, TG_B } from './fixtures';
 
 describe('forward actions', () => {
@@ -38,4 +39,24 @@ describe('forward actions', () => {
     expect(fingerprint(reordered)).toBe(fingerprint(a));
     expect(fingerprint(actions(99, 1))).not.toBe(fingerprint(a));
   });
+});
+
+describe('image references', () => {
+  it.each([
+    'orders:1.4.2',
+    '123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:1.4.2',
+    `public.ecr.aws/team/orders@sha256:${'a'.repeat(64)}`,
+    `registry.local:5000/team/orders:v2@sha256:${'B'.repeat(64)}`,
+    'library/nginx',
+    'my__repo/web-app',
+  ])('takes %s', (image) => expect(isImageReference(image)).toBe(true));
+  it.each([
+    '123456789012.dkr.ecr.us-east-1.amazonaws.com/Orders:1',
+    `orders:${'t'.repeat(129)}`,
+    'orders:',
+    'orders@sha256:abc',
+    'orders//web',
+    ' orders',
+    `${'a'.repeat(250)}:12345678`,
+  ])('refuses %s', (image) => expect(isImageReference(image)).toBe(false));
 });

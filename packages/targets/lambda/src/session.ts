@@ -16,7 +16,7 @@ export function aliasRouter(lambda: LambdaClient, cfg: LambdaConfig, clock: Cloc
   return {
     name: `alias "${alias}"`,
     noun: 'alias',
-    missing: `Alias "${alias}" of function ${fn} does not exist (or the function does not exist)`,
+    missing: `Alias "${alias}" of function ${fn} does not exist (or the function does not exist): deploy-green creates the alias on the first deploy`,
     label,
     example: (live) => String(Math.max(1, Number(live) - 1)),
     read: () => readAlias(lambda, fn, alias),
