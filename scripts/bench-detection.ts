@@ -1,25 +1,33 @@
-// Detection time and blast radius of a bad green (scenario b of the health checks: 20% errors at 10% traffic),
-// for a probe-based and a metric-based gate, in simulated time on the scaled clock the actions share; each gate
-// with metrics readable at once, then with the simulator's default readability delay, as CloudWatch has one.
+// Detection time and blast radius of a bad green, in simulated time on the scaled clock the actions share;
+// each gate with metrics readable at once, then with the simulator's default readability delay, as
+// CloudWatch has one. Lambda (scenario b of the health checks: 20% errors at 10% traffic, plan 10,50,100):
+// a probe-based and a metric-based gate. ECS (20% target 5xx at 5% traffic, plan 5,25,50,100): the
+// metric-based gate on the target group's load balancer metrics.
+// Run on its own: npx tsx scripts/bench-detection.ts [lambda|ecs]
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { scaledClock } from '@deploy-actions/core';
+import { startAlbTraffic } from '@deploy-actions/testbed/alb-traffic';
+import { createEcsStack, ecsMotoEnv, EcsDeployModel } from '@deploy-actions/testbed/ecs';
 import { awsTestEnv, createLambdaFunction, makeZip, startMoto } from '@deploy-actions/testbed/moto';
 import { FaultProxy } from '@deploy-actions/testbed/proxy';
-import { runAction } from '@deploy-actions/testbed/runner';
+import { runAction, type RunResult } from '@deploy-actions/testbed/runner';
 import { READABLE_AFTER_MS, startTraffic } from '@deploy-actions/testbed/traffic';
 
 const SCALE = 60;
 const FN = 'orders-api';
 
 export interface Detection {
+  /** Lambda when absent (the rows before ECS had any). */
+  target?: 'Lambda' | 'ECS';
   gate: string;
   /** Simulated ms after a minute ends before its metrics could be read; 0 for at once. */
   readableAfterMs: number;
-  /** Simulated ms from the write that gave green 10% to the write that put 100% back on blue. */
+  /** Simulated ms from the write of the first step (10% on Lambda, 5% on ECS) to the one that put 100% back on blue. */
   detectionMs: number;
-  /** Failed requests green served before that write. */
+  /** Failed requests green served before that write (ECS: target 5xx and connection errors). */
   failedByGreen: number;
   servedByGreen: number;
   verdict: string;
@@ -30,7 +38,19 @@ export interface Detection {
 /** The delays measured: none, as the simulator used to have, and its default. */
 export const READABILITY_DELAYS = [0, READABLE_AFTER_MS];
 
+/** The job summary's timeline is on the same simulated clock: the first step's write, then the rollback's. */
+function detectionMs(r: RunResult): number {
+  const rows = [...r.summary.matchAll(/^\| (\d\d:\d\d:\d\d) \| \+(\d+)s \| [^|]+\| [^|]+\| ([^|]+) \|$/gm)];
+  const shiftedAt = Number(rows.find((m) => m[3].startsWith('shifted'))?.[2] ?? NaN) * 1000;
+  const rolledAt = Number(rows.find((m) => m[3].startsWith('rolled back'))?.[2] ?? NaN) * 1000;
+  return rolledAt - shiftedAt;
+}
+
 export async function measureDetection(node: string): Promise<Detection[]> {
+  return [...(await measureLambdaDetection(node)), ...(await measureEcsDetection(node))];
+}
+
+export async function measureLambdaDetection(node: string): Promise<Detection[]> {
   const moto = await startMoto();
   const proxy = await FaultProxy.start(moto.url);
   const workspace = mkdtempSync(join(tmpdir(), 'bench-detect-'));
@@ -106,18 +126,13 @@ export async function measureDetection(node: string): Promise<Detection[]> {
         } finally {
           await traffic.stop();
         }
-        // The job summary's timeline is on the same simulated clock: the shift to 10%, then the rollback write.
-        const rows = [
-          ...r.summary.matchAll(/^\| (\d\d:\d\d:\d\d) \| \+(\d+)s \| [^|]+\| [^|]+\| ([^|]+) \|$/gm),
-        ];
-        const shiftedAt = Number(rows.find((m) => m[3].startsWith('shifted'))?.[2] ?? NaN) * 1000;
-        const rolledAt = Number(rows.find((m) => m[3].startsWith('rolled back'))?.[2] ?? NaN) * 1000;
         const ledger = traffic.ledger();
         const green = ledger.requests.filter((q) => q.version === '2');
         out.push({
+          target: 'Lambda',
           gate: gate.name,
           readableAfterMs,
-          detectionMs: rolledAt - shiftedAt,
+          detectionMs: detectionMs(r),
           failedByGreen: green.filter((q) => q.failed).length,
           servedByGreen: green.length,
           verdict: r.outputs.status ?? `exit ${r.code}`,
@@ -130,4 +145,121 @@ export async function measureDetection(node: string): Promise<Detection[]> {
     await moto.stop();
   }
   return out;
+}
+
+/**
+ * ECS: two services behind one listener, green's target group answering 20% of its requests with a 5xx, at 5% of
+ * 3000 requests/min; plan 5,25,50,100 with 5m bakes, judged every 1m over a 1m window of its load balancer
+ * metrics.
+ */
+export async function measureEcsDetection(node: string): Promise<Detection[]> {
+  const moto = await startMoto({ env: ecsMotoEnv(2) });
+  const proxy = await FaultProxy.start(moto.url);
+  const model = new EcsDeployModel({ inProgressCalls: 1 });
+  proxy.setModel(model);
+  const workspace = mkdtempSync(join(tmpdir(), 'bench-detect-ecs-'));
+  const env = awsTestEnv(proxy.url);
+  const gate = {
+    name: 'metrics (max-error-rate 2%, 1m window, every 1m)',
+    inputs: { 'max-error-rate': '2', window: '1m', interval: '1m' },
+  };
+  const out: Detection[] = [];
+  try {
+    for (const readableAfterMs of READABILITY_DELAYS) {
+      await moto.reset();
+      model.reset();
+      const stack = await createEcsStack(moto.url, { name: 'orders' });
+      const target = {
+        target: 'ecs',
+        cluster: stack.clusterName,
+        services: `${stack.blue.serviceName},${stack.green.serviceName}`,
+        'listener-arn': stack.productionListenerArn,
+      };
+      const d = await runAction('deploy-green', {
+        inputs: {
+          ...target,
+          'container-name': stack.containerName,
+          image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:2.0.0',
+        },
+        env,
+        node,
+        workspace,
+      });
+      if (d.code !== 0) throw new Error(`deploy-green failed: ${d.errors.join('; ')}`);
+      const epoch = Date.now();
+      const traffic = startAlbTraffic({
+        endpoint: moto.url,
+        listenerArn: stack.productionListenerArn,
+        clock: scaledClock(epoch, SCALE),
+        ratePerMinute: 3000,
+        seed: 7,
+        readableAfterMs,
+        targetGroups: {
+          [stack.blue.targetGroupArn]: { errorRate: 0.002, latencyMs: { p50: 20, p95: 60 } },
+          [stack.green.targetGroupArn]: { errorRate: 0.2, latencyMs: { p50: 20, p95: 60 } },
+        },
+      });
+      let r;
+      try {
+        r = await runAction('shift-traffic', {
+          inputs: {
+            ...target,
+            'green-version': d.outputs['green-version']!,
+            steps: '5,25,50,100',
+            'bake-time': '5m',
+            ...gate.inputs,
+          },
+          env: { ...env, DEPLOY_ACTIONS_CLOCK: `${epoch}:${SCALE}` },
+          node,
+          workspace,
+        });
+      } finally {
+        await traffic.stop();
+      }
+      const green = traffic.ledger().requests.filter((q) => q.targetGroup === stack.green.targetGroupArn);
+      out.push({
+        target: 'ECS',
+        gate: gate.name,
+        readableAfterMs,
+        detectionMs: detectionMs(r),
+        failedByGreen: green.filter((q) => q.failed).length,
+        servedByGreen: green.length,
+        verdict: r.outputs.status ?? `exit ${r.code}`,
+        cause: /health (\w+) at step/.exec(r.errors[0] ?? '')?.[1],
+      });
+    }
+  } finally {
+    await proxy.stop();
+    await moto.stop();
+  }
+  return out;
+}
+
+// Run on its own, one target or both, on this Node.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const which = process.argv[2];
+  const measure =
+    which === 'lambda' ? measureLambdaDetection : which === 'ecs' ? measureEcsDetection : measureDetection;
+  const started = Date.now();
+  measure(process.execPath)
+    .then((rows) => {
+      for (const d of rows) {
+        console.log(
+          [
+            d.target ?? 'Lambda',
+            d.gate,
+            `readable after ${d.readableAfterMs / 1000}s`,
+            `detection ${(d.detectionMs / 1000).toFixed(0)}s`,
+            `failed by green ${d.failedByGreen} of ${d.servedByGreen}`,
+            d.verdict,
+            d.cause ?? '-',
+          ].join(' | '),
+        );
+      }
+      console.log(`measured in ${((Date.now() - started) / 1000).toFixed(0)}s`);
+    })
+    .catch((err: unknown) => {
+      console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+      process.exitCode = 1;
+    });
 }

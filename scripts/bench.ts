@@ -1,8 +1,7 @@
-// npm run bench: (a) cold start of each committed bundle on a bad input, against `node -e 0`;
+// npm run bench: (a) cold start to the first AWS request of each action, against `node -e 0`;
 // (b) the AWS calls a release makes through the bundles against moto, next to the minimum it needs.
 // Figures also go to .bench/results.json.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateAliasCommand, LambdaClient } from '@aws-sdk/client-lambda';
@@ -14,144 +13,17 @@ import {
   startMoto,
   type Moto,
 } from '@deploy-actions/testbed/moto';
-import { node24Path } from '@deploy-actions/testbed/node24';
 import { FaultProxy, isWrite, type ProxyCall } from '@deploy-actions/testbed/proxy';
 import { repoRoot, runAction } from '@deploy-actions/testbed/runner';
-import { measureDetection } from './bench-detection';
+import { coldStartSection, nodesToMeasure } from './bench-coldstart';
+import { ms, table } from './bench-spawn';
+import { measureDetection, READABILITY_DELAYS } from './bench-detection';
 import { measureHistory } from './bench-history';
 
-const ACTIONS = ['deploy-green', 'shift-traffic', 'rollback', 'health-gate', 'record-history'] as const;
-const RUNS = 21;
-const WARMUP = 2;
 const FN = 'orders-api';
 // The SDK warns in this process that Node 20 support ends; the figures are what matter here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 let scratch = '';
-
-// --- output helpers --------------------------------------------------------------------------------------
-
-function table(header: string[], rows: (string | number)[][], right: number[] = []): string {
-  const cells = [header, ...rows.map((r) => r.map(String))];
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) =>
-    r
-      .map((c, i) => (right.includes(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
-}
-
-const ms = (n: number) => n.toFixed(1);
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-/** Nearest-rank percentile. */
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)]!;
-}
-
-// --- children: every one tracked, so that an error or Ctrl-C leaves none behind ---------------------------
-
-const children = new Set<ChildProcess>();
-
-interface Timed {
-  ms: number;
-  code: number | null;
-  stdout: string;
-}
-
-/** From spawn to exit, timed with the monotonic clock; spawned asynchronously so the event loop keeps running. */
-function timed(node: string, args: string[], env: NodeJS.ProcessEnv): Promise<Timed> {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    const child = spawn(node, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
-    let stdout = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr!.resume();
-    child.once('error', (err) => {
-      children.delete(child);
-      reject(err);
-    });
-    child.once('exit', (code) => {
-      const end = process.hrtime.bigint();
-      children.delete(child);
-      resolve({ ms: Number(end - start) / 1e6, code, stdout });
-    });
-  });
-}
-
-// --- (a) cold start ---------------------------------------------------------------------------------------
-
-interface Stats {
-  medianMs: number;
-  p90Ms: number;
-  ratio: number;
-  samplesMs: number[];
-}
-
-function folderBytes(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
-}
-
-async function coldStart(node: string, scratch: string) {
-  // Files the runner provides; a bad input writes nothing to them, but @actions/core expects them.
-  const files = Object.fromEntries(
-    ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV', 'GITHUB_STEP_SUMMARY'].map((k) => [k, join(scratch, k)]),
-  );
-  for (const f of Object.values(files)) writeFileSync(f, '');
-  const env = {
-    PATH: process.env.PATH ?? '',
-    ...files,
-    AWS_REGION: 'us-east-1',
-    'INPUT_FUNCTION-NAME': 'bad name',
-    // What record-history checks before function-name, valid, so that every action fails on the same input.
-    INPUT_ENVIRONMENT: 'production',
-    INPUT_STATUS: 'started',
-    'INPUT_GITHUB-TOKEN': 'token',
-    INPUT_REPOSITORY: 'acme/orders',
-  };
-  const subjects = [
-    { name: 'node -e 0', args: ['-e', '0'] },
-    ...ACTIONS.map((a) => ({ name: a, args: [join('dist', a, 'index.js')] })),
-  ];
-
-  // The path measured is the bad-input one: check that it is what runs.
-  for (const s of subjects.slice(1)) {
-    const r = await timed(node, s.args, env);
-    if (r.code !== 1 || !r.stdout.includes('::error::Input "function-name" has value "bad name"'))
-      throw new Error(`${s.name} did not fail on the bad input as expected (exit ${r.code}):\n${r.stdout}`);
-  }
-
-  const samples = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
-  for (let round = 0; round < WARMUP + RUNS; round++) {
-    // Interleaved, and rotated each round so that no subject always runs first.
-    for (let i = 0; i < subjects.length; i++) {
-      const s = subjects[(round + i) % subjects.length]!;
-      const r = await timed(node, s.args, env);
-      if (round >= WARMUP) samples.get(s.name)!.push(r.ms);
-    }
-  }
-  const base = median(samples.get('node -e 0')!);
-  const stats: Record<string, Stats> = {};
-  for (const [name, xs] of samples) {
-    stats[name] = {
-      medianMs: median(xs),
-      p90Ms: percentile(xs, 90),
-      ratio: median(xs) / base,
-      samplesMs: xs,
-    };
-  }
-  return stats;
-}
 
 // --- (b) AWS calls ----------------------------------------------------------------------------------------
 
@@ -367,48 +239,8 @@ function printScenario(s: Scenario): void {
 async function main(): Promise<void> {
   scratch = mkdtempSync(join(tmpdir(), 'bench-'));
   try {
-    const nodes = [{ name: `node ${process.version}`, path: process.execPath }];
-    try {
-      nodes.push({ name: 'node 24 (.cache/node24, as on the runners)', path: node24Path() });
-    } catch {
-      console.log(
-        'Node 24 not in .cache/node24 (node scripts/ensure-node24.mjs fetches it): measuring this Node only.',
-      );
-    }
-
-    const sizes = ACTIONS.map((a) => {
-      const dir = join(repoRoot, 'dist', a);
-      return { action: a, indexBytes: statSync(join(dir, 'index.js')).size, folderBytes: folderBytes(dir) };
-    });
-    console.log('bundle sizes (dist/<action>/)');
-    console.log(
-      table(
-        ['action', 'index.js', 'folder total'],
-        sizes.map((s) => [s.action, kb(s.indexBytes), kb(s.folderBytes)]),
-        [1, 2],
-      ),
-    );
-
-    const cold: Record<string, Record<string, Stats>> = {};
-    for (const n of nodes) {
-      cold[n.name] = await coldStart(n.path, scratch);
-      console.log(
-        `\ncold start on ${n.name}: process start to exit, bad input (function-name "bad name"), ` +
-          `${RUNS} runs each after ${WARMUP} warm-up rounds, interleaved`,
-      );
-      console.log(
-        table(
-          ['action', 'median ms', 'p90 ms', 'ratio to node -e 0'],
-          Object.entries(cold[n.name]!).map(([name, s]) => [
-            name,
-            ms(s.medianMs),
-            ms(s.p90Ms),
-            `${s.ratio.toFixed(2)}x`,
-          ]),
-          [1, 2, 3],
-        ),
-      );
-    }
+    const nodes = nodesToMeasure();
+    const cold = await coldStartSection(nodes);
 
     // Runners run actions on Node 24: count calls there when it is available (the calls do not depend on it).
     const callNode = nodes[nodes.length - 1]!;
@@ -417,31 +249,49 @@ async function main(): Promise<void> {
     for (const s of scenarios) printScenario(s);
 
     console.log(
-      `\ndetection of a bad green (20% errors, at 10% of 3000 requests/min; plan 10,50,100 with 5m bakes), simulated time, actions on ${callNode.name}`,
+      `\ndetection of a bad green at 3000 requests/min with 5m bakes, simulated time, actions on ${callNode.name}: ` +
+        'Lambda 20% errors at 10% (plan 10,50,100); ECS 20% target 5xx at 5% (plan 5,25,50,100, load balancer metrics)',
     );
     const detection = await measureDetection(callNode.path);
+    for (const delay of READABILITY_DELAYS) {
+      console.log(
+        delay === 0
+          ? '\nmetrics readable at once (no delay: optimistic)'
+          : `\nmetrics readable ${delay / 1000}s after their minute ends (the simulator's default, an assumption: AWS publishes no figure)`,
+      );
+      console.log(
+        table(
+          [
+            'target',
+            'gate',
+            'detection (first step write → rollback write)',
+            'failed requests served by green',
+            'served by green',
+            'status',
+            'health verdict',
+          ],
+          detection
+            .filter((d) => d.readableAfterMs === delay)
+            .map((d) => [
+              d.target ?? 'Lambda',
+              d.gate,
+              `${(d.detectionMs / 1000).toFixed(0)}s`,
+              d.failedByGreen,
+              d.servedByGreen,
+              d.verdict,
+              d.cause ?? '-',
+            ]),
+          [2, 3, 4],
+        ),
+      );
+    }
     console.log(
-      table(
-        [
-          'gate',
-          'detection (10% write → rollback write)',
-          'failed requests served by green',
-          'served by green',
-          'status',
-        ],
-        detection.map((d) => [
-          d.gate,
-          `${(d.detectionMs / 1000).toFixed(0)}s`,
-          d.failedByGreen,
-          d.servedByGreen,
-          d.verdict,
-        ]),
-        [1, 2, 3],
-      ),
+      'A rollback on an inconclusive verdict is the gate reading too little data by the end of its checks, not a detection.',
     );
     console.log(
       'CodeDeploy rolls back on a CloudWatch alarm: no sooner than the alarm period times its evaluation periods ' +
-        '(60s x 1 at the very least, 60s x 3 = 180s for a common 3-period alarm), plus the delay of its alarm polling.',
+        '(60s x 1 at the very least, 60s x 3 = 180s for a common 3-period alarm), plus the metrics readability ' +
+        'delay and that of its alarm polling.',
     );
 
     const history = await measureHistory();
@@ -496,13 +346,7 @@ async function main(): Promise<void> {
     mkdirSync(out, { recursive: true });
     const results = {
       date: new Date().toISOString(),
-      coldStart: {
-        runs: RUNS,
-        warmup: WARMUP,
-        input: 'function-name "bad name"',
-        byNode: cold,
-      },
-      bundleSizes: sizes,
+      coldStart: cold,
       awsCalls: scenarios.map((s) => ({
         scenario: s.name,
         node: callNode.name,
@@ -516,15 +360,13 @@ async function main(): Promise<void> {
     writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log('\nwritten to .bench/results.json');
   } finally {
-    for (const c of children) c.kill('SIGKILL');
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-// Ctrl-C: kill what is running; moto and the runner's children also stop in their exit hooks.
+// Ctrl-C: the cold start's, moto's and the runner's children stop in their exit hooks.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    for (const c of children) c.kill('SIGKILL');
     if (scratch) rmSync(scratch, { recursive: true, force: true });
     process.exit(130);
   });
