@@ -69,7 +69,25 @@ describe('workflows', () => {
   });
 
   it('exist', () => {
-    expect(workflows).toEqual(expect.arrayContaining(['ci.yml', 'check-dist.yml', 'release.yml']));
+    expect(workflows).toEqual(
+      expect.arrayContaining(['ci.yml', 'check-dist.yml', 'release.yml', 'codeql.yml']),
+    );
+  });
+
+  it('keep the suite up to date: npm with the AWS SDK grouped, and the workflows’ actions', () => {
+    const dependabot = parse(read('.github', 'dependabot.yml')) as {
+      version: number;
+      updates: {
+        'package-ecosystem': string;
+        directory: string;
+        groups?: Record<string, { patterns?: string[] }>;
+      }[];
+    };
+    expect(dependabot.version).toBe(2);
+    const npm = dependabot.updates.find((u) => u['package-ecosystem'] === 'npm')!;
+    expect(npm.directory).toBe('/');
+    expect(Object.values(npm.groups ?? {}).some((g) => g.patterns?.includes('@aws-sdk/*'))).toBe(true);
+    expect(dependabot.updates.map((u) => u['package-ecosystem'])).toContain('github-actions');
   });
 
   describe.each(workflows)('%s', (file) => {
