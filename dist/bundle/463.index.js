@@ -183,8 +183,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _deploy_actions_history__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4200);
 /* harmony import */ var _deploy_actions_history_config__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9488);
 /* harmony import */ var _deploy_actions_history_history__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5260);
-/* harmony import */ var _common__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6342);
-/* harmony import */ var _history__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(671);
+/* harmony import */ var _guard__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2284);
+/* harmony import */ var _common__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6342);
+/* harmony import */ var _history__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(671);
+
 
 
 
@@ -194,12 +196,30 @@ __webpack_require__.r(__webpack_exports__);
 // How many successes (of the live version, rolled back since, or rollbacks) may be skipped to find a good one.
 const MAX_SKIPPED = 20;
 function readRollbackInputs(inputs, env, targets) {
-    const target = (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .selectTarget */ ._c)(inputs, targets);
-    const config = (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .readConfig */ .Xg)(target, inputs, env);
+    const target = (0,_common__WEBPACK_IMPORTED_MODULE_5__/* .selectTarget */ ._c)(inputs, targets);
+    const config = (0,_common__WEBPACK_IMPORTED_MODULE_5__/* .readConfig */ .Xg)(target, inputs, env);
     const toText = inputs.text('to') || 'previous';
     const environment = inputs.text('environment');
     // Without an environment there is no history: only the split or an explicit version.
     const history = environment ? (0,_deploy_actions_history_config__WEBPACK_IMPORTED_MODULE_2__/* .readHistoryConfig */ .pu)(inputs) : undefined;
+    if (history)
+        (0,_deploy_actions_history_config__WEBPACK_IMPORTED_MODULE_2__/* .checkTopicRegion */ .MQ)(history.notify, config.aws.region);
+    else {
+        // Notifications announce what the history records: without an environment there is nothing to announce.
+        for (const name of ['slack-webhook-url', 'sns-topic-arn']) {
+            const value = (() => {
+                try {
+                    return inputs.text(name, { multiline: true });
+                }
+                catch {
+                    return '***';
+                }
+            })();
+            if (value !== '') {
+                throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, name === 'slack-webhook-url' ? '***' : value, 'needs environment: notifications announce what the history records');
+            }
+        }
+    }
     let to;
     if (toText === 'previous')
         to = { kind: 'previous' };
@@ -222,15 +242,19 @@ function readRollbackInputs(inputs, env, targets) {
     return { target, config, to, reason, history, releaseId, extra };
 }
 async function runRollback(rt, targets, deps = {}) {
-    await (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .runStep */ .eg)(rt, async () => {
-        const i = readRollbackInputs(new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_(rt.input), rt.env, targets);
-        const clock = (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .clockOf */ .ie)(deps, rt.env);
+    (0,_history__WEBPACK_IMPORTED_MODULE_6__/* .maskSecrets */ .QU)(rt);
+    await (0,_common__WEBPACK_IMPORTED_MODULE_5__/* .runStep */ .eg)(rt, async () => {
+        const inputs = new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_(rt.input);
+        const i = readRollbackInputs(inputs, rt.env, targets);
+        // The production guard, before any AWS client: require-environment.
+        await (0,_guard__WEBPACK_IMPORTED_MODULE_4__/* .enforceGuard */ .IY)(rt, (0,_guard__WEBPACK_IMPORTED_MODULE_4__/* .readGuardConfig */ .UF)(inputs));
+        const clock = (0,_common__WEBPACK_IMPORTED_MODULE_5__/* .clockOf */ .ie)(deps, rt.env);
         const { router } = await i.target.open(i.config, {
             clock,
             ...(deps.clients && { clients: deps.clients }),
         });
         const run = (0,_deploy_actions_history_config__WEBPACK_IMPORTED_MODULE_2__/* .runContext */ .pO)(rt.env);
-        const history = i.history && (await (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .openFor */ .qw)(rt, i.history, i.config.aws, run, clock, deps));
+        const history = i.history && (await (0,_history__WEBPACK_IMPORTED_MODULE_6__/* .openFor */ .qw)(rt, i.history, i.config.aws, run, clock, deps));
         const historyTarget = i.history && {
             environment: i.history.environment,
             ...i.config.history,
@@ -279,9 +303,10 @@ async function runRollback(rt, targets, deps = {}) {
         if (history && i.history) {
             const recorded = await recordRollback(rt, history, i, run, historyTarget, r, restored, clock);
             const verified = `${router.name} is on ${router.label(r.toVersion)}, verified`;
-            parts.push('#### Recorded', '', (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .outcomesTable */ .ee)(recorded.rows), '');
+            parts.push('#### Recorded', '', (0,_history__WEBPACK_IMPORTED_MODULE_6__/* .outcomesTable */ .ee)(recorded.rows), '');
             await rt.summary(parts.join('\n'));
-            (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .settle */ .G9)(rt, i.history, recorded, `The rollback (${verified}) was`);
+            await (0,_history__WEBPACK_IMPORTED_MODULE_6__/* .announce */ .iP)(rt, i.history, i.config.aws, recorded.notices, deps);
+            (0,_history__WEBPACK_IMPORTED_MODULE_6__/* .settle */ .G9)(rt, i.history, recorded, `The rollback (${verified}) was`);
             return;
         }
         await rt.summary(parts.join('\n'));
@@ -290,7 +315,7 @@ async function runRollback(rt, targets, deps = {}) {
 /** A deployment that `to` may name: one that succeeded, so its version was good. */
 async function restorable(history, id) {
     const found = await history.get(id).catch((err) => {
-        throw (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .asInputError */ .XW)(err, 'to');
+        throw (0,_history__WEBPACK_IMPORTED_MODULE_6__/* .asInputError */ .XW)(err, 'to');
     });
     const record = found.value;
     if (!record)
@@ -324,7 +349,7 @@ async function lastGoodBefore(history, target, live, router) {
 async function recordRollback(rt, history, i, run, target, r, restored, clock) {
     const at = () => new Date(clock.now()).toISOString();
     const id = (0,_deploy_actions_history__WEBPACK_IMPORTED_MODULE_1__/* .defaultDeploymentId */ .SU)(run.runId, `${run.job}/${run.step}:rollback`, target, i.config.aws.region);
-    const started = await history.start({
+    const own = {
         id,
         ...target,
         blueVersion: r.fromVersion,
@@ -336,7 +361,14 @@ async function recordRollback(rt, history, i, run, target, r, restored, clock) {
         ref: run.ref,
         actor: run.actor,
         runUrl: run.runUrl,
-    }, run.attempt);
+    };
+    const started = await history.start(own, run.attempt);
+    // What each recorded status announces: the record a backend gave back, else what this step knows.
+    const recordOf = (outcomes, known) => {
+        const found = outcomes.find((o) => o.ok);
+        return found?.ok ? found.value.record : known;
+    };
+    const notices = [recordOf(started.outcomes, { ...own, id: started.id })];
     rt.setOutput('deployment-id', started.id);
     const reports = [];
     // The undone release ends first, so the rollback's own end is the moment it was restored.
@@ -346,7 +378,17 @@ async function recordRollback(rt, history, i, run, target, r, restored, clock) {
             restoredVersion: r.toVersion,
             ...(i.reason && { reason: i.reason }),
         });
-        reports.push((0,_history__WEBPACK_IMPORTED_MODULE_5__/* .reportOutcomes */ .sK)(rt, undone, (v) => ({
+        notices.push({
+            ...recordOf(undone, {
+                id: i.releaseId,
+                status: 'rolled-back',
+                ...target,
+                restoredVersion: r.toVersion,
+                ...(i.reason && { reason: i.reason }),
+            }),
+            ...(run.runUrl && { runUrl: run.runUrl }),
+        });
+        reports.push((0,_history__WEBPACK_IMPORTED_MODULE_6__/* .reportOutcomes */ .sK)(rt, undone, (v) => ({
             status: v.record.status,
             note: v.changed
                 ? `recorded deployment ${i.releaseId} as rolled back`
@@ -359,7 +401,10 @@ async function recordRollback(rt, history, i, run, target, r, restored, clock) {
     const ended = recordedIn.size
         ? await history.finish(started.id, 'succeeded', { endedAt: at(), reason })
         : [];
-    reports.push((0,_history__WEBPACK_IMPORTED_MODULE_5__/* .reportOutcomes */ .sK)(rt, [...started.outcomes.filter((o) => !o.ok), ...ended.filter((o) => recordedIn.has(o.backend))], (v) => ({
+    if (recordedIn.size) {
+        notices.push(recordOf(ended, { ...own, id: started.id, status: 'succeeded', reason }));
+    }
+    reports.push((0,_history__WEBPACK_IMPORTED_MODULE_6__/* .reportOutcomes */ .sK)(rt, [...started.outcomes.filter((o) => !o.ok), ...ended.filter((o) => recordedIn.has(o.backend))], (v) => ({
         status: v.record.status,
         note: `recorded rollback ${started.id}: ${r.fromVersion} → ${r.toVersion}`,
     })));
@@ -367,12 +412,12 @@ async function recordRollback(rt, history, i, run, target, r, restored, clock) {
         const id = restored.id;
         rt.setOutput('restored-deployment-id', id);
         const live = (await history.markLive(id, run.runUrl)).filter((o) => o.backend === 'github');
-        reports.push((0,_history__WEBPACK_IMPORTED_MODULE_5__/* .reportOutcomes */ .sK)(rt, live, (v) => ({
+        reports.push((0,_history__WEBPACK_IMPORTED_MODULE_6__/* .reportOutcomes */ .sK)(rt, live, (v) => ({
             status: 'live',
             note: v.changed ? `marked deployment ${id} live again` : `deployment ${id} was already live`,
         })));
     }
-    return (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .merge */ .h1)(...reports);
+    return { ...(0,_history__WEBPACK_IMPORTED_MODULE_6__/* .merge */ .h1)(...reports), notices };
 }
 
 

@@ -13,8 +13,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
 /* harmony import */ var _deploy_actions_history__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4200);
 /* harmony import */ var _deploy_actions_history_config__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9488);
-/* harmony import */ var _common__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6342);
-/* harmony import */ var _history__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(671);
+/* harmony import */ var _guard__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2284);
+/* harmony import */ var _common__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6342);
+/* harmony import */ var _history__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(671);
+
 
 
 
@@ -30,11 +32,12 @@ function readRecordInputs(inputs, env, targets) {
         throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('status', '', 'is required: started, succeeded, failed or rolled-back (or give only report-days for a report)');
     }
     const status = statusText ? (0,_deploy_actions_history__WEBPACK_IMPORTED_MODULE_1__/* .parseStatus */ .i$)(statusText) : undefined;
-    const kind = (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .selectTarget */ ._c)(inputs, targets);
+    const kind = (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .selectTarget */ ._c)(inputs, targets);
     const regionText = inputs.text('aws-region');
     const dynamodb = history.backends.includes('dynamodb');
+    const sns = history.notify?.snsTopicArn !== undefined;
     // Checked without DynamoDB too, where it is unused: a typo there should not pass silently.
-    const needsRegion = dynamodb || regionText !== '';
+    const needsRegion = dynamodb || sns || regionText !== '';
     const config = kind.readConfig(inputs, env, { optional: true, region: needsRegion });
     const greenText = inputs.text('green-version');
     const blueText = inputs.text('blue-version');
@@ -43,6 +46,10 @@ function readRecordInputs(inputs, env, targets) {
     const strategy = inputs.text('strategy', { max: 64 });
     const reason = inputs.text('reason', { max: 1000 });
     const idText = inputs.text('deployment-id');
+    const approvedBy = (0,_guard__WEBPACK_IMPORTED_MODULE_3__/* .parseApprovedBy */ .Ew)(inputs.text('approved-by'));
+    if (approvedBy && status !== 'started') {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('approved-by', approvedBy, 'is recorded with status started only: give it to the step that records the start');
+    }
     let id;
     if (status === 'started') {
         if (!config)
@@ -65,25 +72,44 @@ function readRecordInputs(inputs, env, targets) {
     if (reportDays !== undefined && !config)
         kind.readConfig(inputs, env);
     let aws;
+    let notifyAws;
     if (needsRegion) {
         const region = config ? config.aws.region : (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .resolveRegion */ .Zv)(regionText, env);
         if (dynamodb)
             aws = { region, maxAttempts: history.maxAttempts };
+        (0,_deploy_actions_history_config__WEBPACK_IMPORTED_MODULE_2__/* .checkTopicRegion */ .MQ)(history.notify, region);
+        if (sns)
+            notifyAws = { region, maxAttempts: history.maxAttempts };
     }
     const target = config && { environment: history.environment, ...config.history };
     const region = config?.aws.region ?? '';
-    return { history, status, id, target, green, blue, strategy, reason, reportDays, aws, region };
+    return {
+        history,
+        status,
+        id,
+        target,
+        green,
+        blue,
+        strategy,
+        reason,
+        reportDays,
+        aws,
+        approvedBy,
+        notifyAws,
+        region,
+    };
 }
 /** Records one step of a release in every backend, and reports the history when asked. */
 async function runRecordHistory(rt, targets, deps = {}) {
-    await (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .runStep */ .eg)(rt, (0,_history__WEBPACK_IMPORTED_MODULE_4__/* .historyInputs */ .ck)(async () => {
+    (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .maskSecrets */ .QU)(rt);
+    await (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .runStep */ .eg)(rt, (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .historyInputs */ .ck)(async () => {
         const i = readRecordInputs(new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_(rt.input), rt.env, targets);
         const run = (0,_deploy_actions_history_config__WEBPACK_IMPORTED_MODULE_2__/* .runContext */ .pO)(rt.env);
         if (i.status === 'started' && i.history.github && !run.commit) {
             throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('GITHUB_SHA is not set: a GitHub deployment needs the commit. record-history runs in a GitHub Actions job.');
         }
         const clock = deps.clock ?? (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .clockFromEnv */ .iQ)(rt.env);
-        const history = await (0,_history__WEBPACK_IMPORTED_MODULE_4__/* .openFor */ .qw)(rt, i.history, i.aws, run, clock, deps);
+        const history = await (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .openFor */ .qw)(rt, i.history, i.aws, run, clock, deps);
         const now = () => new Date(clock.now()).toISOString();
         const heading = `### record-history: ${i.target ? `${i.target.resource} ` : ''}in ${i.history.environment}`;
         const parts = [];
@@ -92,17 +118,19 @@ async function runRecordHistory(rt, targets, deps = {}) {
         if (i.status === 'started') {
             const r = await recordStart(rt, history, i, run, now());
             id = r.id;
-            parts.push(`${heading}: started ${id}`, '', (0,_history__WEBPACK_IMPORTED_MODULE_4__/* .outcomesTable */ .ee)(r.rows), '');
+            parts.push(`${heading}: started ${id}`, '', (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .outcomesTable */ .ee)(r.rows), '');
             await finishStep(rt, i, history, { at: r.startedAt }, target, parts, clock);
-            (0,_history__WEBPACK_IMPORTED_MODULE_4__/* .settle */ .G9)(rt, i.history, r, `The start of deployment ${id} was`);
+            (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .settle */ .G9)(rt, i.history, r, `The start of deployment ${id} was`);
+            await (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .announce */ .iP)(rt, i.history, i.notifyAws, [r.notice], deps);
             return;
         }
         if (i.status) {
             const r = await recordEnd(rt, history, i, i.status, now());
             target ??= r.target;
-            parts.push(`${heading}: ${i.status} ${id}`, '', (0,_history__WEBPACK_IMPORTED_MODULE_4__/* .outcomesTable */ .ee)(r.rows), '');
+            parts.push(`${heading}: ${i.status} ${id}`, '', (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .outcomesTable */ .ee)(r.rows), '');
             await finishStep(rt, i, history, { deploymentId: id }, target, parts, clock);
-            (0,_history__WEBPACK_IMPORTED_MODULE_4__/* .settle */ .G9)(rt, i.history, r, `The outcome "${i.status}" of deployment ${id} was`);
+            (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .settle */ .G9)(rt, i.history, r, `The outcome "${i.status}" of deployment ${id} was`);
+            await (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .announce */ .iP)(rt, i.history, i.notifyAws, [r.notice], deps);
             return;
         }
         parts.push(`${heading}: report`, '');
@@ -123,19 +151,22 @@ async function recordStart(rt, history, i, run, at) {
         ref: run.ref,
         actor: run.actor,
         runUrl: run.runUrl,
+        ...(i.approvedBy && { approvedBy: i.approvedBy }),
     };
     const started = await history.start(record, run.attempt);
     if (started.newAttempt) {
         rt.info(`Deployment ${record.id} of this run had already ended; job attempt ${run.attempt} is recorded as ${started.id}.`);
     }
-    const reported = (0,_history__WEBPACK_IMPORTED_MODULE_4__/* .reportOutcomes */ .sK)(rt, started.outcomes, (v) => ({
+    const reported = (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .reportOutcomes */ .sK)(rt, started.outcomes, (v) => ({
         status: v.record.status,
         note: v.created
             ? `recorded deployment ${started.id}${v.record.githubDeploymentId ? ` (GitHub deployment ${v.record.githubDeploymentId})` : ''} as started`
             : `deployment ${started.id} was already recorded (${v.record.status}); nothing added`,
     }));
     rt.setOutput('deployment-id', started.id);
-    return { id: started.id, startedAt: at, ...reported };
+    const recorded = started.outcomes.find((o) => o.ok);
+    const notice = recorded?.ok ? recorded.value.record : { ...record, id: started.id };
+    return { id: started.id, startedAt: at, notice, ...reported };
 }
 async function recordEnd(rt, history, i, status, at) {
     const id = i.id;
@@ -149,7 +180,7 @@ async function recordEnd(rt, history, i, status, at) {
         ...(i.reason && { reason: i.reason }),
         ...(restoredVersion && { restoredVersion }),
     });
-    const reported = (0,_history__WEBPACK_IMPORTED_MODULE_4__/* .reportOutcomes */ .sK)(rt, outcomes, (v) => ({
+    const reported = (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .reportOutcomes */ .sK)(rt, outcomes, (v) => ({
         status: v.record.status,
         note: v.changed
             ? `recorded deployment ${id} as ${status}`
@@ -163,7 +194,22 @@ async function recordEnd(rt, history, i, status, at) {
         targetKind: record.targetKind,
         resource: record.resource,
     };
-    return { target, ...reported };
+    // What the step knows when no backend could give the record: the notice still goes out.
+    const run = (0,_deploy_actions_history_config__WEBPACK_IMPORTED_MODULE_2__/* .runContext */ .pO)(rt.env);
+    const notice = record
+        ? { ...record, ...(run.runUrl && { runUrl: run.runUrl }) }
+        : {
+            id,
+            status,
+            environment: i.history.environment,
+            ...i.target,
+            ...(i.reason && { reason: i.reason }),
+            ...(restoredVersion && { restoredVersion }),
+            ...(run.commit && { commit: run.commit }),
+            ...(run.actor && { actor: run.actor }),
+            ...(run.runUrl && { runUrl: run.runUrl }),
+        };
+    return { target, notice, ...reported };
 }
 /** previous-version, and the report when asked; a history that cannot be read only warns here. */
 async function finishStep(rt, i, history, before, target, parts, clock) {

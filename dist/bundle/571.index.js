@@ -99,6 +99,7 @@ function toRecord(deployment, statuses) {
         ref: p.ref,
         actor: p.actor,
         runUrl: p.runUrl,
+        ...(typeof p.approvedBy === 'string' && p.approvedBy !== '' && { approvedBy: p.approvedBy }),
     };
     if (!final)
         return record;
@@ -163,6 +164,7 @@ function payloadFor(r) {
         actor: r.actor,
         runUrl: r.runUrl,
         startedAt: r.startedAt,
+        ...(r.approvedBy && { approvedBy: r.approvedBy }),
     };
 }
 function isTarget(p, t) {

@@ -161,9 +161,10 @@ var forward = __webpack_require__(2029);
 // The test listener, pointed at green alone before deploy-green returns, so that probes and tests reach it.
 
 
-async function pointTestListener(elb, arn, targetGroup, log) {
+async function pointTestListener(elb, arn, targetGroup, log, opts = {}) {
     const r = await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeListenersCommand */.AKE({ ListenerArns: [arn] }));
-    const actions = r.Listeners?.[0]?.DefaultActions ?? [];
+    const listener = r.Listeners?.[0];
+    const actions = listener?.DefaultActions ?? [];
     const groups = (0,forward/* forwardGroups */.G9)(actions, 'The test listener');
     // Green's group takes all; a group the action does not name yet is added.
     const weights = new Map(groups.map((g) => [g.arn, 0]));
@@ -184,6 +185,15 @@ async function pointTestListener(elb, arn, targetGroup, log) {
         : a);
     await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* ModifyListenerCommand */.ugc({ ListenerArn: arn, DefaultActions: (0,forward/* withWeights */.cY)(named, weights) }));
     log.info(`Test listener ${arn.slice(arn.indexOf('/') + 1)} now forwards to green alone.`);
+    if (!opts.url || !listener?.LoadBalancerArn)
+        return undefined;
+    // What pre-traffic tests call: the load balancer's DNS name on the test listener's port.
+    const lb = await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeLoadBalancersCommand */.AZi({ LoadBalancerArns: [listener.LoadBalancerArn] }));
+    const dns = lb.LoadBalancers?.[0]?.DNSName;
+    if (!dns)
+        return undefined;
+    const scheme = listener.Protocol === 'HTTPS' ? 'https' : 'http';
+    return `${scheme}://${dns}${listener.Port ? `:${listener.Port}` : ''}/`;
 }
 
 ;// CONCATENATED MODULE: ./packages/targets/ecs/src/deploy.ts
@@ -241,9 +251,11 @@ async function deployEcs(c, cfg, d, o) {
     };
     await waitForRollout(wait);
     await waitForHealthyTargets(wait);
-    if (d.testListener)
-        await pointTestListener(c.elb, d.testListener, idle.targetGroup, o.log);
+    const testUrl = d.testListener
+        ? await pointTestListener(c.elb, d.testListener, idle.targetGroup, o.log, { url: !!o.testUrl })
+        : undefined;
     return {
+        ...(testUrl && { testUrl }),
         green,
         blue: blueSide.taskDefinition,
         greenSide: { ...idle, taskDefinition: green },

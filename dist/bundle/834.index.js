@@ -2,300 +2,67 @@ export const id = 834;
 export const ids = [834];
 export const modules = {
 
-/***/ 1824:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C2: () => (/* binding */ parseStatusRanges),
-/* harmony export */   EK: () => (/* binding */ hasChecks),
-/* harmony export */   Ll: () => (/* binding */ readHealthConfig),
-/* harmony export */   Nq: () => (/* binding */ requireChecks),
-/* harmony export */   Sx: () => (/* binding */ parseLatencyLimits),
-/* harmony export */   ci: () => (/* binding */ parseAlarms),
-/* harmony export */   zZ: () => (/* binding */ hasAlarms)
-/* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
-
-const HOUR = 3_600_000;
-// eslint-disable-next-line no-control-regex -- alarm names are any printable characters
-const ALARM_NAME = /^[^\u0000-\u001f\u007f]{1,255}$/;
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
-/** Every health input, checked; shared by health-gate and shift-traffic so both judge alike. */
-function readHealthConfig(inputs) {
-    const alarms = parseAlarms(inputs.text('alarms', { multiline: true }));
-    const maxErrorRate = optionalNumber(inputs, 'max-error-rate', {
-        min: 0,
-        max: 100,
-        expected: 'a percentage from 0 to 100, for example 2',
-        percent: true,
-    });
-    const maxLatencyRatio = optionalNumber(inputs, 'max-latency-ratio', {
-        min: 1,
-        max: 100,
-        expected: 'a ratio from 1 to 100 of green p95 over blue p95, for example 1.5',
-    });
-    const maxLatencyMs = parseLatencyLimits(inputs.text('max-latency-ms'));
-    const minInvocations = inputs.integer('min-invocations', 50, 1, 1_000_000_000);
-    const windowMs = inputs.duration('window', '5m', { ms: 24 * HOUR, label: '24h' });
-    if (windowMs < 60_000 || windowMs % 60_000 !== 0) {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('window', inputs.text('window'), 'must be whole minutes, at least 1m: Lambda publishes metrics per minute');
-    }
-    const metrics = maxErrorRate !== undefined || maxLatencyRatio !== undefined || maxLatencyMs
-        ? { maxErrorRate, maxLatencyRatio, ...(maxLatencyMs && { maxLatencyMs }), minInvocations, windowMs }
-        : undefined;
-    const http = readHttp(inputs);
-    const payload = inputs.json('invoke-payload');
-    const expect = inputs.matcher('invoke-expect');
-    if (expect && !payload)
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('invoke-expect', inputs.text('invoke-expect'), 'needs invoke-payload');
-    const durationMs = inputs.duration('duration', '0', { ms: 6 * HOUR, label: '6h' });
-    const intervalMs = inputs.duration('interval', '1m', { ms: HOUR, label: '1h' });
-    if (intervalMs < 1000)
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('interval', inputs.text('interval'), 'must be at least 1s');
-    const consecutiveFailures = inputs.integer('consecutive-failures', 1, 1, 100);
-    const onInconclusive = inputs.oneOf('on-inconclusive', ['fail', 'pass'], 'fail');
-    return {
-        alarms,
-        ...(metrics && { metrics }),
-        ...(http && { http }),
-        ...(payload && { invoke: { payload, expect } }),
-        durationMs,
-        intervalMs,
-        consecutiveFailures,
-        onInconclusive,
-    };
-}
-/** A gate with nothing to check would pass anything: fail closed instead. */
-function requireChecks(c) {
-    if (!hasChecks(c)) {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarms', '', 'health-gate needs at least one check: alarms, max-error-rate, max-latency-ratio, max-latency-ms, http-url or invoke-payload');
-    }
-}
-function hasAlarms(c) {
-    return c.alarms.names.length + c.alarms.prefixes.length > 0;
-}
-function hasChecks(c) {
-    return hasAlarms(c) || !!c.metrics || !!c.http || !!c.invoke;
-}
-/** "orders-errors, orders-latency" or one per line; "orders-*" is every alarm whose name starts "orders-". */
-function parseAlarms(text) {
-    const names = [];
-    const prefixes = [];
-    for (const item of text
-        .split(/[,\n]/)
-        .map((s) => s.trim())
-        .filter(Boolean)) {
-        if (!ALARM_NAME.test(item))
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarms', item, 'must be CloudWatch alarm names of 1 to 255 characters');
-        const star = item.indexOf('*');
-        if (star === -1)
-            names.push(item);
-        else if (star === item.length - 1 && star > 0)
-            prefixes.push(item.slice(0, -1));
-        else
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarms', item, 'may use * only at the end of a name, as a prefix: orders-*');
-    }
-    if (names.length > 100)
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarms', text, 'may name at most 100 alarms');
-    return { names, prefixes };
-}
-const LATENCY_LIMITS = 'must be latency limits in ms by percentile, such as p95=2000,p99=5000 (a bare number means p99): percentiles p1 to p99.9, each named once, limits whole ms from 1 to 900000';
-/** "p95=2000,p99=5000"; a bare "3000" is p99=3000. */
-function parseLatencyLimits(text) {
-    if (text === '')
-        return undefined;
-    const limits = {};
-    for (const item of text.split(',').map((s) => s.trim())) {
-        const m = /^(?:(p\d{1,2}(?:\.\d)?)\s*=\s*)?(\d{1,6})$/.exec(item);
-        const stat = m ? (m[1] ?? 'p99') : '';
-        const ms = Number(m?.[2]);
-        if (!m || Number(stat.slice(1)) < 1 || ms < 1 || ms > 900_000 || stat in limits) {
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('max-latency-ms', text, LATENCY_LIMITS);
-        }
-        limits[stat] = ms;
-    }
-    return limits;
-}
-/** "200-299", "200,204,300-399": the statuses a healthy endpoint answers with. */
-function parseStatusRanges(name, text) {
-    return text.split(',').map((part) => {
-        const m = /^\s*(\d{3})(?:\s*-\s*(\d{3}))?\s*$/.exec(part);
-        const from = Number(m?.[1]);
-        const to = Number(m?.[2] ?? m?.[1]);
-        if (!m || from < 100 || to > 599 || from > to) {
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, text, 'must be HTTP statuses or ranges from 100 to 599, for example 200-299 or 200,204,301-302');
-        }
-        return { from, to };
-    });
-}
-function readHttp(inputs) {
-    // Inputs with an action.yml default always arrive, so they are checked whether or not a URL is given.
-    const method = inputs.oneOf('http-method', ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], 'GET');
-    const expect = parseStatusRanges('http-expect-status', inputs.text('http-expect-status') || '200-299');
-    const samples = inputs.integer('http-samples', 3, 1, 100);
-    const url = inputs.text('http-url');
-    if (!url) {
-        const stray = ['http-max-latency-ms', 'http-headers', 'http-body'].find((n) => inputs.text(n, { multiline: true }) !== '');
-        if (stray)
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(stray, inputs.text(stray, { multiline: true }), 'needs http-url');
-        return undefined;
-    }
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-url', url, 'must be an absolute http:// or https:// URL');
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-url', url, 'must be an absolute http:// or https:// URL');
-    }
-    // Credentials in a URL would be printed in every log line and report that names the probe.
-    if (parsed.username || parsed.password) {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-url', url.replace(/\/\/[^@/]*@/, '//***@'), 'must not hold credentials: send them in http-headers (Authorization: ...)');
-    }
-    const headers = {};
-    for (const line of inputs
-        .text('http-headers', { multiline: true })
-        .split('\n')
-        .filter((l) => l.trim())) {
-        const m = /^([^:]+):(.*)$/.exec(line.trim());
-        if (!m || !HEADER_NAME.test(m[1].trim()) || !HEADER_VALUE.test(m[2])) {
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-headers', line, 'must be one "Name: value" header per line, in printable ASCII');
-        }
-        headers[m[1].trim()] = m[2].trim();
-    }
-    const body = inputs.text('http-body', { multiline: true, max: 64 * 1024 });
-    if (body && (method === 'GET' || method === 'HEAD')) {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-body', body, `cannot go with http-method ${method}: use POST, PUT, PATCH, DELETE or OPTIONS`);
-    }
-    const maxLatencyMs = inputs.text('http-max-latency-ms')
-        ? inputs.integer('http-max-latency-ms', 0, 1, 600_000)
-        : undefined;
-    return {
-        url: parsed.toString(),
-        method,
-        headers,
-        ...(body && { body }),
-        expect,
-        ...(maxLatencyMs !== undefined && { maxLatencyMs }),
-        samples,
-    };
-}
-function optionalNumber(inputs, name, range) {
-    const raw = inputs.text(name);
-    const text = range.percent ? raw.replace(/%$/, '') : raw;
-    if (text === '')
-        return undefined;
-    if (!/^\d+(\.\d+)?$/.test(text) || Number(text) < range.min || Number(text) > range.max) {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, raw, `must be ${range.expected}`);
-    }
-    return Number(text);
-}
-
-
-/***/ }),
-
-/***/ 6342:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OG: () => (/* binding */ cloudwatchFor),
-/* harmony export */   Xg: () => (/* binding */ readConfig),
-/* harmony export */   _c: () => (/* binding */ selectTarget),
-/* harmony export */   eg: () => (/* binding */ runStep),
-/* harmony export */   ie: () => (/* binding */ clockOf),
-/* harmony export */   oh: () => (/* binding */ failureMessage)
-/* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
-/* harmony import */ var _deploy_actions_health_config__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1824);
-
-
-/**
- * The target the inputs select: `target`, else the first of `targets`. An input only another target reads
- * is an error naming it, so a step never silently ignores what the user wrote.
- */
-function selectTarget(inputs, targets) {
-    const kinds = Object.keys(targets);
-    const kind = inputs.oneOf('target', kinds, kinds[0]);
-    const chosen = targets[kind];
-    for (const other of Object.values(targets)) {
-        if (other === chosen)
-            continue;
-        for (const name of other.inputs) {
-            const value = inputs.text(name, { multiline: true });
-            if (value !== '' && !chosen.inputs.includes(name)) {
-                throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `is an input of target ${other.kind}; this step's target is ${kind}`);
-            }
-        }
-    }
-    return chosen;
-}
-/** The selected target's config; required unless `optional`. */
-function readConfig(target, inputs, env) {
-    return target.readConfig(inputs, env);
-}
-/** A CloudWatch client only when alarms or metrics are checked. */
-async function cloudwatchFor(health, aws, deps) {
-    if (!health.metrics && !(0,_deploy_actions_health_config__WEBPACK_IMPORTED_MODULE_1__/* .hasAlarms */ .zZ)(health))
-        return undefined;
-    const make = deps.cloudwatch ?? (await __webpack_require__.e(/* import() */ 565).then(__webpack_require__.bind(__webpack_require__, 9565))).cloudwatchClient;
-    return make(aws);
-}
-function clockOf(deps, env) {
-    return deps.clock ?? (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .clockFromEnv */ .iQ)(env);
-}
-/** Runs one action body; every failure becomes one clear failed-step message. */
-async function runStep(rt, body, nothingDone = 'Nothing was changed in AWS.') {
-    try {
-        await body();
-    }
-    catch (err) {
-        rt.setFailed(failureMessage(err, nothingDone));
-    }
-}
-function failureMessage(err, nothingDone = 'Nothing was changed in AWS.') {
-    if (err instanceof _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz)
-        return `${err.message}. ${nothingDone}`;
-    if (err instanceof _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConcurrentChangeError */ .wy || err instanceof _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH || err instanceof _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc)
-        return err.message;
-    const name = (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err);
-    if (name)
-        return `AWS ${name}: ${(0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`;
-    return (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err);
-}
-
-
-/***/ }),
-
 /***/ 5834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   readTestInputs: () => (/* binding */ readTestInputs),
 /* harmony export */   runDeployGreen: () => (/* binding */ runDeployGreen)
 /* harmony export */ });
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
-/* harmony import */ var _common__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6342);
+/* harmony import */ var _guard__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2284);
+/* harmony import */ var _common__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6342);
+
 
 
 /** Makes the new version exist with no traffic, as the selected target deploys. */
 async function runDeployGreen(rt, targets, deps = {}) {
-    await (0,_common__WEBPACK_IMPORTED_MODULE_1__/* .runStep */ .eg)(rt, async () => {
+    await (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .runStep */ .eg)(rt, async () => {
         const inputs = new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_(rt.input);
-        const target = (0,_common__WEBPACK_IMPORTED_MODULE_1__/* .selectTarget */ ._c)(inputs, targets);
-        const config = (0,_common__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)(target, inputs, rt.env);
+        const target = (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .selectTarget */ ._c)(inputs, targets);
+        const config = (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .readConfig */ .Xg)(target, inputs, rt.env);
         const deployInputs = target.deploy.readInputs(inputs, rt.env, config);
         const description = inputs.text('description', { max: 256 }) || defaultDescription(rt.env);
         const waitTimeoutMs = inputs.duration('wait-timeout', '5m', { ms: 3_600_000, label: '1h' });
+        const test = readTestInputs(inputs);
+        // The production guard, after every input is read and before any AWS client: require-environment.
+        await (0,_guard__WEBPACK_IMPORTED_MODULE_1__/* .enforceGuard */ .IY)(rt, (0,_guard__WEBPACK_IMPORTED_MODULE_1__/* .readGuardConfig */ .UF)(inputs));
+        // Pre-traffic tests: run once, by the target just before its deploy gives green traffic, else after it.
+        let tested = false;
+        const beforeTraffic = async (ready) => {
+            if (tested || !test)
+                return;
+            tested = true;
+            if (ready.green === ready.blue) {
+                rt.info(`test-command not run: ${ready.green} already serves the traffic, nothing new to test.`);
+                rt.setOutput('test-result', 'skipped');
+                return;
+            }
+            const { runTestCommand } = await __webpack_require__.e(/* import() */ 178).then(__webpack_require__.bind(__webpack_require__, 4178));
+            try {
+                await runTestCommand(rt, test, ready, `the new version ${ready.green}`);
+            }
+            catch (err) {
+                rt.setOutput('test-result', 'failed');
+                rt.setOutput('green-version', ready.green);
+                rt.setOutput('blue-version', ready.blue);
+                throw err;
+            }
+            rt.setOutput('test-result', 'passed');
+        };
         const r = await target.deploy.run(config, deployInputs, {
             description,
             waitTimeoutMs,
             log: rt,
-            clock: (0,_common__WEBPACK_IMPORTED_MODULE_1__/* .clockOf */ .ie)(deps, rt.env),
+            clock: (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .clockOf */ .ie)(deps, rt.env),
             ...(deps.clients && { clients: deps.clients }),
+            ...(test && { beforeTraffic }),
         });
+        if (!test)
+            rt.setOutput('test-result', 'skipped');
+        else
+            await beforeTraffic({ green: r.green, blue: r.blue, testUrl: r.testUrl, env: r.env });
         rt.setOutput('green-version', r.green);
         rt.setOutput('blue-version', r.blue);
         for (const [name, value] of Object.entries(r.outputs))
@@ -303,6 +70,41 @@ async function runDeployGreen(rt, targets, deps = {}) {
         rt.setOutput('changed', String(r.changed));
         await rt.summary([`### deploy-green: ${r.summary.title}`, '', (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(r.summary.header, [r.summary.row]), ''].join('\n'));
     });
+}
+const TEST_COMMAND_MAX_BYTES = 64 * 1024;
+/** test-command, test-url and test-timeout, checked without any call; undefined when no test-command. */
+function readTestInputs(inputs) {
+    const command = inputs.text('test-command', { multiline: true });
+    if (command.includes('\u0000'))
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('test-command', command, 'must not contain a NUL character');
+    const bytes = Buffer.byteLength(command, 'utf8');
+    if (bytes > TEST_COMMAND_MAX_BYTES)
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('test-command', command, `must be at most 64 KB (got ${bytes} bytes)`);
+    const url = inputs.text('test-url', { max: 2048 });
+    if (url) {
+        let parsed;
+        try {
+            parsed = new URL(url);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:'))
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('test-url', url, 'must be an absolute http:// or https:// URL');
+        // Credentials in a URL would be printed in the log that names it.
+        if (parsed.username || parsed.password)
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('test-url', url.replace(/\/\/[^@/]*@/, '//***@'), 'must not hold credentials: give them to test-command through secrets in env');
+    }
+    const timeoutMs = inputs.duration('test-timeout', '10m', { ms: 3_600_000, label: '1h' });
+    if (timeoutMs === 0)
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('test-timeout', inputs.text('test-timeout'), 'must be above 0');
+    // test-timeout has a default in action.yml, so only test-url alone is a mistake.
+    if (!command) {
+        if (url)
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('test-url', url, 'needs test-command');
+        return undefined;
+    }
+    return { command, ...(url && { url }), timeoutMs };
 }
 function defaultDescription(env) {
     if (!env.GITHUB_SHA)

@@ -382,6 +382,11 @@ async function deployGreen(o) {
             throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Smoke test of v${green} failed: ${verdict.reason}. No traffic was moved.`);
         log.info(`Smoke test passed: ${verdict.reason}.`);
     }
+    await o.beforeTraffic?.({
+        green,
+        blue: blueVersion,
+        env: { GREEN_QUALIFIED_ARN: published.FunctionArn ?? '' },
+    });
     const aliasCreated = !live && (await createAlias(o, green));
     return {
         greenVersion: green,

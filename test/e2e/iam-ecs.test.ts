@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { createTableInput } from '@deploy-actions/history/dynamodb';
 import { clientConfig, TEST_ACCOUNT, TEST_REGION } from '@deploy-actions/testbed/moto';
 import { repoRoot, type RunOptions } from '@deploy-actions/testbed/runner';
@@ -62,7 +63,15 @@ const workspace = mkdtempSync(join(tmpdir(), 'iam-ecs-'));
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 /** The production listener as the router, instead of the bed's rule. */
 const viaListener = () => ({ 'listener-rule-arn': '', 'listener-arn': bed.stack.productionListenerArn });
-const history = { backend: 'dynamodb', environment: 'production', 'dynamodb-table': 'deployments' };
+// Every status announced on an SNS topic too (created by fixtures()): sns:Publish, for record-history and rollback.
+const TOPIC = `arn:aws:sns:${TEST_REGION}:${TEST_ACCOUNT}:deployments`;
+const history = {
+  backend: 'dynamodb',
+  environment: 'production',
+  'dynamodb-table': 'deployments',
+  'sns-topic-arn': TOPIC,
+  'notify-on': 'all',
+};
 const health = {
   alarms: 'orders-*',
   'max-error-rate': '5',
@@ -90,6 +99,9 @@ async function fixtures() {
   const ddb = new DynamoDBClient(clientConfig(bed.moto.url));
   await ddb.send(new CreateTableCommand(createTableInput('deployments')));
   ddb.destroy();
+  const sns = new SNSClient(clientConfig(bed.moto.url));
+  await sns.send(new CreateTopicCommand({ Name: 'deployments' }));
+  sns.destroy();
 }
 
 /** A task definition file as describe-task-definition writes it, with both roles and a tag. */
@@ -131,7 +143,14 @@ async function release(n: number, router: Record<string, string>, deploy: Record
   const env = { env: { GITHUB_RUN_ID: String(1000 + n) } };
   const green = await run(
     'deploy-green',
-    { ...router, ...deploy, 'desired-count': '2', 'test-listener-arn': bed.stack.testListenerArn! },
+    {
+      ...router,
+      ...deploy,
+      'desired-count': '2',
+      'test-listener-arn': bed.stack.testListenerArn!,
+      // Pre-traffic tests read the test listener's URL (DescribeLoadBalancers).
+      'test-command': 'test -n "$GREEN_TEST_URL"',
+    },
     env,
   );
   ok(green);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { createTableInput } from '@deploy-actions/history/dynamodb';
 import { clientConfig } from '@deploy-actions/testbed/moto';
 import { repoRoot } from '@deploy-actions/testbed/runner';
@@ -70,7 +71,17 @@ describe('least-privilege IAM policies in the README', () => {
     const ddb = new DynamoDBClient(clientConfig(bed.moto.url));
     await ddb.send(new CreateTableCommand(createTableInput('deployments')));
     ddb.destroy();
-    const history = { backend: 'dynamodb', environment: 'production', 'dynamodb-table': 'deployments' };
+    // Every status announced on an SNS topic: sns:Publish, for record-history and rollback.
+    const sns = new SNSClient(clientConfig(bed.moto.url));
+    const topic = (await sns.send(new CreateTopicCommand({ Name: 'deployments' }))).TopicArn!;
+    sns.destroy();
+    const history = {
+      backend: 'dynamodb',
+      environment: 'production',
+      'dynamodb-table': 'deployments',
+      'sns-topic-arn': topic,
+      'notify-on': 'all',
+    };
     // Releases of v1 and v2, each in a run of its own and recorded from start to end (v2's start asks
     // for a report too).
     const run = (n: number) => ({ env: { GITHUB_RUN_ID: String(n) } });

@@ -61,6 +61,10 @@ export function actionsRuntime(env: NodeJS.ProcessEnv = process.env): Runtime {
       process.exitCode = 1;
       print(`::error::${commandMessage(message)}`);
     },
+    // https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#masking-a-value-in-a-log
+    setSecret: (value) => {
+      if (value) print(`::add-mask::${commandMessage(value)}`);
+    },
     env,
     cancelSignal: controller.signal,
   };

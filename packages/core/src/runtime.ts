@@ -17,6 +17,8 @@ export interface Runtime {
   /** Appends markdown to the job summary. */
   summary(markdown: string): Promise<void>;
   setFailed(message: string): void;
+  /** Masks a secret in every later line of the log (`::add-mask::`); runtimes without a log need none. */
+  setSecret?(value: string): void;
   env: Record<string, string | undefined>;
   /** Aborted when the runner cancels the job (SIGINT, then SIGTERM). */
   cancelSignal: AbortSignal;

@@ -45,6 +45,8 @@ export interface DeploymentPayload {
   actor: string;
   runUrl: string;
   startedAt: string;
+  /** Who approved the job (require-environment); absent in older payloads. */
+  approvedBy?: string;
 }
 
 export interface StatusOptions {
@@ -117,6 +119,7 @@ export function toRecord(deployment: Deployment, statuses: readonly Status[]): D
     ref: p.ref,
     actor: p.actor,
     runUrl: p.runUrl,
+    ...(typeof p.approvedBy === 'string' && p.approvedBy !== '' && { approvedBy: p.approvedBy }),
   };
   if (!final) return record;
   return { ...record, ...parseFinal(final.state, final.description), endedAt: isoTime(final.created_at) };
@@ -180,6 +183,7 @@ export function payloadFor(r: DeploymentRecord): DeploymentPayload {
     actor: r.actor,
     runUrl: r.runUrl,
     startedAt: r.startedAt,
+    ...(r.approvedBy && { approvedBy: r.approvedBy }),
   };
 }
 

@@ -9,6 +9,7 @@ import type { Octokit } from '@octokit/rest';
 import type { BackendName, HistoryConfig } from './config';
 import type { Before, DynamoDbHistory } from './dynamodb';
 import { RecordError, StoreMissingError } from './errors';
+import type { NotifyDeps } from './notify';
 import type { GitHubHistory, Hint } from './github';
 import { isFinal, type DeploymentRecord, type FinalStatus, type FinishFields, type Target } from './record';
 
@@ -81,7 +82,7 @@ export interface Started {
   newAttempt: boolean;
 }
 
-export interface HistoryDeps {
+export interface HistoryDeps extends NotifyDeps {
   dynamodb?: (opts: AwsOptions) => Promise<DynamoDBDocumentClient>;
   octokit?: (opts: { token: string; baseUrl?: string }) => Promise<Octokit>;
 }

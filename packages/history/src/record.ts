@@ -52,6 +52,8 @@ export interface DeploymentRecord extends Target {
   restoredVersion?: string;
   /** The GitHub deployment of this record, when GitHub holds it too. */
   githubDeploymentId?: string;
+  /** Who approved the job (require-environment's approved-by): logins, comma separated; absent in older records. */
+  approvedBy?: string;
 }
 
 /** What a finish may add to a record besides its status. */

@@ -59,6 +59,21 @@ export interface DeployContext extends OpenOptions {
   /** The release's description (commit and run by default). */
   description: string;
   waitTimeoutMs: number;
+  /**
+   * Given when deploy-green runs pre-traffic tests. A target whose deploy itself gives green traffic (Lambda
+   * creating the alias on a first deploy) calls it just before; the runner calls it after `run` otherwise.
+   */
+  beforeTraffic?: (green: GreenReady) => Promise<void>;
+}
+
+/** The new version, existing and healthy, with no traffic yet: what pre-traffic tests are told. */
+export interface GreenReady {
+  green: string;
+  blue: string;
+  /** The URL that reaches green alone, when the target has one (ECS: the test listener's). */
+  testUrl?: string;
+  /** Variables for the test command besides GREEN_VERSION, BLUE_VERSION and GREEN_TEST_URL. */
+  env?: Record<string, string>;
 }
 
 export interface DeployOutcome {
@@ -68,6 +83,10 @@ export interface DeployOutcome {
   /** Outputs besides green-version, blue-version and changed. */
   outputs: Record<string, string>;
   summary: { title: string; header: string[]; row: string[] };
+  /** The URL that reaches green alone, when the target has one (ECS: the test listener's). */
+  testUrl?: string;
+  /** Variables for deploy-green's test-command besides GREEN_VERSION, BLUE_VERSION and GREEN_TEST_URL. */
+  env?: Record<string, string>;
 }
 
 export interface Target<C extends TargetConfig = TargetConfig, D = unknown> {

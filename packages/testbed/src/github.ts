@@ -86,6 +86,21 @@ export interface FakeDeploymentStatus {
   auto: boolean;
 }
 
+export interface FakeEnvironmentSettings {
+  /** Users who may approve: a required_reviewers protection rule when any. */
+  reviewers?: string[];
+  /** Seconds: a wait_timer protection rule. */
+  waitTimer?: number;
+}
+
+export interface FakeApproval {
+  login: string;
+  /** The environments reviewed; default the one environment named by the test. */
+  environments: string[];
+  state?: 'approved' | 'rejected' | 'pending';
+  comment?: string;
+}
+
 export interface GitHubServer {
   url: string;
   owner: string;
@@ -100,6 +115,10 @@ export interface GitHubServer {
   setFailingContexts(contexts: string[], state?: 'pending' | 'failure' | 'error'): void;
   /** Replaces the injected fault; undefined ends it. */
   setFault(fault: GitHubFault | undefined): void;
+  /** Creates or replaces an environment (names are not case sensitive); `reviewers` are logins. */
+  setEnvironment(name: string, settings?: FakeEnvironmentSettings): void;
+  /** The review log of a workflow run (GET .../actions/runs/{run_id}/approvals), oldest first. */
+  setApprovals(runId: number, approvals: FakeApproval[]): void;
   stop(): Promise<void>;
 }
 
@@ -113,6 +132,8 @@ const OPERATIONS = [
   'repos/list-deployment-statuses',
   'repos/create-deployment-status',
   'repos/get-deployment-status',
+  'repos/get-environment',
+  'actions/get-reviews-for-run',
 ] as const;
 type OperationId = (typeof OPERATIONS)[number];
 
@@ -334,6 +355,12 @@ export async function startGitHub(opts: GitHubOptions = {}): Promise<GitHubServe
   const deployments: FakeDeployment[] = [];
   const statuses: FakeDeploymentStatus[] = [];
   let nextDeploymentId = 1;
+  const environments = new Map<
+    string,
+    { id: number; name: string; settings: FakeEnvironmentSettings; at: string }
+  >();
+  const approvals = new Map<number, FakeApproval[]>();
+  let nextEnvironmentId = 1;
   let nextStatusId = 1;
   let base = '';
 
@@ -358,6 +385,74 @@ export async function startGitHub(opts: GitHubOptions = {}): Promise<GitHubServe
     type: 'Bot',
     site_admin: false,
   });
+  const userJson = (login: string, id: number) => {
+    const u = `${base}/users/${encodeURIComponent(login)}`;
+    return {
+      login,
+      id,
+      node_id: Buffer.from(`04:User${id}`).toString('base64'),
+      avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
+      gravatar_id: '',
+      url: u,
+      html_url: `https://github.com/${login}`,
+      followers_url: `${u}/followers`,
+      following_url: `${u}/following{/other_user}`,
+      gists_url: `${u}/gists{/gist_id}`,
+      starred_url: `${u}/starred{/owner}{/repo}`,
+      subscriptions_url: `${u}/subscriptions`,
+      organizations_url: `${u}/orgs`,
+      repos_url: `${u}/repos`,
+      events_url: `${u}/events{/privacy}`,
+      received_events_url: `${u}/received_events`,
+      type: 'User',
+      site_admin: false,
+    };
+  };
+  // A stable made-up user id per login.
+  const userId = (login: string) =>
+    1000 + (createHash('sha1').update(login).digest().readUInt32BE(0) % 1_000_000);
+  const environmentJson = (e: {
+    id: number;
+    name: string;
+    settings: FakeEnvironmentSettings;
+    at: string;
+  }) => {
+    const rules: Json[] = [];
+    let ruleId = e.id * 10;
+    if (e.settings.waitTimer !== undefined) {
+      ruleId++;
+      rules.push({
+        id: ruleId,
+        node_id: nodeId('Gate', ruleId),
+        type: 'wait_timer',
+        wait_timer: e.settings.waitTimer,
+      });
+    }
+    if (e.settings.reviewers?.length) {
+      ruleId++;
+      rules.push({
+        id: ruleId,
+        node_id: nodeId('Gate', ruleId),
+        prevent_self_review: false,
+        type: 'required_reviewers',
+        reviewers: e.settings.reviewers.map((login) => ({
+          type: 'User',
+          reviewer: userJson(login, userId(login)),
+        })),
+      });
+    }
+    return {
+      id: e.id,
+      node_id: nodeId('Environment', e.id),
+      name: e.name,
+      url: `${repoUrl()}/environments/${encodeURIComponent(e.name)}`,
+      html_url: `https://github.com/${owner}/${repo}/deployments/activity_log?environments_filter=${encodeURIComponent(e.name)}`,
+      created_at: e.at,
+      updated_at: e.at,
+      protection_rules: rules,
+      deployment_branch_policy: null,
+    };
+  };
   const nodeId = (kind: string, id: number) => Buffer.from(`0${kind.length}:${kind}${id}`).toString('base64');
 
   const deploymentJson = (d: FakeDeployment) => ({
@@ -620,6 +715,34 @@ export async function startGitHub(opts: GitHubOptions = {}): Promise<GitHubServe
       }
       return { status: 201, body: statusJson(s) };
     },
+    'repos/get-environment': (p) => {
+      const e = environments.get(String(p.environment_name).toLowerCase()) ?? notFound();
+      return { status: 200, body: environmentJson(e) };
+    },
+    'actions/get-reviews-for-run': (p) => {
+      const reviews = approvals.get(p.run_id as number) ?? [];
+      return {
+        status: 200,
+        body: reviews.map((a) => ({
+          environments: a.environments.map((name) => {
+            const e = environments.get(name.toLowerCase());
+            const at = e?.at ?? now();
+            return {
+              id: e?.id ?? 0,
+              node_id: nodeId('Environment', e?.id ?? 0),
+              name: e?.name ?? name,
+              url: `${repoUrl()}/environments/${encodeURIComponent(name)}`,
+              html_url: `https://github.com/${owner}/${repo}/deployments/activity_log?environments_filter=${encodeURIComponent(name)}`,
+              created_at: at,
+              updated_at: at,
+            };
+          }),
+          state: a.state ?? 'approved',
+          user: userJson(a.login, userId(a.login)),
+          comment: a.comment ?? '',
+        })),
+      };
+    },
     'repos/get-deployment-status': (p) => {
       const d = findDeployment(p.deployment_id as number);
       const s = statuses.find((x) => x.id === p.status_id && x.deployment_id === d.id) ?? notFound();
@@ -850,6 +973,21 @@ export async function startGitHub(opts: GitHubOptions = {}): Promise<GitHubServe
     },
     setFault: (f) => {
       fault = f && { ...f, left: f.times ?? Infinity };
+    },
+    setEnvironment: (name, settings = {}) => {
+      const existing = environments.get(name.toLowerCase());
+      environments.set(name.toLowerCase(), {
+        id: existing?.id ?? nextEnvironmentId++,
+        name,
+        settings: { ...settings },
+        at: existing?.at ?? now(),
+      });
+    },
+    setApprovals: (runId, list) => {
+      approvals.set(
+        runId,
+        list.map((a) => ({ ...a })),
+      );
     },
     stop: () =>
       new Promise<void>((done) => {

@@ -32,6 +32,11 @@ export interface RunOptions {
   entry?: string;
   /** The job token `${{ github.token }}` stands for. */
   githubToken?: string;
+  /**
+   * The job has `permissions: id-token: write`: ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN as the runner sets
+   * them, from startOidc().forJob({ environment }) (./oidc) for the job's environment. Without it they are unset.
+   */
+  idToken?: { url: string; token: string };
 }
 
 export interface WorkflowCommand {
@@ -222,6 +227,10 @@ export async function runAction(action: string, opts: RunOptions): Promise<RunRe
   };
   for (const [name, value] of Object.entries(inputs)) env[inputEnvName(name)] = value;
   for (const [name, value] of Object.entries(opts.state ?? {})) env[`STATE_${name}`] = value;
+  if (opts.idToken) {
+    env.ACTIONS_ID_TOKEN_REQUEST_URL = opts.idToken.url;
+    env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = opts.idToken.token;
+  }
   Object.assign(env, opts.env);
 
   const started = Date.now();

@@ -16,6 +16,8 @@ import {
   type Inputs,
 } from './generators';
 import { badInputSuite, type Base, type Category } from './harness';
+import { guardCategories } from './guard-generators';
+import { testCategories } from './test-command';
 
 const SOURCES = ['zip-file', 's3-bucket', 's3-key', 's3-object-version', 'image-uri'];
 
@@ -34,6 +36,16 @@ const bases: Base[] = [
     },
   },
   { label: 'current code', inputs: { 'function-name': FN } },
+  {
+    label: 'zip with pre-traffic tests',
+    inputs: {
+      'function-name': FN,
+      'zip-file': 'build.zip',
+      'test-command': 'curl -fsS "$GREEN_TEST_URL" | grep -q ok',
+      'test-url': 'https://orders.example.com/health',
+      'test-timeout': '5m',
+    },
+  },
   {
     label: 's3',
     inputs: {
@@ -220,6 +232,10 @@ const categories: Category[] = [
       tooLongOrControl('d', 256, ['\n::error::pwned', '\r\nx', '\u0007bell', '\u001b[31mred']),
     ),
   },
+  ...testCategories('deploy-green'),
 ];
+
+// The production guard's inputs.
+categories.push(...guardCategories('deploy-green'));
 
 badInputSuite({ action: 'deploy-green', bases, categories });

@@ -57,6 +57,7 @@ import {
   unknownWord,
   type Inputs,
 } from './generators';
+import { testCategories } from './test-command';
 import { badInputSuite, CLOSED_URL, type Action, type Base, type Category } from './harness';
 
 const isEcs = (b: Inputs) => (b.target ?? '').toLowerCase() === 'ecs';
@@ -242,6 +243,17 @@ describe('deploy-green with target ecs', () => {
       },
     },
     {
+      label: 'ECS image, test listener and pre-traffic tests',
+      inputs: {
+        ...ECS,
+        'container-name': CONTAINER,
+        image: ECS_IMAGE,
+        'test-listener-arn': TEST_LISTENER,
+        'test-command': 'curl -fsS "$GREEN_TEST_URL"',
+        'test-timeout': '2m',
+      },
+    },
+    {
       label: 'ECS described file with an image, cluster ARN',
       inputs: {
         ...ECS,
@@ -346,6 +358,7 @@ describe('deploy-green with target ecs', () => {
       bases: isEcs,
       bad: one('test-listener-arn', notAListener),
     },
+    ...testCategories(action),
   ];
   badInputSuite({ action, bases, categories, fixture: ecsFixture() });
 });

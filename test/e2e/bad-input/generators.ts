@@ -510,3 +510,26 @@ export const latencyPercentileTwice = badLatency(
       .map(([p, a, b]) => `p${p}=${a},p${p}=${b}`),
   ),
 );
+
+/** deploy-green's test-command: a NUL byte, or over 64 KB (in bytes: two-byte characters under 64 Ki chars). */
+export const badTestCommand = fc.oneof(
+  fc.tuple(word, word).map(([a, b]) => `echo ${a}\u0000${b}`),
+  fc.integer({ min: 65_537, max: 90_000 }).map((n) => 'x'.repeat(n)),
+  fc.integer({ min: 32_769, max: 40_000 }).map((n) => `echo ${'é'.repeat(n)}`),
+);
+
+/** deploy-green's test-url: not an http(s) URL, or one holding credentials. */
+export const badTestUrl = fc.oneof(
+  badHttpUrl,
+  fc
+    .tuple(word, word, fc.constantFrom('http', 'https'))
+    .map(([user, pass, scheme]) => `${scheme}://${user}:${pass}@orders.example.com/`),
+  word.map((user) => `https://${user}@orders.example.com:8443/health`),
+);
+
+/** deploy-green's test-timeout: malformed, 0, or over 1h. */
+export const badTestTimeout = fc.oneof(
+  malformedDuration,
+  fc.constantFrom('0', '0s', '2h', '3601s', '1h1ms', '61m'),
+  fc.integer({ min: 61, max: 100_000 }).map((n) => `${n}m`),
+);

@@ -172,6 +172,10 @@ function expectRefused(c: Case, message: string | undefined, sent: Sent, reads?:
   });
 }
 
+/** The workflow commands a step printed, less `add-mask` (a secret input masked before anything prints it). */
+const messages = (commands: { command: string }[]) =>
+  commands.map((x) => x.command).filter((c) => c !== 'add-mask');
+
 type Run = (rt: ReturnType<typeof memoryRuntime>, deps: Deps & HistoryDeps) => Promise<void>;
 const RUN: Record<Action, Run> = {
   'deploy-green': (rt, deps) => runDeployGreen(rt, targets, deps),
@@ -501,7 +505,7 @@ export function badInputSuite({
       it.each(bundleCases)('$label (base $base)', async (c) => {
         const { result: r, sent } = await traced(() => runBundle(c, path));
         onRunner.push({ action: c.action, label: c.label, ...tally(sent) });
-        expect({ code: r.code, commands: r.commands.map((x) => x.command), outputs: r.outputs }).toEqual({
+        expect({ code: r.code, commands: messages(r.commands), outputs: r.outputs }).toEqual({
           code: 1,
           commands: ['error'],
           outputs: {},
@@ -540,7 +544,7 @@ export function badInputSuite({
       describe.each(nodeBinaries())(`through the bundles on $name (seed ${SEED})`, ({ path }) => {
         it.each(alarmBundleCases)('alarms $alarms (base $base)', async (c) => {
           const { result: r, sent } = await traced(() => runBundle(c, path));
-          expect({ code: r.code, commands: r.commands.map((x) => x.command), outputs: r.outputs }).toEqual({
+          expect({ code: r.code, commands: messages(r.commands), outputs: r.outputs }).toEqual({
             code: 1,
             commands: ['error'],
             outputs: {},
@@ -601,6 +605,77 @@ export function badInputSuite({
               `${nodes * alarmBundleCases.length} bundle), reads only`
             : ''),
       );
+    });
+  });
+}
+
+/**
+ * A bad slack-webhook-url (a secret) is refused without being shown: masked before anything is printed, and
+ * absent from the message, the log, the summary and the outputs, in-process and through the bundles.
+ */
+export function secretWebhookSuite(base: Base, bad: fc.Arbitrary<string>[]): void {
+  // Environment variables (the bundle's inputs) hold no NUL; a line break would end the value InputReader checks.
+  const cases = fc
+    .oneof(...bad)
+    .filter((v) => v.trim() !== '' && !['\u0000', '\r', '\n'].some((c) => v.includes(c)));
+  const env = {
+    ...awsTestEnv(CLOSED_URL.replace(/\/health$/, '')),
+    GITHUB_API_URL: CLOSED_URL.replace(/\/health$/, ''),
+    GITHUB_REPOSITORY: REPOSITORY,
+    GITHUB_SHA: SHA,
+    GITHUB_RUN_ID: '4242',
+  };
+  describe('record-history: a bad slack-webhook-url is never shown', () => {
+    it('in-process: masked first, named by its input, the value nowhere', async () => {
+      await fc.assert(
+        fc.asyncProperty(cases, async (value) => {
+          const clients = refusingClients();
+          const rt = memoryRuntime({ ...base.inputs, 'slack-webhook-url': value });
+          const masked: string[] = [];
+          const logBefore: number[] = [];
+          Object.assign(rt, {
+            setSecret: (v: string) => {
+              masked.push(v);
+              logBefore.push(rt.log.length);
+            },
+          });
+          Object.assign(rt.env, env);
+          await runRecordHistory(rt, targets, clients.deps);
+          const printed = [rt.failed ?? '', ...rt.log, rt.summaryText, ...Object.values(rt.outputs)].join(
+            '\n',
+          );
+          expect({
+            masked: masked[0],
+            maskedBeforeLog: logBefore[0],
+            failed: /^Input "slack-webhook-url" has value "\*\*\*": /.test(rt.failed ?? ''),
+            shown: printed.includes(value.trim()),
+            calls: clients.calls.length + clients.github.length + clients.opened.length,
+          }).toEqual({ masked: value.trim(), maskedBeforeLog: 0, failed: true, shown: false, calls: 0 });
+        }),
+        { numRuns: 15 },
+      );
+    });
+
+    describe.each(nodeBinaries())('through the bundle on $name', ({ path }) => {
+      it.each(fc.sample(cases, { numRuns: 3, seed: 42 }))('%s', async (value) => {
+        const r = await runAction('record-history', {
+          inputs: { ...base.inputs, 'slack-webhook-url': value },
+          env,
+          githubToken: TOKEN,
+          node: path,
+        });
+        const lines = r.stdout.split('\n').filter(Boolean);
+        const rest = lines.filter((l) => !l.startsWith('::add-mask::')).join('\n');
+        expect({
+          code: r.code,
+          first: lines[0]?.startsWith('::add-mask::'),
+          commands: messages(r.commands),
+          error: /^Input "slack-webhook-url" has value "\*\*\*": /.test(r.errors[0] ?? ''),
+          shown: [rest, r.stderr, r.summary, ...Object.values(r.outputs)].some((t) =>
+            t.includes(value.trim()),
+          ),
+        }).toEqual({ code: 1, first: true, commands: ['error'], error: true, shown: false });
+      });
     });
   });
 }

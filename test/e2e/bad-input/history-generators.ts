@@ -141,3 +141,74 @@ export const badRepository = fc.oneof(
   word,
   injection,
 );
+
+// Notifications: a Slack webhook (a secret: never shown), an SNS topic of the region in use, notify-on.
+const SECRET = 'T0SECRET/B0SECRET/s3cr3tW3bh00k';
+export const webhookNotUrl = fc.oneof(
+  fc.constantFrom(
+    `hooks.slack.com/services/${SECRET}`,
+    `//hooks.slack.com/services/${SECRET}`,
+    `https//hooks.slack.com/services/${SECRET}`,
+    `https://hooks slack.com/services/${SECRET}`,
+    `ftp://hooks.slack.com/services/${SECRET}`,
+    `mailto:${SECRET}@example.com`,
+    `javascript:alert('${SECRET}')`,
+  ),
+  fc.tuple(word, word).map(([a, b]) => `${a} ${b}`),
+  word,
+);
+export const webhookHttpElsewhere = fc.oneof(
+  fc.constantFrom(
+    `http://hooks.slack.com/services/${SECRET}`,
+    `http://10.0.0.5/services/${SECRET}`,
+    `http://192.168.1.1:8080/${SECRET}`,
+    `http://127.0.0.1.nip.io/${SECRET}`,
+    `http://localhost.example.com/${SECRET}`,
+    `http://[::2]/${SECRET}`,
+  ),
+  word.map((w) => `http://${w}.example.com/services/${SECRET}`),
+);
+export const webhookWithCredentials = fc.oneof(
+  fc.constantFrom(
+    `https://user:pass@hooks.slack.com/services/${SECRET}`,
+    `https://xoxb-token@hooks.slack.com/services/${SECRET}`,
+    `http://u:p@127.0.0.1:9/services/${SECRET}`,
+  ),
+  fc.tuple(word, word).map(([u, p]) => `https://${u}:${p}@hooks.slack.com/services/${SECRET}`),
+);
+
+const ACCOUNT_ID = '123456789012';
+export const topicOtherRegion = fc
+  .constantFrom('eu-west-1', 'us-west-2', 'ap-southeast-2', 'us-east-2', 'sa-east-1')
+  .map((r) => `arn:aws:sns:${r}:${ACCOUNT_ID}:deployments`);
+export const notTopicArn = fc.oneof(
+  fc.constantFrom(
+    'deployments',
+    `arn:aws:sqs:us-east-1:${ACCOUNT_ID}:deployments`,
+    `arn:aws:lambda:us-east-1:${ACCOUNT_ID}:function:orders-api`,
+    `arn:aws:sns:us-east-1:${ACCOUNT_ID}`,
+    `arn:aws:sns:us-east-1:${ACCOUNT_ID}:`,
+    'arn:aws:sns:us-east-1:12345:deployments',
+    `arn:aws:sns:us-east-1:${ACCOUNT_ID}:deploy/ments`,
+    `arn:aws:sns:us-east-1:${ACCOUNT_ID}:deployments:subscription-id`,
+    `arn:aws-cn:sns:us-east-1:${ACCOUNT_ID}:deployments`,
+    `arn:aws:sns:useast1:${ACCOUNT_ID}:deployments`,
+    `https://sns.us-east-1.amazonaws.com/${ACCOUNT_ID}/deployments`,
+  ),
+  fc.integer({ min: 257, max: 300 }).map((n) => `arn:aws:sns:us-east-1:${ACCOUNT_ID}:${'t'.repeat(n)}`),
+  word,
+  injection,
+);
+export const badNotifyOn = fc
+  .oneof(
+    unknownWord(
+      ['started', 'succeeded', 'failed', 'rolled-back', 'all'],
+      ['success', 'failure', 'rollback', 'rolled_back', 'none', 'always', 'errors', 'start'],
+    ),
+    fc.constantFrom(',', ' , ', 'failed;rolled-back', 'failed rolled-back', 'failed,oops', 'all,never'),
+    fc.tuple(fc.constantFrom('failed', 'started', 'all'), word).map(([a, b]) => `${a},${b}`),
+  )
+  .filter((s) => {
+    const words = s.split(',').map((w) => w.trim().toLowerCase());
+    return !words.every((w) => ['started', 'succeeded', 'failed', 'rolled-back', 'all'].includes(w));
+  });

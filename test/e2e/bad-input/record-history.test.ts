@@ -23,8 +23,18 @@ import {
   tooLongOrControl,
   type Inputs,
 } from './generators';
-import { badInputSuite, type Base, type Category } from './harness';
-import { badDeploymentId, badRecordStatus } from './history-generators';
+import { badInputSuite, secretWebhookSuite, type Base, type Category } from './harness';
+import { approvedByCategories } from './guard-generators';
+import {
+  badDeploymentId,
+  badNotifyOn,
+  badRecordStatus,
+  notTopicArn,
+  topicOtherRegion,
+  webhookHttpElsewhere,
+  webhookNotUrl,
+  webhookWithCredentials,
+} from './history-generators';
 
 const hasStatus = (b: Inputs) => nonBlank(b.status ?? '');
 const started = (b: Inputs) => b.status === 'started';
@@ -265,6 +275,48 @@ const categories: Category[] = [
     names: ['reason'],
     bad: one('reason', tooLongOrControl('r', 1000)),
   },
+  {
+    action: 'record-history',
+    label: 'slack-webhook-url not a URL',
+    names: ['slack-webhook-url'],
+    bad: one('slack-webhook-url', webhookNotUrl),
+  },
+  {
+    action: 'record-history',
+    label: 'slack-webhook-url http to a host other than loopback',
+    names: ['slack-webhook-url'],
+    bad: one('slack-webhook-url', webhookHttpElsewhere),
+  },
+  {
+    action: 'record-history',
+    label: 'slack-webhook-url with credentials',
+    names: ['slack-webhook-url'],
+    bad: one('slack-webhook-url', webhookWithCredentials),
+  },
+  {
+    action: 'record-history',
+    label: 'sns-topic-arn of another region than the one in use',
+    names: ['sns-topic-arn'],
+    bad: one('sns-topic-arn', topicOtherRegion),
+  },
+  {
+    action: 'record-history',
+    label: 'sns-topic-arn not an SNS topic ARN',
+    names: ['sns-topic-arn'],
+    bad: one('sns-topic-arn', notTopicArn),
+  },
+  {
+    action: 'record-history',
+    label: 'notify-on with unknown words',
+    names: ['notify-on'],
+    bad: fc
+      .tuple(badNotifyOn, fc.constantFrom('', `arn:aws:sns:${TEST_REGION}:123456789012:deployments`))
+      .map(([on, topic]): Inputs => ({ 'notify-on': on, ...(topic && { 'sns-topic-arn': topic }) })),
+  },
 ];
 
+// The production guard's inputs.
+categories.push(...approvedByCategories(started));
+
 badInputSuite({ action: 'record-history', bases, categories });
+secretWebhookSuite(bases[0]!, [webhookNotUrl, webhookHttpElsewhere, webhookWithCredentials]);

@@ -4,6 +4,7 @@ import { TEST_REGION } from '@deploy-actions/testbed/moto';
 import { common, has, historyInputs } from './categories';
 import { ARN, BOTH, FN, GITHUB, TABLE, injection, one, tooLongOrControl } from './generators';
 import { badInputSuite, type Base, type Category } from './harness';
+import { guardCategories } from './guard-generators';
 import { badDeploymentId, goodDeploymentId } from './history-generators';
 
 const withEnvironment = has('environment');
@@ -123,5 +124,8 @@ const categories: Category[] = [
     bad: one('environment', tooLongOrControl('e', 255, ['\u0007bell', '\u001b[31mred'])),
   },
 ];
+
+// The production guard's inputs.
+categories.push(...guardCategories('rollback'));
 
 badInputSuite({ action: 'rollback', bases, categories });

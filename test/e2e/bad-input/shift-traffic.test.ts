@@ -19,6 +19,7 @@ import {
   word,
 } from './generators';
 import { badInputSuite, CLOSED_URL, type Base, type Category } from './harness';
+import { guardCategories } from './guard-generators';
 
 // Valid input sets that get past every check and would write (v2 exists and the alias serves v1).
 const bases: Base[] = [
@@ -269,5 +270,8 @@ const categories: Category[] = [
   },
   ...health('shift-traffic'),
 ];
+
+// The production guard's inputs.
+categories.push(...guardCategories('shift-traffic'));
 
 badInputSuite({ action: 'shift-traffic', bases, categories, unknownAlarms: true });

@@ -11,6 +11,56 @@ import {
 import { RecordError, StoreMissingError } from '@deploy-actions/history';
 import type { HistoryConfig, RunContext } from '@deploy-actions/history/config';
 import type { History, HistoryDeps, Outcome } from '@deploy-actions/history/history';
+import type { Notice } from '@deploy-actions/history/notify';
+
+/** The inputs that are secrets, masked in the log before anything (an input error included) can print them. */
+const SECRET_INPUTS = ['slack-webhook-url'];
+
+export function maskSecrets(rt: Runtime): void {
+  for (const name of SECRET_INPUTS) {
+    const value = rt.input(name);
+    if (!value) continue;
+    rt.setSecret?.(value);
+    try {
+      // The path is the secret part; URL may print it normalised.
+      const url = new URL(value);
+      if (url.href !== value) rt.setSecret?.(url.href);
+      if (url.pathname.length > 1) rt.setSecret?.(url.pathname);
+    } catch {
+      // not a URL: the input check refuses it, showing ***
+    }
+  }
+}
+
+/**
+ * Sends the notices the configuration asks for, once the records are written. A notification that fails only
+ * warns, naming the channel and why: it never changes how the step ends.
+ */
+export async function announce(
+  rt: Runtime,
+  cfg: HistoryConfig,
+  aws: AwsOptions | undefined,
+  notices: Notice[],
+  deps: HistoryDeps,
+): Promise<void> {
+  if (!cfg.notify) return;
+  try {
+    const { sendNotices } = await import('@deploy-actions/history/notify');
+    for (const s of await sendNotices(cfg.notify, notices, aws, deps)) {
+      if (s.ok) rt.info(`${s.channel}: notified that deployment ${s.id} ${s.status}.`);
+      else
+        rt.warning(
+          `${s.channel}: the notification that deployment ${s.id} ${s.status} was NOT sent (${s.error}). The deployment is recorded; only the notification is missing.`,
+        );
+    }
+  } catch (err) {
+    rt.warning(
+      `Notifications were NOT sent: ${errorMessage(err)
+        .split(cfg.notify.slackWebhookUrl ?? '\0')
+        .join('***')}.`,
+    );
+  }
+}
 
 export async function openFor(
   rt: Runtime,

@@ -17,11 +17,21 @@ import {
   type DeploymentStatus,
   type Target,
 } from '@deploy-actions/history';
-import { readHistoryConfig, runContext } from '@deploy-actions/history/config';
+import { checkTopicRegion, readHistoryConfig, runContext } from '@deploy-actions/history/config';
 import type { Before } from '@deploy-actions/history/dynamodb';
 import type { History, HistoryDeps } from '@deploy-actions/history/history';
+import type { Notice } from '@deploy-actions/history/notify';
+import { parseApprovedBy } from '../guard';
 import { runStep, selectTarget, type Targets } from './common';
-import { historyInputs, openFor, outcomesTable, reportOutcomes, settle } from './history';
+import {
+  announce,
+  historyInputs,
+  maskSecrets,
+  openFor,
+  outcomesTable,
+  reportOutcomes,
+  settle,
+} from './history';
 
 export interface RecordDeps extends HistoryDeps {
   clock?: Clock;
@@ -46,8 +56,9 @@ export function readRecordInputs(inputs: InputReader, env: Runtime['env'], targe
   const kind = selectTarget(inputs, targets);
   const regionText = inputs.text('aws-region');
   const dynamodb = history.backends.includes('dynamodb');
+  const sns = history.notify?.snsTopicArn !== undefined;
   // Checked without DynamoDB too, where it is unused: a typo there should not pass silently.
-  const needsRegion = dynamodb || regionText !== '';
+  const needsRegion = dynamodb || sns || regionText !== '';
   const config = kind.readConfig(inputs, env, { optional: true, region: needsRegion });
   const greenText = inputs.text('green-version');
   const blueText = inputs.text('blue-version');
@@ -56,6 +67,14 @@ export function readRecordInputs(inputs: InputReader, env: Runtime['env'], targe
   const strategy = inputs.text('strategy', { max: 64 });
   const reason = inputs.text('reason', { max: 1000 });
   const idText = inputs.text('deployment-id');
+  const approvedBy = parseApprovedBy(inputs.text('approved-by'));
+  if (approvedBy && status !== 'started') {
+    throw new InputError(
+      'approved-by',
+      approvedBy,
+      'is recorded with status started only: give it to the step that records the start',
+    );
+  }
 
   let id: string | undefined;
   if (status === 'started') {
@@ -78,19 +97,37 @@ export function readRecordInputs(inputs: InputReader, env: Runtime['env'], targe
   if (reportDays !== undefined && !config) kind.readConfig(inputs, env);
 
   let aws: AwsOptions | undefined;
+  let notifyAws: AwsOptions | undefined;
   if (needsRegion) {
     const region = config ? config.aws.region : resolveRegion(regionText, env);
     if (dynamodb) aws = { region, maxAttempts: history.maxAttempts };
+    checkTopicRegion(history.notify, region);
+    if (sns) notifyAws = { region, maxAttempts: history.maxAttempts };
   }
   const target: Target | undefined = config && { environment: history.environment, ...config.history };
   const region = config?.aws.region ?? '';
-  return { history, status, id, target, green, blue, strategy, reason, reportDays, aws, region };
+  return {
+    history,
+    status,
+    id,
+    target,
+    green,
+    blue,
+    strategy,
+    reason,
+    reportDays,
+    aws,
+    approvedBy,
+    notifyAws,
+    region,
+  };
 }
 
 type Inputs = ReturnType<typeof readRecordInputs>;
 
 /** Records one step of a release in every backend, and reports the history when asked. */
 export async function runRecordHistory(rt: Runtime, targets: Targets, deps: RecordDeps = {}): Promise<void> {
+  maskSecrets(rt);
   await runStep(
     rt,
     historyInputs(async () => {
@@ -115,6 +152,7 @@ export async function runRecordHistory(rt: Runtime, targets: Targets, deps: Reco
         parts.push(`${heading}: started ${id}`, '', outcomesTable(r.rows), '');
         await finishStep(rt, i, history, { at: r.startedAt }, target, parts, clock);
         settle(rt, i.history, r, `The start of deployment ${id} was`);
+        await announce(rt, i.history, i.notifyAws, [r.notice], deps);
         return;
       }
       if (i.status) {
@@ -123,6 +161,7 @@ export async function runRecordHistory(rt: Runtime, targets: Targets, deps: Reco
         parts.push(`${heading}: ${i.status} ${id}`, '', outcomesTable(r.rows), '');
         await finishStep(rt, i, history, { deploymentId: id! }, target, parts, clock);
         settle(rt, i.history, r, `The outcome "${i.status}" of deployment ${id} was`);
+        await announce(rt, i.history, i.notifyAws, [r.notice], deps);
         return;
       }
       parts.push(`${heading}: report`, '');
@@ -152,6 +191,7 @@ async function recordStart(
     ref: run.ref,
     actor: run.actor,
     runUrl: run.runUrl,
+    ...(i.approvedBy && { approvedBy: i.approvedBy }),
   };
   const started = await history.start(record, run.attempt);
   if (started.newAttempt) {
@@ -166,7 +206,9 @@ async function recordStart(
       : `deployment ${started.id} was already recorded (${v.record.status}); nothing added`,
   }));
   rt.setOutput('deployment-id', started.id);
-  return { id: started.id, startedAt: at, ...reported };
+  const recorded = started.outcomes.find((o) => o.ok);
+  const notice: Notice = recorded?.ok ? recorded.value.record : { ...record, id: started.id };
+  return { id: started.id, startedAt: at, notice, ...reported };
 }
 
 async function recordEnd(
@@ -201,7 +243,22 @@ async function recordEnd(
     targetKind: record.targetKind,
     resource: record.resource,
   };
-  return { target, ...reported };
+  // What the step knows when no backend could give the record: the notice still goes out.
+  const run = runContext(rt.env);
+  const notice: Notice = record
+    ? { ...record, ...(run.runUrl && { runUrl: run.runUrl }) }
+    : {
+        id,
+        status,
+        environment: i.history.environment,
+        ...i.target,
+        ...(i.reason && { reason: i.reason }),
+        ...(restoredVersion && { restoredVersion }),
+        ...(run.commit && { commit: run.commit }),
+        ...(run.actor && { actor: run.actor }),
+        ...(run.runUrl && { runUrl: run.runUrl }),
+      };
+  return { target, notice, ...reported };
 }
 
 /** previous-version, and the report when asked; a history that cannot be read only warns here. */

@@ -7,15 +7,32 @@ import {
   type Target as HistoryTarget,
 } from '@deploy-actions/history';
 import {
+  checkTopicRegion,
   readHistoryConfig,
   runContext,
   type HistoryConfig,
   type RunContext,
 } from '@deploy-actions/history/config';
-import { HistoryReadError, type History, type HistoryDeps } from '@deploy-actions/history/history';
+import {
+  HistoryReadError,
+  type History,
+  type HistoryDeps,
+  type Outcome,
+} from '@deploy-actions/history/history';
+import type { Notice } from '@deploy-actions/history/notify';
+import { enforceGuard, readGuardConfig } from '../guard';
 import type { Router } from '../target';
 import { clockOf, readConfig, runStep, selectTarget, type Deps, type Targets } from './common';
-import { asInputError, merge, openFor, outcomesTable, reportOutcomes, settle } from './history';
+import {
+  announce,
+  asInputError,
+  maskSecrets,
+  merge,
+  openFor,
+  outcomesTable,
+  reportOutcomes,
+  settle,
+} from './history';
 
 // How many successes (of the live version, rolled back since, or rollbacks) may be skipped to find a good one.
 const MAX_SKIPPED = 20;
@@ -27,6 +44,26 @@ export function readRollbackInputs(inputs: InputReader, env: Runtime['env'], tar
   const environment = inputs.text('environment');
   // Without an environment there is no history: only the split or an explicit version.
   const history: HistoryConfig | undefined = environment ? readHistoryConfig(inputs) : undefined;
+  if (history) checkTopicRegion(history.notify, config.aws.region);
+  else {
+    // Notifications announce what the history records: without an environment there is nothing to announce.
+    for (const name of ['slack-webhook-url', 'sns-topic-arn']) {
+      const value = (() => {
+        try {
+          return inputs.text(name, { multiline: true });
+        } catch {
+          return '***';
+        }
+      })();
+      if (value !== '') {
+        throw new InputError(
+          name,
+          name === 'slack-webhook-url' ? '***' : value,
+          'needs environment: notifications announce what the history records',
+        );
+      }
+    }
+  }
   let to: { kind: 'previous' } | { kind: 'version'; version: string } | { kind: 'deployment'; id: string };
   if (toText === 'previous') to = { kind: 'previous' };
   else if (target.isVersion(toText)) to = { kind: 'version', version: target.parseVersion('to', toText) };
@@ -58,8 +95,12 @@ export async function runRollback(
   targets: Targets,
   deps: Deps & HistoryDeps = {},
 ): Promise<void> {
+  maskSecrets(rt);
   await runStep(rt, async () => {
-    const i = readRollbackInputs(new InputReader(rt.input), rt.env, targets);
+    const inputs = new InputReader(rt.input);
+    const i = readRollbackInputs(inputs, rt.env, targets);
+    // The production guard, before any AWS client: require-environment.
+    await enforceGuard(rt, readGuardConfig(inputs));
     const clock = clockOf(deps, rt.env);
     const { router } = await i.target.open(i.config, {
       clock,
@@ -119,6 +160,7 @@ export async function runRollback(
       const verified = `${router.name} is on ${router.label(r.toVersion)}, verified`;
       parts.push('#### Recorded', '', outcomesTable(recorded.rows), '');
       await rt.summary(parts.join('\n'));
+      await announce(rt, i.history, i.config.aws, recorded.notices, deps);
       settle(rt, i.history, recorded, `The rollback (${verified}) was`);
       return;
     }
@@ -181,22 +223,26 @@ async function recordRollback(
 ) {
   const at = () => new Date(clock.now()).toISOString();
   const id = defaultDeploymentId(run.runId, `${run.job}/${run.step}:rollback`, target, i.config.aws.region);
-  const started = await history.start(
-    {
-      id,
-      ...target,
-      blueVersion: r.fromVersion,
-      greenVersion: r.toVersion,
-      strategy: ROLLBACK_STRATEGY,
-      status: 'started',
-      startedAt: at(),
-      commit: run.commit,
-      ref: run.ref,
-      actor: run.actor,
-      runUrl: run.runUrl,
-    },
-    run.attempt,
-  );
+  const own: DeploymentRecord = {
+    id,
+    ...target,
+    blueVersion: r.fromVersion,
+    greenVersion: r.toVersion,
+    strategy: ROLLBACK_STRATEGY,
+    status: 'started',
+    startedAt: at(),
+    commit: run.commit,
+    ref: run.ref,
+    actor: run.actor,
+    runUrl: run.runUrl,
+  };
+  const started = await history.start(own, run.attempt);
+  // What each recorded status announces: the record a backend gave back, else what this step knows.
+  const recordOf = (outcomes: Outcome<{ record: DeploymentRecord }>[], known: Notice): Notice => {
+    const found = outcomes.find((o) => o.ok);
+    return found?.ok ? found.value.record : known;
+  };
+  const notices: Notice[] = [recordOf(started.outcomes, { ...own, id: started.id })];
   rt.setOutput('deployment-id', started.id);
   const reports = [];
   // The undone release ends first, so the rollback's own end is the moment it was restored.
@@ -205,6 +251,16 @@ async function recordRollback(
       endedAt: at(),
       restoredVersion: r.toVersion,
       ...(i.reason && { reason: i.reason }),
+    });
+    notices.push({
+      ...recordOf(undone, {
+        id: i.releaseId,
+        status: 'rolled-back',
+        ...target,
+        restoredVersion: r.toVersion,
+        ...(i.reason && { reason: i.reason }),
+      }),
+      ...(run.runUrl && { runUrl: run.runUrl }),
     });
     reports.push(
       reportOutcomes(rt, undone, (v) => ({
@@ -221,6 +277,9 @@ async function recordRollback(
   const ended = recordedIn.size
     ? await history.finish(started.id, 'succeeded', { endedAt: at(), reason })
     : [];
+  if (recordedIn.size) {
+    notices.push(recordOf(ended, { ...own, id: started.id, status: 'succeeded', reason }));
+  }
   reports.push(
     reportOutcomes(
       rt,
@@ -242,5 +301,5 @@ async function recordRollback(
       })),
     );
   }
-  return merge(...reports);
+  return { ...merge(...reports), notices };
 }

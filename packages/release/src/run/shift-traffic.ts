@@ -3,6 +3,7 @@ import { readHealthConfig } from '@deploy-actions/health/config';
 import { buildPlan, checkPrecision } from '../plan';
 import { greenPercent, type Routing } from '../routing';
 import type { ShiftResult, ShiftStatus } from '../shift/types';
+import { enforceGuard, readGuardConfig } from '../guard';
 import { STATE } from '../state';
 import type { Target, TargetConfig } from '../target';
 import { clockOf, cloudwatchFor, readConfig, runStep, selectTarget, type Deps, type Targets } from './common';
@@ -47,7 +48,10 @@ export async function runShiftTrafficStep(rt: Runtime, targets: Targets, deps: D
 
 export async function runShiftTraffic(rt: Runtime, targets: Targets, deps: Deps = {}): Promise<void> {
   await runStep(rt, async () => {
-    const i = readShiftInputs(new InputReader(rt.input), rt.env, targets);
+    const inputs = new InputReader(rt.input);
+    const i = readShiftInputs(inputs, rt.env, targets);
+    // The production guard, before any AWS client: require-environment.
+    await enforceGuard(rt, readGuardConfig(inputs));
     const clock = clockOf(deps, rt.env);
     const cloudwatch = await cloudwatchFor(i.health, i.config.aws, deps);
     const session = await i.target.open(i.config, {

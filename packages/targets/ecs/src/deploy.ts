@@ -29,13 +29,15 @@ export interface EcsDeployResult {
   greenSide: Side;
   blueSide: Side;
   changed: boolean;
+  /** The test listener's URL, when asked for (pre-traffic tests) and a test listener was given. */
+  testUrl?: string;
 }
 
 export async function deployEcs(
   c: Clients,
   cfg: EcsConfig,
   d: EcsDeployInputs,
-  o: { log: Log; clock: Clock; waitTimeoutMs: number; description: string },
+  o: { log: Log; clock: Clock; waitTimeoutMs: number; description: string; testUrl?: boolean },
 ): Promise<EcsDeployResult> {
   // Pre-flight: everything that can refuse the deploy, before the first write.
   const router = listenerRouter(c, cfg);
@@ -89,8 +91,11 @@ export async function deployEcs(
   };
   await waitForRollout(wait);
   await waitForHealthyTargets(wait);
-  if (d.testListener) await pointTestListener(c.elb, d.testListener, idle.targetGroup, o.log);
+  const testUrl = d.testListener
+    ? await pointTestListener(c.elb, d.testListener, idle.targetGroup, o.log, { url: !!o.testUrl })
+    : undefined;
   return {
+    ...(testUrl && { testUrl }),
     green,
     blue: blueSide.taskDefinition,
     greenSide: { ...idle, taskDefinition: green },

@@ -78,8 +78,11 @@ function checkTestListener(text: string, cfg: EcsConfig): string {
 async function deploy(cfg: EcsConfig, d: EcsDeployInputs, ctx: DeployContext): Promise<DeployOutcome> {
   const { ecsClients } = await import('./clients');
   const { deployEcs } = await import('./deploy');
-  const r = await deployEcs(await ecsClients(cfg.aws, ctx), cfg, d, ctx);
+  // The test listener's URL is read only for pre-traffic tests.
+  const r = await deployEcs(await ecsClients(cfg.aws, ctx), cfg, d, { ...ctx, testUrl: !!ctx.beforeTraffic });
   return {
+    ...(r.testUrl && { testUrl: r.testUrl }),
+    env: { GREEN_SERVICE: r.greenSide.service, BLUE_SERVICE: r.blueSide.service },
     green: r.green,
     blue: r.blue,
     changed: r.changed,

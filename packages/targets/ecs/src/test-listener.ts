@@ -1,6 +1,7 @@
 // The test listener, pointed at green alone before deploy-green returns, so that probes and tests reach it.
 import {
   DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
   ModifyListenerCommand,
   type ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -12,9 +13,11 @@ export async function pointTestListener(
   arn: string,
   targetGroup: string,
   log: Log,
-): Promise<void> {
+  opts: { url?: boolean } = {},
+): Promise<string | undefined> {
   const r = await elb.send(new DescribeListenersCommand({ ListenerArns: [arn] }));
-  const actions = r.Listeners?.[0]?.DefaultActions ?? [];
+  const listener = r.Listeners?.[0];
+  const actions = listener?.DefaultActions ?? [];
   const groups = forwardGroups(actions, 'The test listener');
   // Green's group takes all; a group the action does not name yet is added.
   const weights = new Map(groups.map((g) => [g.arn, 0]));
@@ -39,4 +42,13 @@ export async function pointTestListener(
     new ModifyListenerCommand({ ListenerArn: arn, DefaultActions: withWeights(named, weights) }),
   );
   log.info(`Test listener ${arn.slice(arn.indexOf('/') + 1)} now forwards to green alone.`);
+  if (!opts.url || !listener?.LoadBalancerArn) return undefined;
+  // What pre-traffic tests call: the load balancer's DNS name on the test listener's port.
+  const lb = await elb.send(
+    new DescribeLoadBalancersCommand({ LoadBalancerArns: [listener.LoadBalancerArn] }),
+  );
+  const dns = lb.LoadBalancers?.[0]?.DNSName;
+  if (!dns) return undefined;
+  const scheme = listener.Protocol === 'HTTPS' ? 'https' : 'http';
+  return `${scheme}://${dns}${listener.Port ? `:${listener.Port}` : ''}/`;
 }

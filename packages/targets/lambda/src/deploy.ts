@@ -20,6 +20,7 @@ import {
 } from '@deploy-actions/core';
 import type { HealthConfig } from '@deploy-actions/health/config';
 import { sameRouting, type RoutingState } from '@deploy-actions/release/routing';
+import type { GreenReady } from '@deploy-actions/release/target';
 import { readAlias } from './alias';
 import { checkInvoke } from './invoke';
 import { describeAlias } from './routing';
@@ -41,6 +42,8 @@ export interface DeployOptions {
   smoke?: NonNullable<HealthConfig['invoke']>;
   log: Log;
   clock?: Clock;
+  /** Pre-traffic tests, run before the alias is created (which would give green all the traffic). */
+  beforeTraffic?: (green: GreenReady) => Promise<void>;
 }
 
 export interface DeployResult {
@@ -117,6 +120,11 @@ export async function deployGreen(o: DeployOptions): Promise<DeployResult> {
     log.info(`Smoke test passed: ${verdict.reason}.`);
   }
 
+  await o.beforeTraffic?.({
+    green,
+    blue: blueVersion,
+    env: { GREEN_QUALIFIED_ARN: published.FunctionArn ?? '' },
+  });
   const aliasCreated = !live && (await createAlias(o, green));
   return {
     greenVersion: green,

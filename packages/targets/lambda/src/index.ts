@@ -34,6 +34,7 @@ async function deploy(cfg: LambdaConfig, d: DeployInputs, ctx: DeployContext): P
     ...(d.smoke && { smoke: d.smoke }),
     log: ctx.log,
     clock: ctx.clock,
+    ...(ctx.beforeTraffic && { beforeTraffic: ctx.beforeTraffic }),
   });
   return {
     green: r.greenVersion,
@@ -55,6 +56,7 @@ async function deploy(cfg: LambdaConfig, d: DeployInputs, ctx: DeployContext): P
         r.codeSha256,
       ],
     },
+    env: { GREEN_QUALIFIED_ARN: r.functionArn },
   };
 }
 

@@ -1,213 +1,21 @@
-export const id = 661;
-export const ids = [661];
+export const id = 332;
+export const ids = [332];
 export const modules = {
-
-/***/ 1824:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C2: () => (/* binding */ parseStatusRanges),
-/* harmony export */   EK: () => (/* binding */ hasChecks),
-/* harmony export */   Ll: () => (/* binding */ readHealthConfig),
-/* harmony export */   Nq: () => (/* binding */ requireChecks),
-/* harmony export */   Sx: () => (/* binding */ parseLatencyLimits),
-/* harmony export */   ci: () => (/* binding */ parseAlarms),
-/* harmony export */   zZ: () => (/* binding */ hasAlarms)
-/* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
-
-const HOUR = 3_600_000;
-// eslint-disable-next-line no-control-regex -- alarm names are any printable characters
-const ALARM_NAME = /^[^\u0000-\u001f\u007f]{1,255}$/;
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
-/** Every health input, checked; shared by health-gate and shift-traffic so both judge alike. */
-function readHealthConfig(inputs) {
-    const alarms = parseAlarms(inputs.text('alarms', { multiline: true }));
-    const maxErrorRate = optionalNumber(inputs, 'max-error-rate', {
-        min: 0,
-        max: 100,
-        expected: 'a percentage from 0 to 100, for example 2',
-        percent: true,
-    });
-    const maxLatencyRatio = optionalNumber(inputs, 'max-latency-ratio', {
-        min: 1,
-        max: 100,
-        expected: 'a ratio from 1 to 100 of green p95 over blue p95, for example 1.5',
-    });
-    const maxLatencyMs = parseLatencyLimits(inputs.text('max-latency-ms'));
-    const minInvocations = inputs.integer('min-invocations', 50, 1, 1_000_000_000);
-    const windowMs = inputs.duration('window', '5m', { ms: 24 * HOUR, label: '24h' });
-    if (windowMs < 60_000 || windowMs % 60_000 !== 0) {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('window', inputs.text('window'), 'must be whole minutes, at least 1m: Lambda publishes metrics per minute');
-    }
-    const metrics = maxErrorRate !== undefined || maxLatencyRatio !== undefined || maxLatencyMs
-        ? { maxErrorRate, maxLatencyRatio, ...(maxLatencyMs && { maxLatencyMs }), minInvocations, windowMs }
-        : undefined;
-    const http = readHttp(inputs);
-    const payload = inputs.json('invoke-payload');
-    const expect = inputs.matcher('invoke-expect');
-    if (expect && !payload)
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('invoke-expect', inputs.text('invoke-expect'), 'needs invoke-payload');
-    const durationMs = inputs.duration('duration', '0', { ms: 6 * HOUR, label: '6h' });
-    const intervalMs = inputs.duration('interval', '1m', { ms: HOUR, label: '1h' });
-    if (intervalMs < 1000)
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('interval', inputs.text('interval'), 'must be at least 1s');
-    const consecutiveFailures = inputs.integer('consecutive-failures', 1, 1, 100);
-    const onInconclusive = inputs.oneOf('on-inconclusive', ['fail', 'pass'], 'fail');
-    return {
-        alarms,
-        ...(metrics && { metrics }),
-        ...(http && { http }),
-        ...(payload && { invoke: { payload, expect } }),
-        durationMs,
-        intervalMs,
-        consecutiveFailures,
-        onInconclusive,
-    };
-}
-/** A gate with nothing to check would pass anything: fail closed instead. */
-function requireChecks(c) {
-    if (!hasChecks(c)) {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarms', '', 'health-gate needs at least one check: alarms, max-error-rate, max-latency-ratio, max-latency-ms, http-url or invoke-payload');
-    }
-}
-function hasAlarms(c) {
-    return c.alarms.names.length + c.alarms.prefixes.length > 0;
-}
-function hasChecks(c) {
-    return hasAlarms(c) || !!c.metrics || !!c.http || !!c.invoke;
-}
-/** "orders-errors, orders-latency" or one per line; "orders-*" is every alarm whose name starts "orders-". */
-function parseAlarms(text) {
-    const names = [];
-    const prefixes = [];
-    for (const item of text
-        .split(/[,\n]/)
-        .map((s) => s.trim())
-        .filter(Boolean)) {
-        if (!ALARM_NAME.test(item))
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarms', item, 'must be CloudWatch alarm names of 1 to 255 characters');
-        const star = item.indexOf('*');
-        if (star === -1)
-            names.push(item);
-        else if (star === item.length - 1 && star > 0)
-            prefixes.push(item.slice(0, -1));
-        else
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarms', item, 'may use * only at the end of a name, as a prefix: orders-*');
-    }
-    if (names.length > 100)
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarms', text, 'may name at most 100 alarms');
-    return { names, prefixes };
-}
-const LATENCY_LIMITS = 'must be latency limits in ms by percentile, such as p95=2000,p99=5000 (a bare number means p99): percentiles p1 to p99.9, each named once, limits whole ms from 1 to 900000';
-/** "p95=2000,p99=5000"; a bare "3000" is p99=3000. */
-function parseLatencyLimits(text) {
-    if (text === '')
-        return undefined;
-    const limits = {};
-    for (const item of text.split(',').map((s) => s.trim())) {
-        const m = /^(?:(p\d{1,2}(?:\.\d)?)\s*=\s*)?(\d{1,6})$/.exec(item);
-        const stat = m ? (m[1] ?? 'p99') : '';
-        const ms = Number(m?.[2]);
-        if (!m || Number(stat.slice(1)) < 1 || ms < 1 || ms > 900_000 || stat in limits) {
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('max-latency-ms', text, LATENCY_LIMITS);
-        }
-        limits[stat] = ms;
-    }
-    return limits;
-}
-/** "200-299", "200,204,300-399": the statuses a healthy endpoint answers with. */
-function parseStatusRanges(name, text) {
-    return text.split(',').map((part) => {
-        const m = /^\s*(\d{3})(?:\s*-\s*(\d{3}))?\s*$/.exec(part);
-        const from = Number(m?.[1]);
-        const to = Number(m?.[2] ?? m?.[1]);
-        if (!m || from < 100 || to > 599 || from > to) {
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, text, 'must be HTTP statuses or ranges from 100 to 599, for example 200-299 or 200,204,301-302');
-        }
-        return { from, to };
-    });
-}
-function readHttp(inputs) {
-    // Inputs with an action.yml default always arrive, so they are checked whether or not a URL is given.
-    const method = inputs.oneOf('http-method', ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], 'GET');
-    const expect = parseStatusRanges('http-expect-status', inputs.text('http-expect-status') || '200-299');
-    const samples = inputs.integer('http-samples', 3, 1, 100);
-    const url = inputs.text('http-url');
-    if (!url) {
-        const stray = ['http-max-latency-ms', 'http-headers', 'http-body'].find((n) => inputs.text(n, { multiline: true }) !== '');
-        if (stray)
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(stray, inputs.text(stray, { multiline: true }), 'needs http-url');
-        return undefined;
-    }
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-url', url, 'must be an absolute http:// or https:// URL');
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-url', url, 'must be an absolute http:// or https:// URL');
-    }
-    // Credentials in a URL would be printed in every log line and report that names the probe.
-    if (parsed.username || parsed.password) {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-url', url.replace(/\/\/[^@/]*@/, '//***@'), 'must not hold credentials: send them in http-headers (Authorization: ...)');
-    }
-    const headers = {};
-    for (const line of inputs
-        .text('http-headers', { multiline: true })
-        .split('\n')
-        .filter((l) => l.trim())) {
-        const m = /^([^:]+):(.*)$/.exec(line.trim());
-        if (!m || !HEADER_NAME.test(m[1].trim()) || !HEADER_VALUE.test(m[2])) {
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-headers', line, 'must be one "Name: value" header per line, in printable ASCII');
-        }
-        headers[m[1].trim()] = m[2].trim();
-    }
-    const body = inputs.text('http-body', { multiline: true, max: 64 * 1024 });
-    if (body && (method === 'GET' || method === 'HEAD')) {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-body', body, `cannot go with http-method ${method}: use POST, PUT, PATCH, DELETE or OPTIONS`);
-    }
-    const maxLatencyMs = inputs.text('http-max-latency-ms')
-        ? inputs.integer('http-max-latency-ms', 0, 1, 600_000)
-        : undefined;
-    return {
-        url: parsed.toString(),
-        method,
-        headers,
-        ...(body && { body }),
-        expect,
-        ...(maxLatencyMs !== undefined && { maxLatencyMs }),
-        samples,
-    };
-}
-function optionalNumber(inputs, name, range) {
-    const raw = inputs.text(name);
-    const text = range.percent ? raw.replace(/%$/, '') : raw;
-    if (text === '')
-        return undefined;
-    if (!/^\d+(\.\d+)?$/.test(text) || Number(text) < range.min || Number(text) > range.max) {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, raw, `must be ${range.expected}`);
-    }
-    return Number(text);
-}
-
-
-/***/ }),
 
 /***/ 9488:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MQ: () => (/* binding */ checkTopicRegion),
 /* harmony export */   pO: () => (/* binding */ runContext),
 /* harmony export */   pu: () => (/* binding */ readHistoryConfig),
 /* harmony export */   vh: () => (/* binding */ DEFAULT_TTL_DAYS)
 /* harmony export */ });
-/* unused harmony exports BACKENDS, parseBackends, parseTtlDays, parseEnvironment */
+/* unused harmony exports BACKENDS, DEFAULT_NOTIFY_ON, parseBackends, parseTtlDays, parseEnvironment, parseNotifyOn, parseWebhookUrl, partitionOf, parseTopicArn, topicRegion, readNotifyConfig */
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
+/* harmony import */ var _record__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8691);
 // The history inputs shared by record-history and rollback, checked before any backend is loaded or called.
+
 
 // In the order they are written: DynamoDB's conditional write refuses a missing table before GitHub is written.
 const BACKENDS = ['dynamodb', 'github'];
@@ -218,6 +26,7 @@ const TABLE = /^[a-zA-Z0-9_.-]{3,255}$/;
 const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
 // The token goes into an Authorization header: visible ASCII only.
 const TOKEN = /^[\x21-\x7e]+$/;
+const DEFAULT_NOTIFY_ON = ['failed', 'rolled-back'];
 /** `github`, `dynamodb` or both (comma separated, any order); each named once. */
 function parseBackends(value, input = 'backend') {
     if (value === '')
@@ -268,6 +77,113 @@ function parseUrl(value, input) {
         throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be an http or https URL');
     return value;
 }
+/** `started`, `succeeded`, `failed`, `rolled-back` (comma separated) or `all`; default failed,rolled-back. */
+function parseNotifyOn(value, input = 'notify-on') {
+    if (value === '')
+        return DEFAULT_NOTIFY_ON;
+    const words = value
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean);
+    const expected = `must be all, or statuses separated by commas: ${_record__WEBPACK_IMPORTED_MODULE_1__/* .STATUSES */ .f.join(', ')}`;
+    if (words.length === 0)
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, expected);
+    for (const w of words) {
+        if (w !== 'all' && !_record__WEBPACK_IMPORTED_MODULE_1__/* .STATUSES */ .f.includes(w))
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `${expected}; "${w}" is not one`);
+    }
+    return words.includes('all') ? [..._record__WEBPACK_IMPORTED_MODULE_1__/* .STATUSES */ .f] : _record__WEBPACK_IMPORTED_MODULE_1__/* .STATUSES */ .f.filter((s) => words.includes(s));
+}
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+/**
+ * A Slack incoming webhook: https, or http on a loopback address (a local receiver); no credentials. The URL
+ * is a secret: errors show *** instead.
+ */
+function parseWebhookUrl(value, input = 'slack-webhook-url') {
+    if (value === '')
+        return undefined;
+    const refuse = (expected) => new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, '***', expected);
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw refuse('must be an absolute https URL: the Slack incoming webhook (https://hooks.slack.com/services/...)');
+    }
+    if (url.protocol === 'http:') {
+        if (!LOOPBACK.test(url.hostname))
+            throw refuse('must be https; http is only allowed on a loopback address (127.0.0.1, localhost, [::1])');
+    }
+    else if (url.protocol !== 'https:') {
+        throw refuse('must be an https URL');
+    }
+    if (url.username || url.password)
+        throw refuse('must not hold credentials (user:password@); the webhook URL itself is the secret');
+    return value;
+}
+// arn:partition:sns:region:account:topic; names of 1 to 256 letters, digits, - and _, .fifo for FIFO topics:
+// https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html
+const SNS_ARN = /^arn:(aws[a-z-]*):sns:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12}):([A-Za-z0-9_-]+(?:\.fifo)?)$/;
+/** The partition of a region: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html */
+function partitionOf(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    if (region.startsWith('us-isob-'))
+        return 'aws-iso-b';
+    if (region.startsWith('us-isof-'))
+        return 'aws-iso-f';
+    if (region.startsWith('eu-isoe-'))
+        return 'aws-iso-e';
+    if (region.startsWith('us-iso-'))
+        return 'aws-iso';
+    if (region.startsWith('eusc-'))
+        return 'aws-eusc';
+    return 'aws';
+}
+function parseTopicArn(value, input = 'sns-topic-arn') {
+    if (value === '')
+        return undefined;
+    const m = SNS_ARN.exec(value);
+    if (!m || m[4].length > 256) {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'must be the ARN of an SNS topic: arn:aws:sns:REGION:ACCOUNT:TOPIC (1 to 256 letters, digits, - or _)');
+    }
+    if (partitionOf(m[2]) !== m[1]) {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `names partition ${m[1]}, but region ${m[2]} is in ${partitionOf(m[2])}`);
+    }
+    return value;
+}
+/** The region of a topic ARN checked by parseTopicArn. */
+function topicRegion(arn) {
+    return arn.split(':')[3];
+}
+/** The topic must be in the region the step uses: SNS takes a Publish only in the topic's own region. */
+function checkTopicRegion(notify, region) {
+    const arn = notify?.snsTopicArn;
+    if (arn && topicRegion(arn) !== region) {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('sns-topic-arn', arn, `is in region ${topicRegion(arn)}, but this step uses ${region}; give a topic of ${region} (or set aws-region)`);
+    }
+}
+/** slack-webhook-url, sns-topic-arn and notify-on; undefined when neither channel is given. */
+function readNotifyConfig(inputs) {
+    let webhookText;
+    try {
+        webhookText = inputs.text('slack-webhook-url', { max: 2048 });
+    }
+    catch (err) {
+        // The value is a secret: the message keeps the reason only.
+        if (err instanceof _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz)
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(err.input, '***', err.expected);
+        throw err;
+    }
+    const slackWebhookUrl = parseWebhookUrl(webhookText);
+    const snsTopicArn = parseTopicArn(inputs.text('sns-topic-arn', { max: 1024 }));
+    const on = parseNotifyOn(inputs.text('notify-on'));
+    if (!slackWebhookUrl && !snsTopicArn)
+        return undefined;
+    return { ...(slackWebhookUrl && { slackWebhookUrl }), ...(snsTopicArn && { snsTopicArn }), on };
+}
 function readHistoryConfig(inputs) {
     const backends = parseBackends(inputs.text('backend'));
     const environment = parseEnvironment(inputs.text('environment'));
@@ -275,6 +191,7 @@ function readHistoryConfig(inputs) {
     const ttlDays = parseTtlDays(inputs.text('ttl-days'));
     const maxAttempts = inputs.integer('max-attempts', 10, 1, 20);
     const onError = inputs.oneOf('on-error', ['fail', 'warn'], 'fail');
+    const notify = readNotifyConfig(inputs);
     let table;
     const tableText = inputs.text('dynamodb-table');
     if (backends.includes('dynamodb')) {
@@ -313,6 +230,7 @@ function readHistoryConfig(inputs) {
         ...(github && { github }),
         maxAttempts,
         onError,
+        ...(notify && { notify }),
     };
 }
 /** The run, from the variables every GitHub Actions step has; outside Actions a local run id. */
@@ -440,12 +358,12 @@ function readTarget(s) {
 /* harmony export */   cS: () => (/* binding */ sameTarget),
 /* harmony export */   dM: () => (/* binding */ checkDeploymentId),
 /* harmony export */   dR: () => (/* binding */ isFinal),
+/* harmony export */   f: () => (/* binding */ STATUSES),
 /* harmony export */   gT: () => (/* binding */ isGitHubDeploymentId),
 /* harmony export */   hD: () => (/* binding */ targetKey),
 /* harmony export */   i$: () => (/* binding */ parseStatus),
 /* harmony export */   kY: () => (/* binding */ transition)
 /* harmony export */ });
-/* unused harmony export STATUSES */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(286);
@@ -665,87 +583,17 @@ function firstAtOrAbove(sorted, x) {
 
 /***/ }),
 
-/***/ 6342:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OG: () => (/* binding */ cloudwatchFor),
-/* harmony export */   Xg: () => (/* binding */ readConfig),
-/* harmony export */   _c: () => (/* binding */ selectTarget),
-/* harmony export */   eg: () => (/* binding */ runStep),
-/* harmony export */   ie: () => (/* binding */ clockOf),
-/* harmony export */   oh: () => (/* binding */ failureMessage)
-/* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
-/* harmony import */ var _deploy_actions_health_config__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1824);
-
-
-/**
- * The target the inputs select: `target`, else the first of `targets`. An input only another target reads
- * is an error naming it, so a step never silently ignores what the user wrote.
- */
-function selectTarget(inputs, targets) {
-    const kinds = Object.keys(targets);
-    const kind = inputs.oneOf('target', kinds, kinds[0]);
-    const chosen = targets[kind];
-    for (const other of Object.values(targets)) {
-        if (other === chosen)
-            continue;
-        for (const name of other.inputs) {
-            const value = inputs.text(name, { multiline: true });
-            if (value !== '' && !chosen.inputs.includes(name)) {
-                throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `is an input of target ${other.kind}; this step's target is ${kind}`);
-            }
-        }
-    }
-    return chosen;
-}
-/** The selected target's config; required unless `optional`. */
-function readConfig(target, inputs, env) {
-    return target.readConfig(inputs, env);
-}
-/** A CloudWatch client only when alarms or metrics are checked. */
-async function cloudwatchFor(health, aws, deps) {
-    if (!health.metrics && !(0,_deploy_actions_health_config__WEBPACK_IMPORTED_MODULE_1__/* .hasAlarms */ .zZ)(health))
-        return undefined;
-    const make = deps.cloudwatch ?? (await __webpack_require__.e(/* import() */ 565).then(__webpack_require__.bind(__webpack_require__, 9565))).cloudwatchClient;
-    return make(aws);
-}
-function clockOf(deps, env) {
-    return deps.clock ?? (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .clockFromEnv */ .iQ)(env);
-}
-/** Runs one action body; every failure becomes one clear failed-step message. */
-async function runStep(rt, body, nothingDone = 'Nothing was changed in AWS.') {
-    try {
-        await body();
-    }
-    catch (err) {
-        rt.setFailed(failureMessage(err, nothingDone));
-    }
-}
-function failureMessage(err, nothingDone = 'Nothing was changed in AWS.') {
-    if (err instanceof _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz)
-        return `${err.message}. ${nothingDone}`;
-    if (err instanceof _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConcurrentChangeError */ .wy || err instanceof _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH || err instanceof _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc)
-        return err.message;
-    const name = (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err);
-    if (name)
-        return `AWS ${name}: ${(0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`;
-    return (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err);
-}
-
-
-/***/ }),
-
 /***/ 671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G9: () => (/* binding */ settle),
+/* harmony export */   QU: () => (/* binding */ maskSecrets),
 /* harmony export */   XW: () => (/* binding */ asInputError),
 /* harmony export */   ck: () => (/* binding */ historyInputs),
 /* harmony export */   ee: () => (/* binding */ outcomesTable),
 /* harmony export */   h1: () => (/* binding */ merge),
+/* harmony export */   iP: () => (/* binding */ announce),
 /* harmony export */   qw: () => (/* binding */ openFor),
 /* harmony export */   sK: () => (/* binding */ reportOutcomes)
 /* harmony export */ });
@@ -755,6 +603,49 @@ function failureMessage(err, nothingDone = 'Nothing was changed in AWS.') {
 // backend, what was recorded and what was not.
 
 
+/** The inputs that are secrets, masked in the log before anything (an input error included) can print them. */
+const SECRET_INPUTS = ['slack-webhook-url'];
+function maskSecrets(rt) {
+    for (const name of SECRET_INPUTS) {
+        const value = rt.input(name);
+        if (!value)
+            continue;
+        rt.setSecret?.(value);
+        try {
+            // The path is the secret part; URL may print it normalised.
+            const url = new URL(value);
+            if (url.href !== value)
+                rt.setSecret?.(url.href);
+            if (url.pathname.length > 1)
+                rt.setSecret?.(url.pathname);
+        }
+        catch {
+            // not a URL: the input check refuses it, showing ***
+        }
+    }
+}
+/**
+ * Sends the notices the configuration asks for, once the records are written. A notification that fails only
+ * warns, naming the channel and why: it never changes how the step ends.
+ */
+async function announce(rt, cfg, aws, notices, deps) {
+    if (!cfg.notify)
+        return;
+    try {
+        const { sendNotices } = await __webpack_require__.e(/* import() */ 231).then(__webpack_require__.bind(__webpack_require__, 1231));
+        for (const s of await sendNotices(cfg.notify, notices, aws, deps)) {
+            if (s.ok)
+                rt.info(`${s.channel}: notified that deployment ${s.id} ${s.status}.`);
+            else
+                rt.warning(`${s.channel}: the notification that deployment ${s.id} ${s.status} was NOT sent (${s.error}). The deployment is recorded; only the notification is missing.`);
+        }
+    }
+    catch (err) {
+        rt.warning(`Notifications were NOT sent: ${(0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)
+            .split(cfg.notify.slackWebhookUrl ?? '\0')
+            .join('***')}.`);
+    }
+}
 async function openFor(rt, cfg, aws, run, clock, deps) {
     const { openHistory } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 5260));
     return openHistory({ ...cfg, ...(cfg.github && { github: { ...cfg.github, ...apiUrl(rt.env) } }) }, aws, { environment: cfg.environment, ...(run.commit && { commit: run.commit }) }, {
