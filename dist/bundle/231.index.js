@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   sendNotices: () => (/* binding */ sendNotices)
 /* harmony export */ });
 /* unused harmony exports buildMessage, plainText, slackPayload, snsPublishInput, snsClient */
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
 // Notifications of recorded statuses: a Slack incoming webhook and an SNS topic (whose email, chat or paging
 // subscribers get it). The messages are built by pure functions; sending never throws: each channel's
 // failure comes back as a result for the runner to warn about, after the record is written.

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   openHistory: () => (/* binding */ openHistory)
 /* harmony export */ });
 /* unused harmony exports githubBackend, dynamodbBackend, History */
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9713);
 /* harmony import */ var _record__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8691);
 

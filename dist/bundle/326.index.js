@@ -64,8 +64,8 @@ __webpack_require__.d(__webpack_exports__, {
   runShiftTrafficStep: () => (/* binding */ runShiftTrafficStep)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 5 modules
-var src = __webpack_require__(286);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 6 modules
+var src = __webpack_require__(5000);
 // EXTERNAL MODULE: ./packages/health/src/config.ts
 var src_config = __webpack_require__(1824);
 ;// CONCATENATED MODULE: ./packages/release/src/plan.ts

@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */   vh: () => (/* binding */ DEFAULT_TTL_DAYS)
 /* harmony export */ });
 /* unused harmony exports BACKENDS, DEFAULT_NOTIFY_ON, parseBackends, parseTtlDays, parseEnvironment, parseNotifyOn, parseWebhookUrl, partitionOf, parseTopicArn, topicRegion, readNotifyConfig */
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
 /* harmony import */ var _record__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8691);
 // The history inputs shared by record-history and rollback, checked before any backend is loaded or called.
 
@@ -22,10 +22,6 @@ const BACKENDS = ['dynamodb', 'github'];
 const DEFAULT_TTL_DAYS = 90;
 // DynamoDB table names: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html
 const TABLE = /^[a-zA-Z0-9_.-]{3,255}$/;
-// owner/name as GitHub spells them; `.` and `..` would change the API path.
-const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
-// The token goes into an Authorization header: visible ASCII only.
-const TOKEN = /^[\x21-\x7e]+$/;
 const DEFAULT_NOTIFY_ON = ['failed', 'rolled-back'];
 /** `github`, `dynamodb` or both (comma separated, any order); each named once. */
 function parseBackends(value, input = 'backend') {
@@ -207,19 +203,10 @@ function readHistoryConfig(inputs) {
     }
     let github;
     if (backends.includes('github')) {
-        const token = inputs.text('github-token');
-        if (token === '') {
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', '', 'is required with backend github: a token with "deployments: write" (the job token by default)');
-        }
-        if (!TOKEN.test(token)) {
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', '***', 'must be a GitHub token: visible ASCII characters only, no spaces');
-        }
-        const repository = inputs.text('repository');
-        if (!REPOSITORY.test(repository)) {
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('repository', repository, 'must be owner/name, the repository that holds the deployments');
-        }
-        const [owner, repo] = repository.split('/');
-        github = { token, owner, repo };
+        github = (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .readGitHubAccess */ .wX)(inputs, {
+            token: 'with backend github: a token with "deployments: write" (the job token by default)',
+            repository: 'the repository that holds the deployments',
+        });
     }
     return {
         backends,
@@ -366,7 +353,7 @@ function readTarget(s) {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(286);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5000);
 
 
 const STATUSES = ['started', 'succeeded', 'failed', 'rolled-back'];
@@ -597,7 +584,7 @@ function firstAtOrAbove(sorted, x) {
 /* harmony export */   qw: () => (/* binding */ openFor),
 /* harmony export */   sK: () => (/* binding */ reportOutcomes)
 /* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
 /* harmony import */ var _deploy_actions_history__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4200);
 // What record-history and rollback share: opening the configured backends and telling the user, per
 // backend, what was recorded and what was not.

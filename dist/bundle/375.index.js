@@ -14,7 +14,7 @@ export const modules = {
 /* harmony export */   ci: () => (/* binding */ parseAlarms),
 /* harmony export */   zZ: () => (/* binding */ hasAlarms)
 /* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
 
 const HOUR = 3_600_000;
 // eslint-disable-next-line no-control-regex -- alarm names are any printable characters
@@ -206,7 +206,7 @@ function optionalNumber(inputs, name, range) {
 /* harmony export */   UF: () => (/* binding */ readGuardConfig)
 /* harmony export */ });
 /* unused harmony exports GUARD_AUDIENCE, parseEnvironmentName, decodeJwtPayload, idTokenUrl, sameEnvironment, settingsUrl, configureHint, hasRequiredReviewers, approvalsOf, approvedBy, guardSummary, jobEnvironment, checkGuard */
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
 // The production guard (`require-environment`): before anything opens an AWS client, the step proves that its
 // job runs under the named GitHub environment (the `environment` claim of the job's OIDC token) and that the
 // environment makes a person approve the job (a required_reviewers protection rule), and it tells who
@@ -215,10 +215,6 @@ function optionalNumber(inputs, name, range) {
 //
 // Plain fetch, not Octokit: the three actions that may use it load no GitHub client unless asked to.
 
-// owner/name as GitHub spells them; `.` and `..` would change the API path.
-const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
-// The token goes into an Authorization header: visible ASCII only.
-const TOKEN = /^[\x21-\x7e]+$/;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** The audience asked for: a token for this check alone, which no cloud provider's trust policy accepts. */
@@ -248,19 +244,11 @@ function readGuardConfig(inputs) {
     if (raw === '')
         return undefined;
     const environment = parseEnvironmentName(raw);
-    const token = inputs.text('github-token');
-    if (token === '') {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', '', 'is required with require-environment: a token with "actions: read" (the job token by default)');
-    }
-    if (!TOKEN.test(token)) {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', '***', 'must be a GitHub token: visible ASCII characters only, no spaces');
-    }
-    const repository = inputs.text('repository');
-    if (!REPOSITORY.test(repository)) {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('repository', repository, 'must be owner/name, the repository whose environment require-environment names');
-    }
-    const [owner, repo] = repository.split('/');
-    return { environment, token, owner, repo };
+    const access = (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .readGitHubAccess */ .wX)(inputs, {
+        token: 'with require-environment: a token with "actions: read" (the job token by default)',
+        repository: 'the repository whose environment require-environment names',
+    });
+    return { environment, ...access };
 }
 /** The claims of a JWT, unverified: its middle part, base64url JSON (RFC 7519). */
 function decodeJwtPayload(jwt) {
@@ -466,7 +454,7 @@ function parseApprovedBy(value, input = 'approved-by') {
 /* harmony export */   ie: () => (/* binding */ clockOf),
 /* harmony export */   oh: () => (/* binding */ failureMessage)
 /* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
 /* harmony import */ var _deploy_actions_health_config__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1824);
 
 

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   cloudwatchClient: () => (/* binding */ cloudwatchClient),
 /* harmony export */   cloudwatchSdk: () => (/* binding */ cloudwatchSdk)
 /* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
 
 let sdk;
 /**

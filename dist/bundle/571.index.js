@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEPLOYMENT_TASK, DESCRIPTION_MAX, TASK_PREFIX, clipDescription, finalDescription, foreign, isTarget, parseFinal, payloadFor, payloadOf, payloadTarget, retryDelayMs, targetName, targetOf, taskOf, toRecord
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 5 modules
-var src = __webpack_require__(286);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 6 modules
+var src = __webpack_require__(5000);
 // EXTERNAL MODULE: ./packages/history/src/record.ts
 var src_record = __webpack_require__(8691);
 // EXTERNAL MODULE: ./packages/history/src/errors.ts

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   cloudwatchClient: () => (/* binding */ cloudwatchClient),
 /* harmony export */   cloudwatchSdk: () => (/* binding */ cloudwatchSdk)
 /* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(286);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
 
 let sdk;
 /**
@@ -89,8 +89,8 @@ function clip(text) {
     return one.length > 200 ? `${one.slice(0, 197)}...` : one;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 5 modules
-var src = __webpack_require__(286);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 6 modules
+var src = __webpack_require__(5000);
 // EXTERNAL MODULE: ./packages/health/src/client.ts
 var client = __webpack_require__(9565);
 ;// CONCATENATED MODULE: ./packages/health/src/alarms.ts

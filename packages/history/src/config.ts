@@ -1,5 +1,5 @@
 // The history inputs shared by record-history and rollback, checked before any backend is loaded or called.
-import { InputError, type InputReader } from '@deploy-actions/core';
+import { InputError, readGitHubAccess, type InputReader } from '@deploy-actions/core';
 import { STATUSES, type DeploymentStatus } from './record';
 
 // In the order they are written: DynamoDB's conditional write refuses a missing table before GitHub is written.
@@ -8,10 +8,6 @@ export type BackendName = (typeof BACKENDS)[number];
 export const DEFAULT_TTL_DAYS = 90;
 // DynamoDB table names: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html
 const TABLE = /^[a-zA-Z0-9_.-]{3,255}$/;
-// owner/name as GitHub spells them; `.` and `..` would change the API path.
-const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
-// The token goes into an Authorization header: visible ASCII only.
-const TOKEN = /^[\x21-\x7e]+$/;
 
 export interface HistoryConfig {
   backends: BackendName[];
@@ -246,31 +242,10 @@ export function readHistoryConfig(inputs: InputReader): HistoryConfig {
 
   let github: HistoryConfig['github'];
   if (backends.includes('github')) {
-    const token = inputs.text('github-token');
-    if (token === '') {
-      throw new InputError(
-        'github-token',
-        '',
-        'is required with backend github: a token with "deployments: write" (the job token by default)',
-      );
-    }
-    if (!TOKEN.test(token)) {
-      throw new InputError(
-        'github-token',
-        '***',
-        'must be a GitHub token: visible ASCII characters only, no spaces',
-      );
-    }
-    const repository = inputs.text('repository');
-    if (!REPOSITORY.test(repository)) {
-      throw new InputError(
-        'repository',
-        repository,
-        'must be owner/name, the repository that holds the deployments',
-      );
-    }
-    const [owner, repo] = repository.split('/') as [string, string];
-    github = { token, owner, repo };
+    github = readGitHubAccess(inputs, {
+      token: 'with backend github: a token with "deployments: write" (the job token by default)',
+      repository: 'the repository that holds the deployments',
+    });
   }
   return {
     backends,

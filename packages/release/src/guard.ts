@@ -5,12 +5,15 @@
 // policy on `sub: repo:<owner>/<repo>:environment:<name>` (README, "Production guard").
 //
 // Plain fetch, not Octokit: the three actions that may use it load no GitHub client unless asked to.
-import { DeployError, InputError, table, type InputReader, type Runtime } from '@deploy-actions/core';
+import {
+  DeployError,
+  InputError,
+  readGitHubAccess,
+  table,
+  type InputReader,
+  type Runtime,
+} from '@deploy-actions/core';
 
-// owner/name as GitHub spells them; `.` and `..` would change the API path.
-const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
-// The token goes into an Authorization header: visible ASCII only.
-const TOKEN = /^[\x21-\x7e]+$/;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** The audience asked for: a token for this check alone, which no cloud provider's trust policy accepts. */
@@ -66,31 +69,11 @@ export function readGuardConfig(inputs: InputReader): GuardConfig | undefined {
   const raw = inputs.text('require-environment', { multiline: true });
   if (raw === '') return undefined;
   const environment = parseEnvironmentName(raw);
-  const token = inputs.text('github-token');
-  if (token === '') {
-    throw new InputError(
-      'github-token',
-      '',
-      'is required with require-environment: a token with "actions: read" (the job token by default)',
-    );
-  }
-  if (!TOKEN.test(token)) {
-    throw new InputError(
-      'github-token',
-      '***',
-      'must be a GitHub token: visible ASCII characters only, no spaces',
-    );
-  }
-  const repository = inputs.text('repository');
-  if (!REPOSITORY.test(repository)) {
-    throw new InputError(
-      'repository',
-      repository,
-      'must be owner/name, the repository whose environment require-environment names',
-    );
-  }
-  const [owner, repo] = repository.split('/') as [string, string];
-  return { environment, token, owner, repo };
+  const access = readGitHubAccess(inputs, {
+    token: 'with require-environment: a token with "actions: read" (the job token by default)',
+    repository: 'the repository whose environment require-environment names',
+  });
+  return { environment, ...access };
 }
 
 /** The claims of a JWT, unverified: its middle part, base64url JSON (RFC 7519). */
