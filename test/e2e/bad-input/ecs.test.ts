@@ -1,13 +1,15 @@
 // Bad input with target ecs, for each of the five actions: the ECS inputs (cluster, services, listener-arn or
 // listener-rule-arn, and deploy-green's task-definition, container-name, image, desired-count,
 // test-listener-arn; rollback's scale-down), versions that are not task definition ARNs, fractional
-// percentages on a router that takes whole ones, and the inputs of one target given to the other. Each
-// action's suite has ECS bases that reach a write (or a verdict, or a record) against an ECS stack in moto
-// (./ecs-fixture) and one Lambda base, for the ECS inputs given to a Lambda release.
+// percentages on a router that takes whole ones, the inputs of one target given to the other, and the
+// production guard's require-environment on deploy-green, shift-traffic and rollback. Each action's suite has
+// ECS bases that reach a write (or a verdict, or a record) against an ECS stack in moto (./ecs-fixture) and one
+// Lambda base, for the ECS inputs given to a Lambda release.
 import { describe } from '@jest/globals';
 import fc from 'fast-check';
 import { TEST_ACCOUNT, TEST_REGION } from '@deploy-actions/testbed/moto';
 import { has, targetUnknown } from './categories';
+import { guardCategories } from './guard-generators';
 import {
   BLUE_TD,
   CLUSTER_ARN,
@@ -359,6 +361,8 @@ describe('deploy-green with target ecs', () => {
       bad: one('test-listener-arn', notAListener),
     },
     ...testCategories(action),
+    // The production guard's inputs.
+    ...guardCategories(action),
   ];
   badInputSuite({ action, bases, categories, fixture: ecsFixture() });
 });
@@ -444,6 +448,8 @@ describe('shift-traffic with target ecs', () => {
       bases: (b) => isEcs(b) && b.strategy === 'linear',
       bad: one('linear-percent', fractionalPercent),
     },
+    // The production guard's inputs.
+    ...guardCategories(action),
   ];
   badInputSuite({ action, bases, categories, fixture: ecsFixture() });
 });
@@ -505,6 +511,8 @@ describe('rollback with target ecs', () => {
         ),
       ),
     },
+    // The production guard's inputs.
+    ...guardCategories(action),
   ];
   badInputSuite({ action, bases, categories, fixture: ecsFixture() });
 });

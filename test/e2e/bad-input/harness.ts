@@ -611,9 +611,18 @@ export function badInputSuite({
 
 /**
  * A bad slack-webhook-url (a secret) is refused without being shown: masked before anything is printed, and
- * absent from the message, the log, the summary and the outputs, in-process and through the bundles.
+ * absent from the message, the log, the summary and the outputs, in-process and through the bundles. The
+ * action is record-history unless given (rollback takes the notification inputs too); `title` names a second
+ * suite of the same action (rollback without environment, where any webhook is refused).
  */
-export function secretWebhookSuite(base: Base, bad: fc.Arbitrary<string>[]): void {
+export function secretWebhookSuite(
+  base: Base,
+  bad: fc.Arbitrary<string>[],
+  {
+    action = 'record-history',
+    title = 'a bad slack-webhook-url is never shown',
+  }: { action?: Action; title?: string } = {},
+): void {
   // Environment variables (the bundle's inputs) hold no NUL; a line break would end the value InputReader checks.
   const cases = fc
     .oneof(...bad)
@@ -625,7 +634,7 @@ export function secretWebhookSuite(base: Base, bad: fc.Arbitrary<string>[]): voi
     GITHUB_SHA: SHA,
     GITHUB_RUN_ID: '4242',
   };
-  describe('record-history: a bad slack-webhook-url is never shown', () => {
+  describe(`${action}: ${title}`, () => {
     it('in-process: masked first, named by its input, the value nowhere', async () => {
       await fc.assert(
         fc.asyncProperty(cases, async (value) => {
@@ -640,7 +649,7 @@ export function secretWebhookSuite(base: Base, bad: fc.Arbitrary<string>[]): voi
             },
           });
           Object.assign(rt.env, env);
-          await runRecordHistory(rt, targets, clients.deps);
+          await RUN[action](rt, clients.deps);
           const printed = [rt.failed ?? '', ...rt.log, rt.summaryText, ...Object.values(rt.outputs)].join(
             '\n',
           );
@@ -658,7 +667,7 @@ export function secretWebhookSuite(base: Base, bad: fc.Arbitrary<string>[]): voi
 
     describe.each(nodeBinaries())('through the bundle on $name', ({ path }) => {
       it.each(fc.sample(cases, { numRuns: 3, seed: 42 }))('%s', async (value) => {
-        const r = await runAction('record-history', {
+        const r = await runAction(action, {
           inputs: { ...base.inputs, 'slack-webhook-url': value },
           env,
           githubToken: TOKEN,

@@ -1,11 +1,21 @@
-// rollback: to, reason and the history inputs (used when environment is given), besides the target's inputs.
+// rollback: to, reason, the history inputs and the notification inputs (used when environment is given; a
+// notification channel without environment is refused), besides the target's inputs.
 import fc from 'fast-check';
 import { TEST_REGION } from '@deploy-actions/testbed/moto';
 import { common, has, historyInputs } from './categories';
-import { ARN, BOTH, FN, GITHUB, TABLE, injection, one, tooLongOrControl } from './generators';
-import { badInputSuite, type Base, type Category } from './harness';
+import { ARN, BOTH, FN, GITHUB, TABLE, injection, one, tooLongOrControl, type Inputs } from './generators';
+import { badInputSuite, secretWebhookSuite, type Base, type Category } from './harness';
 import { guardCategories } from './guard-generators';
-import { badDeploymentId, goodDeploymentId } from './history-generators';
+import {
+  badDeploymentId,
+  badNotifyOn,
+  goodDeploymentId,
+  notTopicArn,
+  topicOtherRegion,
+  webhookHttpElsewhere,
+  webhookNotUrl,
+  webhookWithCredentials,
+} from './history-generators';
 
 const withEnvironment = has('environment');
 
@@ -125,7 +135,95 @@ const categories: Category[] = [
   },
 ];
 
+// The notification inputs, read with the history inputs when environment is given.
+const TOPIC = `arn:aws:sns:${TEST_REGION}:123456789012:deployments`;
+/** Webhooks and topics that are good with environment: without it any channel is refused. */
+const goodWebhook = fc.constantFrom(
+  'https://hooks.slack.com/services/T0SECRET/B0SECRET/s3cr3tW3bh00k',
+  'https://hooks.slack.com/workflows/T0SECRET/A0SECRET/1/s3cr3t',
+  'http://127.0.0.1:9/services/T0SECRET/B0SECRET/s3cr3t',
+  'http://localhost:8080/hook',
+);
+const goodTopic = fc.constantFrom(TOPIC, `arn:aws:sns:${TEST_REGION}:123456789012:deployments.fifo`);
+const anyWebhook = fc.oneof(goodWebhook, webhookNotUrl, webhookHttpElsewhere, webhookWithCredentials);
+const anyTopic = fc.oneof(goodTopic, topicOtherRegion, notTopicArn);
+
+categories.push(
+  {
+    action: 'rollback',
+    label: 'slack-webhook-url not a URL',
+    names: ['slack-webhook-url'],
+    bases: withEnvironment,
+    bad: one('slack-webhook-url', webhookNotUrl),
+  },
+  {
+    action: 'rollback',
+    label: 'slack-webhook-url http to a host other than loopback',
+    names: ['slack-webhook-url'],
+    bases: withEnvironment,
+    bad: one('slack-webhook-url', webhookHttpElsewhere),
+  },
+  {
+    action: 'rollback',
+    label: 'slack-webhook-url with credentials',
+    names: ['slack-webhook-url'],
+    bases: withEnvironment,
+    bad: one('slack-webhook-url', webhookWithCredentials),
+  },
+  {
+    action: 'rollback',
+    label: 'sns-topic-arn of another region than the one in use',
+    names: ['sns-topic-arn'],
+    bases: withEnvironment,
+    bad: one('sns-topic-arn', topicOtherRegion),
+  },
+  {
+    action: 'rollback',
+    label: 'sns-topic-arn not an SNS topic ARN',
+    names: ['sns-topic-arn'],
+    bases: withEnvironment,
+    bad: one('sns-topic-arn', notTopicArn),
+  },
+  {
+    action: 'rollback',
+    label: 'notify-on with unknown words',
+    names: ['notify-on'],
+    bases: withEnvironment,
+    bad: fc
+      .tuple(badNotifyOn, fc.constantFrom('', TOPIC))
+      .map(([on, topic]): Inputs => ({ 'notify-on': on, ...(topic && { 'sns-topic-arn': topic }) })),
+  },
+  {
+    // Notifications announce what the history records: without environment there is nothing to announce, so
+    // a channel is refused whatever its value (notify-on alone is not a channel).
+    action: 'rollback',
+    label: 'a notify input without environment',
+    names: ['slack-webhook-url', 'sns-topic-arn'],
+    drop: ['environment'],
+    bad: fc
+      .tuple(
+        fc.option(anyWebhook, { nil: undefined }),
+        fc.option(anyTopic, { nil: undefined }),
+        fc.constantFrom('', 'all', 'failed,rolled-back'),
+      )
+      .filter(([webhook, topic]) => webhook !== undefined || topic !== undefined)
+      .map(([webhook, topic, on]): Inputs => ({
+        ...(webhook !== undefined && { 'slack-webhook-url': webhook }),
+        ...(topic !== undefined && { 'sns-topic-arn': topic }),
+        ...(on && { 'notify-on': on }),
+      })),
+  },
+);
+
 // The production guard's inputs.
 categories.push(...guardCategories('rollback'));
 
 badInputSuite({ action: 'rollback', bases, categories });
+// The webhook is a secret: never shown, whether it is refused for its value or for the missing environment.
+secretWebhookSuite(bases[3]!, [webhookNotUrl, webhookHttpElsewhere, webhookWithCredentials], {
+  action: 'rollback',
+});
+secretWebhookSuite(bases[0]!, [goodWebhook, webhookNotUrl, webhookHttpElsewhere, webhookWithCredentials], {
+  action: 'rollback',
+  title: 'a slack-webhook-url without environment is never shown',
+});
