@@ -318,6 +318,7 @@ function readTarget(s) {
 /* harmony export */   SU: () => (/* reexport safe */ _record__WEBPACK_IMPORTED_MODULE_2__.SU),
 /* harmony export */   W1: () => (/* reexport safe */ _errors__WEBPACK_IMPORTED_MODULE_0__.W),
 /* harmony export */   dM: () => (/* reexport safe */ _record__WEBPACK_IMPORTED_MODULE_2__.dM),
+/* harmony export */   ez: () => (/* reexport safe */ _record__WEBPACK_IMPORTED_MODULE_2__.ez),
 /* harmony export */   gz: () => (/* reexport safe */ _errors__WEBPACK_IMPORTED_MODULE_0__.g),
 /* harmony export */   i$: () => (/* reexport safe */ _record__WEBPACK_IMPORTED_MODULE_2__.i$)
 /* harmony export */ });
@@ -345,6 +346,7 @@ function readTarget(s) {
 /* harmony export */   cS: () => (/* binding */ sameTarget),
 /* harmony export */   dM: () => (/* binding */ checkDeploymentId),
 /* harmony export */   dR: () => (/* binding */ isFinal),
+/* harmony export */   ez: () => (/* binding */ RELEASE_KINDS),
 /* harmony export */   f: () => (/* binding */ STATUSES),
 /* harmony export */   gT: () => (/* binding */ isGitHubDeploymentId),
 /* harmony export */   hD: () => (/* binding */ targetKey),
@@ -357,6 +359,7 @@ function readTarget(s) {
 
 
 const STATUSES = ['started', 'succeeded', 'failed', 'rolled-back'];
+const RELEASE_KINDS = ['release', 'hotfix'];
 /** The kind of target whose records were written before targets had kinds. */
 const FIRST_TARGET_KIND = 'lambda';
 /**
@@ -467,6 +470,7 @@ function computeStats(records, period) {
     let failed = 0;
     let rolledBack = 0;
     let rollbacks = 0;
+    const hotfixes = { count: 0, succeeded: 0 };
     const durations = [];
     const failures = [];
     const successEnds = new Map();
@@ -489,6 +493,11 @@ function computeStats(records, period) {
             continue;
         }
         count++;
+        if (r.releaseKind === 'hotfix') {
+            hotfixes.count++;
+            if (r.status === 'succeeded')
+                hotfixes.succeeded++;
+        }
         if (r.status === 'started' || !Number.isFinite(ended)) {
             inProgress++;
             continue;
@@ -533,6 +542,7 @@ function computeStats(records, period) {
         deploymentsPerDay: count / days,
         successfulPerDay: succeeded / days,
         rollbacks,
+        hotfixes,
     };
 }
 /**

@@ -50,6 +50,10 @@ function readRecordInputs(inputs, env, targets) {
     if (approvedBy && status !== 'started') {
         throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('approved-by', approvedBy, 'is recorded with status started only: give it to the step that records the start');
     }
+    const releaseKind = inputs.oneOf('release-kind', _deploy_actions_history__WEBPACK_IMPORTED_MODULE_1__/* .RELEASE_KINDS */ .ez, 'release');
+    if (releaseKind !== 'release' && status !== 'started') {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('release-kind', releaseKind, 'is recorded with status started only: give it to the step that records the start');
+    }
     let id;
     if (status === 'started') {
         if (!config)
@@ -95,6 +99,7 @@ function readRecordInputs(inputs, env, targets) {
         reportDays,
         aws,
         approvedBy,
+        releaseKind,
         notifyAws,
         region,
     };
@@ -152,6 +157,7 @@ async function recordStart(rt, history, i, run, at) {
         actor: run.actor,
         runUrl: run.runUrl,
         ...(i.approvedBy && { approvedBy: i.approvedBy }),
+        ...(i.releaseKind === 'hotfix' && { releaseKind: 'hotfix' }),
     };
     const started = await history.start(record, run.attempt);
     if (started.newAttempt) {

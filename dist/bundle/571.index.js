@@ -100,6 +100,7 @@ function toRecord(deployment, statuses) {
         actor: p.actor,
         runUrl: p.runUrl,
         ...(typeof p.approvedBy === 'string' && p.approvedBy !== '' && { approvedBy: p.approvedBy }),
+        ...(p.releaseKind === 'hotfix' && { releaseKind: 'hotfix' }),
     };
     if (!final)
         return record;
@@ -165,6 +166,7 @@ function payloadFor(r) {
         runUrl: r.runUrl,
         startedAt: r.startedAt,
         ...(r.approvedBy && { approvedBy: r.approvedBy }),
+        ...(r.releaseKind && { releaseKind: r.releaseKind }),
     };
 }
 function isTarget(p, t) {

@@ -47,6 +47,7 @@ export interface DeploymentPayload {
   startedAt: string;
   /** Who approved the job (require-environment); absent in older payloads. */
   approvedBy?: string;
+  releaseKind?: string;
 }
 
 export interface StatusOptions {
@@ -120,6 +121,7 @@ export function toRecord(deployment: Deployment, statuses: readonly Status[]): D
     actor: p.actor,
     runUrl: p.runUrl,
     ...(typeof p.approvedBy === 'string' && p.approvedBy !== '' && { approvedBy: p.approvedBy }),
+    ...(p.releaseKind === 'hotfix' && { releaseKind: 'hotfix' as const }),
   };
   if (!final) return record;
   return { ...record, ...parseFinal(final.state, final.description), endedAt: isoTime(final.created_at) };
@@ -184,6 +186,7 @@ export function payloadFor(r: DeploymentRecord): DeploymentPayload {
     runUrl: r.runUrl,
     startedAt: r.startedAt,
     ...(r.approvedBy && { approvedBy: r.approvedBy }),
+    ...(r.releaseKind && { releaseKind: r.releaseKind }),
   };
 }
 

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { InputError } from '@deploy-actions/core';
 
 export const STATUSES = ['started', 'succeeded', 'failed', 'rolled-back'] as const;
+export const RELEASE_KINDS = ['release', 'hotfix'] as const;
+export type ReleaseKind = Exclude<(typeof RELEASE_KINDS)[number], 'release'>;
 export type DeploymentStatus = (typeof STATUSES)[number];
 export type FinalStatus = Exclude<DeploymentStatus, 'started'>;
 
@@ -54,6 +56,8 @@ export interface DeploymentRecord extends Target {
   githubDeploymentId?: string;
   /** Who approved the job (require-environment's approved-by): logins, comma separated; absent in older records. */
   approvedBy?: string;
+  /** `hotfix` for a release shipped by the hotfix path; absent for an ordinary release. */
+  releaseKind?: ReleaseKind;
 }
 
 /** What a finish may add to a record besides its status. */

@@ -28,6 +28,7 @@ export function statsMarkdown(stats: DeliveryStats, where: string): string {
           `${duration(s.timeToRestoreMs.median)} (${s.timeToRestoreMs.restored} restored, ${s.timeToRestoreMs.unrestored} not yet)`,
         ],
         ['rollbacks', String(s.rollbacks)],
+        ['hotfixes (succeeded)', `${s.hotfixes.count} (${s.hotfixes.succeeded})`],
         ['deployments per day', perDay(s.deploymentsPerDay)],
         ['successful deployments per day', perDay(s.successfulPerDay)],
       ],

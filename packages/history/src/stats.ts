@@ -31,6 +31,8 @@ export interface DeliveryStats {
   successfulPerDay: number;
   /** Rollback records (strategy `rollback`) started in the period: a recovery, not a change, so not in count. */
   rollbacks: number;
+  /** Of count, the releases shipped by the hotfix path (releaseKind hotfix), and how many of them succeeded. */
+  hotfixes: { count: number; succeeded: number };
 }
 
 /** The strategy rollback records carry. */
@@ -58,6 +60,7 @@ export function computeStats(records: readonly DeploymentRecord[], period: Perio
   let failed = 0;
   let rolledBack = 0;
   let rollbacks = 0;
+  const hotfixes = { count: 0, succeeded: 0 };
   const durations: number[] = [];
   const failures: { target: string; ended: number }[] = [];
   const successEnds = new Map<string, number[]>();
@@ -78,6 +81,10 @@ export function computeStats(records: readonly DeploymentRecord[], period: Perio
       continue;
     }
     count++;
+    if (r.releaseKind === 'hotfix') {
+      hotfixes.count++;
+      if (r.status === 'succeeded') hotfixes.succeeded++;
+    }
     if (r.status === 'started' || !Number.isFinite(ended)) {
       inProgress++;
       continue;
@@ -118,6 +125,7 @@ export function computeStats(records: readonly DeploymentRecord[], period: Perio
     deploymentsPerDay: count / days,
     successfulPerDay: succeeded / days,
     rollbacks,
+    hotfixes,
   };
 }
 

@@ -94,6 +94,22 @@ describe('computeStats', () => {
     expect(s.timeToRestoreMs).toEqual({ median: 68.5 * MIN, restored: 2, unrestored: 1 });
   });
 
+  it('counts hotfixes among the releases and apart, with their successes; older records are releases', () => {
+    const hotfix = {
+      ...rec('hf', 'orders', 'succeeded', '2025-01-03T10:00:00.000Z', 3),
+      releaseKind: 'hotfix' as const,
+    };
+    const failedHotfix = {
+      ...rec('hf2', 'orders', 'failed', '2025-01-03T11:00:00.000Z', 3),
+      releaseKind: 'hotfix' as const,
+    };
+    const base = computeStats(records, period);
+    expect(base.hotfixes).toEqual({ count: 0, succeeded: 0 });
+    const s = computeStats([...records, hotfix, failedHotfix], period);
+    expect(s.hotfixes).toEqual({ count: 2, succeeded: 1 });
+    expect(s.count).toBe(base.count + 2);
+  });
+
   it('answers null rates for a period with nothing finished', () => {
     const s = computeStats([rec('x', 'orders', 'started', '2025-01-02T00:00:00.000Z')], period);
     expect(s).toMatchObject({

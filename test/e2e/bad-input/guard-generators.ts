@@ -2,7 +2,8 @@
 // record-history's approved-by. A bad value fails the step naming the input, before any AWS call or GitHub request.
 import fc from 'fast-check';
 import type { Action, Category } from './harness';
-import { one, word } from './generators';
+import {
+  unknownWord, one, word } from './generators';
 
 /** Not a GitHub environment name: empty parts between slashes, over 255 characters, control characters. */
 export const badEnvironmentName = fc.oneof(
@@ -57,6 +58,20 @@ export function approvedByCategories(isStarted: (b: Record<string, string>) => b
       names: ['approved-by'],
       bases: (b) => !isStarted(b) && (b.status ?? '') !== '',
       bad: one('approved-by', fc.constantFrom('alice', 'alice,bob')),
+    },
+    {
+      action: 'record-history',
+      label: 'release-kind unknown',
+      names: ['release-kind'],
+      bases: isStarted,
+      bad: one('release-kind', unknownWord(['release', 'hotfix'], ['hot-fix', 'patch', 'emergency', 'Hotfixes'])),
+    },
+    {
+      action: 'record-history',
+      label: 'release-kind hotfix without status started',
+      names: ['release-kind'],
+      bases: (b) => !isStarted(b) && (b.status ?? '') !== '',
+      bad: one('release-kind', fc.constantFrom('hotfix', 'HOTFIX')),
     },
   ];
 }

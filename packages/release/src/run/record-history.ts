@@ -13,6 +13,7 @@ import {
   checkNewDeploymentId,
   defaultDeploymentId,
   parseStatus,
+  RELEASE_KINDS,
   type DeploymentRecord,
   type DeploymentStatus,
   type Target,
@@ -75,6 +76,14 @@ export function readRecordInputs(inputs: InputReader, env: Runtime['env'], targe
       'is recorded with status started only: give it to the step that records the start',
     );
   }
+  const releaseKind = inputs.oneOf('release-kind', RELEASE_KINDS, 'release');
+  if (releaseKind !== 'release' && status !== 'started') {
+    throw new InputError(
+      'release-kind',
+      releaseKind,
+      'is recorded with status started only: give it to the step that records the start',
+    );
+  }
 
   let id: string | undefined;
   if (status === 'started') {
@@ -118,6 +127,7 @@ export function readRecordInputs(inputs: InputReader, env: Runtime['env'], targe
     reportDays,
     aws,
     approvedBy,
+    releaseKind,
     notifyAws,
     region,
   };
@@ -192,6 +202,7 @@ async function recordStart(
     actor: run.actor,
     runUrl: run.runUrl,
     ...(i.approvedBy && { approvedBy: i.approvedBy }),
+    ...(i.releaseKind === 'hotfix' && { releaseKind: 'hotfix' as const }),
   };
   const started = await history.start(record, run.attempt);
   if (started.newAttempt) {
