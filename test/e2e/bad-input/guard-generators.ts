@@ -2,8 +2,7 @@
 // record-history's approved-by. A bad value fails the step naming the input, before any AWS call or GitHub request.
 import fc from 'fast-check';
 import type { Action, Category } from './harness';
-import {
-  unknownWord, one, word } from './generators';
+import { unknownWord, one, word } from './generators';
 
 /** Not a GitHub environment name: empty parts between slashes, over 255 characters, control characters. */
 export const badEnvironmentName = fc.oneof(
@@ -64,7 +63,10 @@ export function approvedByCategories(isStarted: (b: Record<string, string>) => b
       label: 'release-kind unknown',
       names: ['release-kind'],
       bases: isStarted,
-      bad: one('release-kind', unknownWord(['release', 'hotfix'], ['hot-fix', 'patch', 'emergency', 'Hotfixes'])),
+      bad: one(
+        'release-kind',
+        unknownWord(['release', 'hotfix'], ['hot-fix', 'patch', 'emergency', 'Hotfixes']),
+      ),
     },
     {
       action: 'record-history',
