@@ -46,6 +46,26 @@ function detectionMs(r: RunResult): number {
   return rolledAt - shiftedAt;
 }
 
+/** One row: what the run did, and what green served until it was stopped. */
+function detectionRow(
+  target: Detection['target'],
+  gate: string,
+  readableAfterMs: number,
+  r: RunResult,
+  green: { failed: boolean }[],
+): Detection {
+  return {
+    target,
+    gate,
+    readableAfterMs,
+    detectionMs: detectionMs(r),
+    failedByGreen: green.filter((q) => q.failed).length,
+    servedByGreen: green.length,
+    verdict: r.outputs.status ?? `exit ${r.code}`,
+    cause: /health (\w+) at step/.exec(r.errors[0] ?? '')?.[1],
+  };
+}
+
 export async function measureDetection(node: string): Promise<Detection[]> {
   return [...(await measureLambdaDetection(node)), ...(await measureEcsDetection(node))];
 }
@@ -128,16 +148,7 @@ export async function measureLambdaDetection(node: string): Promise<Detection[]>
         }
         const ledger = traffic.ledger();
         const green = ledger.requests.filter((q) => q.version === '2');
-        out.push({
-          target: 'Lambda',
-          gate: gate.name,
-          readableAfterMs,
-          detectionMs: detectionMs(r),
-          failedByGreen: green.filter((q) => q.failed).length,
-          servedByGreen: green.length,
-          verdict: r.outputs.status ?? `exit ${r.code}`,
-          cause: /health (\w+) at step/.exec(r.errors[0] ?? '')?.[1],
-        });
+        out.push(detectionRow('Lambda', gate.name, readableAfterMs, r, green));
       }
     }
   } finally {
@@ -217,16 +228,7 @@ export async function measureEcsDetection(node: string): Promise<Detection[]> {
         await traffic.stop();
       }
       const green = traffic.ledger().requests.filter((q) => q.targetGroup === stack.green.targetGroupArn);
-      out.push({
-        target: 'ECS',
-        gate: gate.name,
-        readableAfterMs,
-        detectionMs: detectionMs(r),
-        failedByGreen: green.filter((q) => q.failed).length,
-        servedByGreen: green.length,
-        verdict: r.outputs.status ?? `exit ${r.code}`,
-        cause: /health (\w+) at step/.exec(r.errors[0] ?? '')?.[1],
-      });
+      out.push(detectionRow('ECS', gate.name, readableAfterMs, r, green));
     }
   } finally {
     await proxy.stop();

@@ -47,12 +47,16 @@ function readRecordInputs(inputs, env, targets) {
     const reason = inputs.text('reason', { max: 1000 });
     const idText = inputs.text('deployment-id');
     const approvedBy = (0,_guard__WEBPACK_IMPORTED_MODULE_3__/* .parseApprovedBy */ .Ew)(inputs.text('approved-by'));
-    if (approvedBy && status !== 'started') {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('approved-by', approvedBy, 'is recorded with status started only: give it to the step that records the start');
-    }
     const releaseKind = inputs.oneOf('release-kind', _deploy_actions_history__WEBPACK_IMPORTED_MODULE_1__/* .RELEASE_KINDS */ .ez, 'release');
-    if (releaseKind !== 'release' && status !== 'started') {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('release-kind', releaseKind, 'is recorded with status started only: give it to the step that records the start');
+    // Fields of the release itself: written once, by the step that records its start.
+    const startOnly = [
+        ['approved-by', approvedBy ?? ''],
+        ['release-kind', releaseKind === 'release' ? '' : releaseKind],
+    ];
+    for (const [name, value] of startOnly) {
+        if (value && status !== 'started') {
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'is recorded with status started only: give it to the step that records the start');
+        }
     }
     let id;
     if (status === 'started') {

@@ -69,20 +69,20 @@ export function readRecordInputs(inputs: InputReader, env: Runtime['env'], targe
   const reason = inputs.text('reason', { max: 1000 });
   const idText = inputs.text('deployment-id');
   const approvedBy = parseApprovedBy(inputs.text('approved-by'));
-  if (approvedBy && status !== 'started') {
-    throw new InputError(
-      'approved-by',
-      approvedBy,
-      'is recorded with status started only: give it to the step that records the start',
-    );
-  }
   const releaseKind = inputs.oneOf('release-kind', RELEASE_KINDS, 'release');
-  if (releaseKind !== 'release' && status !== 'started') {
-    throw new InputError(
-      'release-kind',
-      releaseKind,
-      'is recorded with status started only: give it to the step that records the start',
-    );
+  // Fields of the release itself: written once, by the step that records its start.
+  const startOnly: [string, string][] = [
+    ['approved-by', approvedBy ?? ''],
+    ['release-kind', releaseKind === 'release' ? '' : releaseKind],
+  ];
+  for (const [name, value] of startOnly) {
+    if (value && status !== 'started') {
+      throw new InputError(
+        name,
+        value,
+        'is recorded with status started only: give it to the step that records the start',
+      );
+    }
   }
 
   let id: string | undefined;
