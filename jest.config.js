@@ -4,6 +4,7 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': tsJest },
   testEnvironment: 'node',
+  setupFiles: ['<rootDir>/test/no-proxy-env.ts'],
 };
 
 export default {

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   shiftTraffic: () => (/* binding */ shiftTraffic)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 6 modules
-var src = __webpack_require__(5000);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 7 modules
+var src = __webpack_require__(1398);
 // EXTERNAL MODULE: ./packages/release/src/routing.ts
 var routing = __webpack_require__(239);
 ;// CONCATENATED MODULE: ./packages/release/src/shift/bake.ts

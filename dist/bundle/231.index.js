@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   sendNotices: () => (/* binding */ sendNotices)
 /* harmony export */ });
 /* unused harmony exports buildMessage, plainText, slackPayload, snsPublishInput, snsClient */
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 // Notifications of recorded statuses: a Slack incoming webhook and an SNS topic (whose email, chat or paging
 // subscribers get it). The messages are built by pure functions; sending never throws: each channel's
 // failure comes back as a result for the runner to warn about, after the record is written.
@@ -113,7 +113,7 @@ function snsPublishInput(m, n, topicArn) {
     };
 }
 async function snsClient(opts) {
-    const { SNSClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(797)]).then(__webpack_require__.t.bind(__webpack_require__, 8797, 19));
+    const { SNSClient } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(861), __webpack_require__.e(797)]).then(__webpack_require__.t.bind(__webpack_require__, 8797, 19));
     return new SNSClient((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .clientConfig */ .yO)(opts));
 }
 const SLACK_TIMEOUT_MS = 10_000;
@@ -130,7 +130,7 @@ async function sendNotices(cfg, notices, aws, deps = {}) {
         for (const n of wanted) {
             const m = buildMessage(n);
             if (cfg.slackWebhookUrl) {
-                const r = await postSlack(cfg.slackWebhookUrl, slackPayload(m), deps.fetch ?? fetch);
+                const r = await postSlack(cfg.slackWebhookUrl, slackPayload(m), deps.fetch ?? _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .proxyFetch */ .Z6);
                 out.push({ channel: 'Slack', id: n.id, status: n.status, ok: !r, ...(r && { error: scrub(r) }) });
             }
             if (cfg.snsTopicArn) {
@@ -138,7 +138,7 @@ async function sendNotices(cfg, notices, aws, deps = {}) {
                     if (!aws)
                         throw new Error('no AWS region is known for the topic');
                     sns ??= await (deps.sns ?? snsClient)(aws);
-                    const { PublishCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(797)]).then(__webpack_require__.t.bind(__webpack_require__, 8797, 19));
+                    const { PublishCommand } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(861), __webpack_require__.e(797)]).then(__webpack_require__.t.bind(__webpack_require__, 8797, 19));
                     await sns.send(new PublishCommand(snsPublishInput(m, n, cfg.snsTopicArn)));
                     out.push({ channel: 'SNS', id: n.id, status: n.status, ok: true });
                 }

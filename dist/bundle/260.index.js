@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   openHistory: () => (/* binding */ openHistory)
 /* harmony export */ });
 /* unused harmony exports githubBackend, dynamodbBackend, History */
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9713);
 /* harmony import */ var _record__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8691);
 
@@ -28,6 +28,7 @@ function githubBackend(store, where, opts) {
         get: (id) => store.get(id, opts.hint),
         lastSuccessful: (t, before) => store.lastSuccessful(t, before),
         between: (t, from, to) => store.between(t, from, to),
+        openRelease: (t, green) => store.openRelease(t, green),
     };
 }
 /** DynamoDB as a backend; it has nothing to mark live. */
@@ -42,6 +43,7 @@ function dynamodbBackend(store, where) {
         get: (id) => store.get(id),
         lastSuccessful: (t, before) => store.lastSuccessful(t, before),
         between: (t, from, to) => store.between(t, from, to),
+        openRelease: (t, green) => store.openRelease(t, green),
     };
 }
 class History {
@@ -107,6 +109,9 @@ class History {
     between(target, from, to) {
         return this.read('list the deployments of the report period', (b) => b.between(target, from, to));
     }
+    openRelease(target, greenVersion) {
+        return this.read('find the open release', (b) => b.openRelease(target, greenVersion));
+    }
     /**
      * One write per backend, in order. A wrong setting (a table that does not exist) stops them all, so that
      * with DynamoDB first nothing is written anywhere; an outage or an unknown id is that backend's outcome.
@@ -159,7 +164,7 @@ async function openHistory(cfg, aws, hint, opts, deps = {}) {
         if (name === 'dynamodb' && cfg.table) {
             if (!aws)
                 throw new Error('the DynamoDB backend needs a region');
-            const { DynamoDbHistory, dynamodbClient } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(907), __webpack_require__.e(730)]).then(__webpack_require__.bind(__webpack_require__, 2730));
+            const { DynamoDbHistory, dynamodbClient } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(861), __webpack_require__.e(907), __webpack_require__.e(730)]).then(__webpack_require__.bind(__webpack_require__, 2730));
             const client = await (deps.dynamodb ?? dynamodbClient)(aws);
             const store = new DynamoDbHistory(client, cfg.table, { ttlDays: cfg.ttlDays });
             backends.push(dynamodbBackend(store, `DynamoDB table ${cfg.table}`));

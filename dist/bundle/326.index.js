@@ -64,8 +64,8 @@ __webpack_require__.d(__webpack_exports__, {
   runShiftTrafficStep: () => (/* binding */ runShiftTrafficStep)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 6 modules
-var src = __webpack_require__(5000);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 7 modules
+var src = __webpack_require__(1398);
 // EXTERNAL MODULE: ./packages/health/src/config.ts
 var src_config = __webpack_require__(1824);
 ;// CONCATENATED MODULE: ./packages/release/src/plan.ts
@@ -373,13 +373,16 @@ async function runShiftTraffic(rt, targets, deps = {}) {
                 rt.saveState(STATE.settled, 'true');
             if (last)
                 setOutputs(rt, statusOf(last.routing, i.green), last.routing, last.blue, i.green);
+            rt.setOutput('reason', (0,common/* failureMessage */.oh)(err));
             throw err;
         }
         rt.saveState(STATE.settled, 'true');
         setOutputs(rt, result.status, result.percent, result.blue, result.green);
         await rt.summary(shiftSummary(i.config.name, i.plan.name, result, router.label));
-        if (result.failure)
+        if (result.failure) {
+            rt.setOutput('reason', result.failure);
             rt.setFailed(result.failure);
+        }
         else
             rt.info(`shift-traffic ${result.status}: ${result.percent}% on ${router.label(result.green)}.`);
     });

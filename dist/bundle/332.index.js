@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */   vh: () => (/* binding */ DEFAULT_TTL_DAYS)
 /* harmony export */ });
 /* unused harmony exports BACKENDS, DEFAULT_NOTIFY_ON, parseBackends, parseTtlDays, parseEnvironment, parseNotifyOn, parseWebhookUrl, partitionOf, parseTopicArn, topicRegion, readNotifyConfig */
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 /* harmony import */ var _record__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8691);
 // The history inputs shared by record-history and rollback, checked before any backend is loaded or called.
 
@@ -314,7 +314,7 @@ function readTarget(s) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $R: () => (/* reexport safe */ _record__WEBPACK_IMPORTED_MODULE_2__.$R),
-/* harmony export */   Fn: () => (/* reexport safe */ _stats__WEBPACK_IMPORTED_MODULE_3__.ROLLBACK_STRATEGY),
+/* harmony export */   Fn: () => (/* reexport safe */ _record__WEBPACK_IMPORTED_MODULE_2__.Fn),
 /* harmony export */   SU: () => (/* reexport safe */ _record__WEBPACK_IMPORTED_MODULE_2__.SU),
 /* harmony export */   W1: () => (/* reexport safe */ _errors__WEBPACK_IMPORTED_MODULE_0__.W),
 /* harmony export */   dM: () => (/* reexport safe */ _record__WEBPACK_IMPORTED_MODULE_2__.dM),
@@ -341,6 +341,7 @@ function readTarget(s) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $R: () => (/* binding */ checkNewDeploymentId),
 /* harmony export */   AW: () => (/* binding */ FIRST_TARGET_KIND),
+/* harmony export */   Fn: () => (/* binding */ ROLLBACK_STRATEGY),
 /* harmony export */   Ly: () => (/* binding */ isoTime),
 /* harmony export */   SU: () => (/* binding */ defaultDeploymentId),
 /* harmony export */   cS: () => (/* binding */ sameTarget),
@@ -351,11 +352,13 @@ function readTarget(s) {
 /* harmony export */   gT: () => (/* binding */ isGitHubDeploymentId),
 /* harmony export */   hD: () => (/* binding */ targetKey),
 /* harmony export */   i$: () => (/* binding */ parseStatus),
-/* harmony export */   kY: () => (/* binding */ transition)
+/* harmony export */   kY: () => (/* binding */ transition),
+/* harmony export */   q1: () => (/* binding */ isOpenRelease),
+/* harmony export */   zb: () => (/* binding */ OPEN_RELEASE_SCAN)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1398);
 
 
 const STATUSES = ['started', 'succeeded', 'failed', 'rolled-back'];
@@ -376,6 +379,14 @@ function sameTarget(a, b) {
 }
 function isFinal(status) {
     return status !== 'started';
+}
+/** The strategy rollback records carry. */
+const ROLLBACK_STRATEGY = 'rollback';
+/** How many of a target's newest records are searched for the open release of a split. */
+const OPEN_RELEASE_SCAN = 20;
+/** A release that has not ended and whose green is `green`; a rollback's own record is no release. */
+function isOpenRelease(r, green) {
+    return r.status === 'started' && r.greenVersion === green && r.strategy !== ROLLBACK_STRATEGY;
 }
 /**
  * started → succeeded | failed | rolled-back; a final status never changes; the same status again is a
@@ -439,7 +450,6 @@ function defaultDeploymentId(runId, job, t, region = '') {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ROLLBACK_STRATEGY: () => (/* binding */ ROLLBACK_STRATEGY),
 /* harmony export */   computeStats: () => (/* binding */ computeStats),
 /* harmony export */   quantile: () => (/* binding */ quantile),
 /* harmony export */   reportPeriod: () => (/* binding */ reportPeriod)
@@ -447,8 +457,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _record__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8691);
 
 const DAY_MS = 86_400_000;
-/** The strategy rollback records carry. */
-const ROLLBACK_STRATEGY = 'rollback';
 /** The last `days` days up to `now`. */
 function reportPeriod(now, days) {
     const to = typeof now === 'number' ? now : now.getTime();
@@ -488,7 +496,7 @@ function computeStats(records, period) {
         if (!(started >= from && started < to))
             continue;
         // A rollback restores (its success ends a failure above) but is no change of its own.
-        if (r.strategy === ROLLBACK_STRATEGY) {
+        if (r.strategy === _record__WEBPACK_IMPORTED_MODULE_0__/* .ROLLBACK_STRATEGY */ .Fn) {
             rollbacks++;
             continue;
         }
@@ -594,7 +602,7 @@ function firstAtOrAbove(sorted, x) {
 /* harmony export */   qw: () => (/* binding */ openFor),
 /* harmony export */   sK: () => (/* binding */ reportOutcomes)
 /* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 /* harmony import */ var _deploy_actions_history__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4200);
 // What record-history and rollback share: opening the configured backends and telling the user, per
 // backend, what was recorded and what was not.

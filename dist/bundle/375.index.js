@@ -14,7 +14,7 @@ export const modules = {
 /* harmony export */   ci: () => (/* binding */ parseAlarms),
 /* harmony export */   zZ: () => (/* binding */ hasAlarms)
 /* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 
 const HOUR = 3_600_000;
 // eslint-disable-next-line no-control-regex -- alarm names are any printable characters
@@ -206,14 +206,15 @@ function optionalNumber(inputs, name, range) {
 /* harmony export */   UF: () => (/* binding */ readGuardConfig)
 /* harmony export */ });
 /* unused harmony exports GUARD_AUDIENCE, parseEnvironmentName, decodeJwtPayload, idTokenUrl, sameEnvironment, settingsUrl, configureHint, hasRequiredReviewers, approvalsOf, approvedBy, guardSummary, jobEnvironment, checkGuard */
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 // The production guard (`require-environment`): before anything opens an AWS client, the step proves that its
 // job runs under the named GitHub environment (the `environment` claim of the job's OIDC token) and that the
 // environment makes a person approve the job (a required_reviewers protection rule), and it tells who
 // approved. It is a guard rail that explains itself, not the control: the control is the AWS role's trust
 // policy on `sub: repo:<owner>/<repo>:environment:<name>` (README, "Production guard").
 //
-// Plain fetch, not Octokit: the three actions that may use it load no GitHub client unless asked to.
+// Plain fetch, not Octokit: the three actions that may use it load no GitHub client unless asked to. The
+// proxy-aware one, so that the OIDC token and GitHub requests honour the runner's proxy settings.
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
@@ -374,7 +375,7 @@ async function githubGet(rt, cfg, path, doFetch) {
 }
 /** Both checks and the approvals; throws a DeployError that says what to change when a check fails. */
 async function checkGuard(rt, cfg, deps = {}) {
-    const doFetch = deps.fetch ?? fetch;
+    const doFetch = deps.fetch ?? _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .proxyFetch */ .Z6;
     const name = cfg.environment;
     const claimed = await jobEnvironment(rt, name, doFetch);
     if (claimed === undefined || !sameEnvironment(claimed, name)) {
@@ -454,7 +455,7 @@ function parseApprovedBy(value, input = 'approved-by') {
 /* harmony export */   ie: () => (/* binding */ clockOf),
 /* harmony export */   oh: () => (/* binding */ failureMessage)
 /* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 /* harmony import */ var _deploy_actions_health_config__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1824);
 
 

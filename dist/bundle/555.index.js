@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   readRecordInputs: () => (/* binding */ readRecordInputs),
 /* harmony export */   runRecordHistory: () => (/* binding */ runRecordHistory)
 /* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 /* harmony import */ var _deploy_actions_history__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4200);
 /* harmony import */ var _deploy_actions_history_config__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9488);
 /* harmony import */ var _guard__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2284);

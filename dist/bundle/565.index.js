@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   cloudwatchClient: () => (/* binding */ cloudwatchClient),
 /* harmony export */   cloudwatchSdk: () => (/* binding */ cloudwatchSdk)
 /* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 
 let sdk;
 /**
@@ -18,7 +18,7 @@ let sdk;
  * do); one shared import, as two parallel imports of one module trip jest's ESM loader.
  */
 function cloudwatchSdk() {
-    return (sdk ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)));
+    return (sdk ??= Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)));
 }
 /** Loaded only after inputs are checked, so a bad-input run never pays for the SDK. */
 async function cloudwatchClient(opts) {

@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEPLOYMENT_TASK, DESCRIPTION_MAX, TASK_PREFIX, clipDescription, finalDescription, foreign, isTarget, parseFinal, payloadFor, payloadOf, payloadTarget, retryDelayMs, targetName, targetOf, taskOf, toRecord
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 6 modules
-var src = __webpack_require__(5000);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 7 modules
+var src = __webpack_require__(1398);
 // EXTERNAL MODULE: ./packages/history/src/record.ts
 var src_record = __webpack_require__(8691);
 // EXTERNAL MODULE: ./packages/history/src/errors.ts
@@ -410,6 +410,29 @@ class GitHubHistory {
         });
     }
     /**
+     * The newest release of a target that has not ended and whose green is `greenVersion`, among the target's
+     * OPEN_RELEASE_SCAN newest deployments. Calls: list pages + one statuses call per deployment of that green.
+     */
+    async openRelease(target, greenVersion) {
+        return this.retrying('find the open release', async () => {
+            let seen = 0;
+            for await (const d of this.deployments(target.environment, undefined, taskOf(target.targetKind))) {
+                const p = payloadOf(d);
+                if (!p || !isTarget(p, target))
+                    continue;
+                if (++seen > src_record/* OPEN_RELEASE_SCAN */.zb)
+                    break;
+                // Statuses are read only for a release of that green.
+                if (p.greenVersion !== greenVersion || p.strategy === src_record/* ROLLBACK_STRATEGY */.Fn)
+                    continue;
+                const record = toRecord(d, await this.statuses(d.id));
+                if ((0,src_record/* isOpenRelease */.q1)(record, greenVersion))
+                    return record;
+            }
+            return undefined;
+        });
+    }
+    /**
      * Deployments of a target started in [from, to), oldest first. Paging stops once GitHub's created_at is
      * well before `from`. Calls: list pages + one statuses call per record returned.
      */
@@ -579,13 +602,17 @@ function statusOf(err) {
     const s = err?.status;
     return typeof s === 'number' ? s : undefined;
 }
-/** An Octokit client for the history, loaded only when needed; GITHUB_API_URL points it at GHES. */
+/**
+ * An Octokit client for the history, loaded only when needed; GITHUB_API_URL points it at GHES, and its
+ * requests go through the runner's proxy when one is set.
+ */
 async function githubClient(opts) {
     const { Octokit } = await __webpack_require__.e(/* import() */ 891).then(__webpack_require__.bind(__webpack_require__, 891));
     return new Octokit({
         auth: opts.token,
         baseUrl: opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
         userAgent: opts.userAgent ?? `deploy-actions/${src/* SUITE_VERSION */.sZ}`,
+        request: { fetch: src/* proxyFetch */.Z6 },
     });
 }
 

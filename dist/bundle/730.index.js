@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports LATEST_SUCCESS_INDEX, TTL_ATTRIBUTE, createTableInput, timeToLiveInput, toItem, itemsFor, fromItem */
 /* harmony import */ var _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8907);
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1398);
 /* harmony import */ var _record__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8691);
 /* harmony import */ var _config__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9488);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9713);
@@ -260,6 +260,13 @@ class DynamoDbHistory {
         })));
         const item = out.Items?.[0];
         return item ? fromItem(item) : undefined;
+    }
+    /**
+     * The newest release of a target that has not ended and whose green is `greenVersion`, among the target's
+     * OPEN_RELEASE_SCAN newest records: one Query.
+     */
+    async openRelease(target, greenVersion) {
+        return (await this.recent(target, _record__WEBPACK_IMPORTED_MODULE_2__/* .OPEN_RELEASE_SCAN */ .zb)).find((r) => (0,_record__WEBPACK_IMPORTED_MODULE_2__/* .isOpenRelease */ .q1)(r, greenVersion));
     }
     /** The newest `limit` deployments of a target, newest first. */
     async recent(target, limit) {

@@ -62,8 +62,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(212);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 6 modules
-var src = __webpack_require__(5000);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 7 modules
+var src = __webpack_require__(1398);
 // EXTERNAL MODULE: ./packages/release/src/routing.ts
 var routing = __webpack_require__(239);
 // EXTERNAL MODULE: ./packages/targets/ecs/src/names.ts
@@ -293,7 +293,7 @@ async function blueDefinition(c, arn, log) {
 /* harmony export */   cY: () => (/* binding */ withWeights)
 /* harmony export */ });
 /* unused harmony exports MAX_WEIGHT, MAX_TARGET_GROUPS, checkWeights */
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 
 // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetGroupTuple.html
 const MAX_WEIGHT = 999;
@@ -384,7 +384,7 @@ function sortKeys(v) {
 /* unused harmony export routingOf */
 /* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(586);
 /* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(212);
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 /* harmony import */ var _deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(239);
 /* harmony import */ var _forward__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2029);
 /* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8420);

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   recentMarkdown: () => (/* binding */ recentMarkdown),
 /* harmony export */   statsMarkdown: () => (/* binding */ statsMarkdown)
 /* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 // The job summary tables of a history: delivery figures and recent deployments.
 
 const percent = (x) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);

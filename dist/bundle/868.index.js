@@ -14,7 +14,7 @@ export const modules = {
 /* harmony export */   ci: () => (/* binding */ parseAlarms),
 /* harmony export */   zZ: () => (/* binding */ hasAlarms)
 /* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 
 const HOUR = 3_600_000;
 // eslint-disable-next-line no-control-regex -- alarm names are any printable characters
@@ -254,7 +254,7 @@ function capital(text) {
 /* harmony export */   O: () => (/* binding */ writeAlias)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1696);
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 /* harmony import */ var _deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(239);
 /* harmony import */ var _routing__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4160);
 
@@ -321,7 +321,7 @@ async function writeAlias(lambda, fn, alias, target, revisionId, clock = _deploy
 /* harmony export */   deployGreen: () => (/* binding */ deployGreen)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1696);
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 /* harmony import */ var _deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(239);
 /* harmony import */ var _alias__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3566);
 /* harmony import */ var _invoke__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6836);
@@ -514,7 +514,7 @@ function describeSource(s) {
 /* harmony export */   H: () => (/* binding */ checkInvoke)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1696);
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 /* harmony import */ var _deploy_actions_health__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9890);
 
 
@@ -610,7 +610,7 @@ function describeAlias(r) {
 /* harmony export */   zj: () => (/* binding */ getConfig)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1696);
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 
 
 /**

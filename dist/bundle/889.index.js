@@ -14,7 +14,7 @@ export const modules = {
 /* harmony export */   ci: () => (/* binding */ parseAlarms),
 /* harmony export */   zZ: () => (/* binding */ hasAlarms)
 /* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 
 const HOUR = 3_600_000;
 // eslint-disable-next-line no-control-regex -- alarm names are any printable characters
@@ -254,7 +254,7 @@ function capital(text) {
 /* harmony export */   O: () => (/* binding */ writeAlias)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1696);
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 /* harmony import */ var _deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(239);
 /* harmony import */ var _routing__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4160);
 
@@ -321,7 +321,7 @@ async function writeAlias(lambda, fn, alias, target, revisionId, clock = _deploy
 /* harmony export */   H: () => (/* binding */ checkInvoke)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1696);
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 /* harmony import */ var _deploy_actions_health__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9890);
 
 
@@ -424,8 +424,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/targets/lambda/src/alias.ts
 var src_alias = __webpack_require__(3566);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 6 modules
-var src = __webpack_require__(5000);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 7 modules
+var src = __webpack_require__(1398);
 ;// CONCATENATED MODULE: ./packages/targets/lambda/src/clients.ts
 
 /** Loaded only after inputs are checked, so a bad-input run never pays for the SDK. */
@@ -536,7 +536,7 @@ async function openLambda(cfg, opts) {
 /* harmony export */   zj: () => (/* binding */ getConfig)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1696);
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 
 
 /**

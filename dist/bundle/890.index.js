@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   cloudwatchClient: () => (/* binding */ cloudwatchClient),
 /* harmony export */   cloudwatchSdk: () => (/* binding */ cloudwatchSdk)
 /* harmony export */ });
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5000);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 
 let sdk;
 /**
@@ -18,7 +18,7 @@ let sdk;
  * do); one shared import, as two parallel imports of one module trip jest's ESM loader.
  */
 function cloudwatchSdk() {
-    return (sdk ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)));
+    return (sdk ??= Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(861), __webpack_require__.e(85)]).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)));
 }
 /** Loaded only after inputs are checked, so a bad-input run never pays for the SDK. */
 async function cloudwatchClient(opts) {
@@ -89,8 +89,8 @@ function clip(text) {
     return one.length > 200 ? `${one.slice(0, 197)}...` : one;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 6 modules
-var src = __webpack_require__(5000);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 7 modules
+var src = __webpack_require__(1398);
 // EXTERNAL MODULE: ./packages/health/src/client.ts
 var client = __webpack_require__(9565);
 ;// CONCATENATED MODULE: ./packages/health/src/alarms.ts
@@ -165,7 +165,10 @@ async function checkAlarms(cw, alarms) {
 
 ;// CONCATENATED MODULE: ./packages/health/src/http.ts
 
-/** N requests; a wrong status, a failed request or one slower than the limit is unhealthy. */
+/**
+ * N requests; a wrong status, a failed request or one slower than the limit is unhealthy. Through the runner's
+ * proxy when one is set, the only way out of such a runner; NO_PROXY exempts an internal URL.
+ */
 async function checkHttp(cfg, signal) {
     const latencies = [];
     const failures = [];
@@ -173,7 +176,7 @@ async function checkHttp(cfg, signal) {
     for (let i = 0; i < cfg.samples; i++) {
         const started = performance.now();
         try {
-            const res = await fetch(cfg.url, {
+            const res = await (0,src/* proxyFetch */.Z6)(cfg.url, {
                 method: cfg.method,
                 headers: cfg.headers,
                 body: cfg.body,

@@ -187,7 +187,7 @@ export async function releaseSequence(bed: Bed, node: string) {
 
   const rb = await run('rollback', node, { reason: 'half-done split' });
   ok(rb);
-  expect(rb.outputs).toEqual({ 'from-version': '4', 'to-version': '2' });
+  expect(rb.outputs).toEqual({ 'from-version': '4', 'to-version': '2', changed: 'true' });
   expect(rb.writes).toEqual(['UpdateAlias']);
   expect(await alias()).toBe('2');
 

@@ -237,6 +237,35 @@ describe('GitHubHistory', () => {
     expect(gh.violations).toEqual([]);
   });
 
+  it("finds the open release of a split's green: started, this target, newest first, no rollback record", async () => {
+    const r1 = release(1);
+    await history.putStarted(r1);
+    await history.finish(r1.id, 'succeeded', { endedAt: new Date().toISOString() });
+    const older = { ...release(2), id: 'release-2-older' };
+    await history.putStarted(older);
+    const open = release(2);
+    await history.putStarted(open);
+    const failed = release(3);
+    await history.putStarted(failed);
+    await history.finish(failed.id, 'failed', { endedAt: new Date().toISOString() });
+    // Newer, of green 2 too: a rollback record and another alias's release.
+    await history.putStarted({ ...release(5), id: 'rollback-9', strategy: 'rollback', greenVersion: '2' });
+    await history.putStarted({ ...release(6), id: 'canary-2', resource: 'orders:canary', greenVersion: '2' });
+
+    const before = gh.calls.length;
+    expect(await history.openRelease(target, '2')).toMatchObject({ id: open.id, status: 'started' });
+    // Statuses are read for the candidate alone.
+    expect(ops().slice(before)).toEqual(['repos/list-deployments', 'repos/list-deployment-statuses']);
+    expect(await history.openRelease(target, '3')).toBeUndefined();
+    expect(await history.openRelease(target, '9')).toBeUndefined();
+
+    // Only the target's 20 newest records are searched.
+    for (let n = 10; n < 30; n++) await history.putStarted(release(n));
+    expect(await history.openRelease(target, '2')).toBeUndefined();
+    expect(await history.openRelease(target, '29')).toMatchObject({ id: release(29).id });
+    expect(gh.violations).toEqual([]);
+  });
+
   it('creates deployments while unrelated checks are red or pending', async () => {
     gh.setFailingContexts(['ci']);
     const { record } = await history.putStarted(release(6));

@@ -1,4 +1,6 @@
 import { InputError } from './errors';
+import { proxyConfigured, type Env } from './proxy';
+import { ProxyRequestHandler } from './proxy-sdk';
 
 export const SUITE_VERSION = '1.0.0';
 
@@ -20,12 +22,14 @@ export function resolveRegion(input: string, env: Record<string, string | undefi
   return region;
 }
 
-/** Every SDK client is built here: one place for region, retries and the user agent. */
-export function clientConfig(opts: AwsOptions) {
+/** Every SDK client is built here: one place for region, retries, the user agent and the runner's proxy. */
+export function clientConfig(opts: AwsOptions, env: Env = process.env) {
   return {
     region: opts.region,
     maxAttempts: opts.maxAttempts,
     retryMode: opts.retryMode ?? 'standard',
     customUserAgent: [['deploy-actions', SUITE_VERSION]] as [string, string][],
+    // Only the agents change behind a proxy; the SDK's retries stay the one retry layer.
+    ...(proxyConfigured(env) && { requestHandler: new ProxyRequestHandler(env) }),
   };
 }

@@ -1,8 +1,11 @@
-import { errorMessage } from '@deploy-actions/core';
+import { errorMessage, proxyFetch } from '@deploy-actions/core';
 import type { HealthConfig } from './config';
 import type { CheckResult } from './result';
 
-/** N requests; a wrong status, a failed request or one slower than the limit is unhealthy. */
+/**
+ * N requests; a wrong status, a failed request or one slower than the limit is unhealthy. Through the runner's
+ * proxy when one is set, the only way out of such a runner; NO_PROXY exempts an internal URL.
+ */
 export async function checkHttp(
   cfg: NonNullable<HealthConfig['http']>,
   signal?: AbortSignal,
@@ -13,7 +16,7 @@ export async function checkHttp(
   for (let i = 0; i < cfg.samples; i++) {
     const started = performance.now();
     try {
-      const res = await fetch(cfg.url, {
+      const res = await proxyFetch(cfg.url, {
         method: cfg.method,
         headers: cfg.headers,
         body: cfg.body,

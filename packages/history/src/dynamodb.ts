@@ -31,7 +31,9 @@ import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from '@aws
 import { DeployError, awsErrorName, clientConfig, type AwsOptions } from '@deploy-actions/core';
 import {
   checkDeploymentId,
+  isOpenRelease,
   isoTime,
+  OPEN_RELEASE_SCAN,
   targetKey,
   transition,
   type DeploymentRecord,
@@ -296,6 +298,14 @@ export class DynamoDbHistory {
     );
     const item = out.Items?.[0];
     return item ? fromItem(item) : undefined;
+  }
+
+  /**
+   * The newest release of a target that has not ended and whose green is `greenVersion`, among the target's
+   * OPEN_RELEASE_SCAN newest records: one Query.
+   */
+  async openRelease(target: Target, greenVersion: string): Promise<DeploymentRecord | undefined> {
+    return (await this.recent(target, OPEN_RELEASE_SCAN)).find((r) => isOpenRelease(r, greenVersion));
   }
 
   /** The newest `limit` deployments of a target, newest first. */

@@ -14,11 +14,14 @@
  * later statuses (inactive, or success again from markLive) only say whether it is live.
  */
 import type { Octokit } from '@octokit/rest';
-import { DeployError, SUITE_VERSION, systemClock, type Clock } from '@deploy-actions/core';
+import { DeployError, SUITE_VERSION, proxyFetch, systemClock, type Clock } from '@deploy-actions/core';
 import {
   checkDeploymentId,
   isGitHubDeploymentId,
+  isOpenRelease,
   isoTime,
+  OPEN_RELEASE_SCAN,
+  ROLLBACK_STRATEGY,
   transition,
   type DeploymentRecord,
   type FinalStatus,
@@ -338,6 +341,26 @@ export class GitHubHistory {
   }
 
   /**
+   * The newest release of a target that has not ended and whose green is `greenVersion`, among the target's
+   * OPEN_RELEASE_SCAN newest deployments. Calls: list pages + one statuses call per deployment of that green.
+   */
+  async openRelease(target: Target, greenVersion: string): Promise<DeploymentRecord | undefined> {
+    return this.retrying('find the open release', async () => {
+      let seen = 0;
+      for await (const d of this.deployments(target.environment, undefined, taskOf(target.targetKind))) {
+        const p = payloadOf(d);
+        if (!p || !isTarget(p, target)) continue;
+        if (++seen > OPEN_RELEASE_SCAN) break;
+        // Statuses are read only for a release of that green.
+        if (p.greenVersion !== greenVersion || p.strategy === ROLLBACK_STRATEGY) continue;
+        const record = toRecord(d, await this.statuses(d.id));
+        if (isOpenRelease(record, greenVersion)) return record;
+      }
+      return undefined;
+    });
+  }
+
+  /**
    * Deployments of a target started in [from, to), oldest first. Paging stops once GitHub's created_at is
    * well before `from`. Calls: list pages + one statuses call per record returned.
    */
@@ -539,7 +562,10 @@ function statusOf(err: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined;
 }
 
-/** An Octokit client for the history, loaded only when needed; GITHUB_API_URL points it at GHES. */
+/**
+ * An Octokit client for the history, loaded only when needed; GITHUB_API_URL points it at GHES, and its
+ * requests go through the runner's proxy when one is set.
+ */
 export async function githubClient(opts: {
   token: string;
   baseUrl?: string;
@@ -550,5 +576,6 @@ export async function githubClient(opts: {
     auth: opts.token,
     baseUrl: opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
     userAgent: opts.userAgent ?? `deploy-actions/${SUITE_VERSION}`,
+    request: { fetch: proxyFetch },
   });
 }

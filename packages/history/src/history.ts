@@ -31,6 +31,8 @@ export interface HistoryBackend {
   get(id: string): Promise<DeploymentRecord | undefined>;
   lastSuccessful(target: Target, before?: Before): Promise<DeploymentRecord | undefined>;
   between(target: Target, from: string, to: string): Promise<DeploymentRecord[]>;
+  /** The newest release of the target still started whose green is `greenVersion`: the one a split belongs to. */
+  openRelease(target: Target, greenVersion: string): Promise<DeploymentRecord | undefined>;
 }
 
 /** Kept for callers that name the union: every backend is a HistoryBackend. */
@@ -52,6 +54,7 @@ export function githubBackend(
     get: (id) => store.get(id, opts.hint),
     lastSuccessful: (t, before) => store.lastSuccessful(t, before),
     between: (t, from, to) => store.between(t, from, to),
+    openRelease: (t, green) => store.openRelease(t, green),
   };
 }
 
@@ -67,6 +70,7 @@ export function dynamodbBackend(store: DynamoDbHistory, where: string): HistoryB
     get: (id) => store.get(id),
     lastSuccessful: (t, before) => store.lastSuccessful(t, before),
     between: (t, from, to) => store.between(t, from, to),
+    openRelease: (t, green) => store.openRelease(t, green),
   };
 }
 
@@ -157,6 +161,10 @@ export class History {
 
   between(target: Target, from: string, to: string) {
     return this.read('list the deployments of the report period', (b) => b.between(target, from, to));
+  }
+
+  openRelease(target: Target, greenVersion: string) {
+    return this.read('find the open release', (b) => b.openRelease(target, greenVersion));
   }
 
   /**

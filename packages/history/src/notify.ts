@@ -1,7 +1,7 @@
 // Notifications of recorded statuses: a Slack incoming webhook and an SNS topic (whose email, chat or paging
 // subscribers get it). The messages are built by pure functions; sending never throws: each channel's
 // failure comes back as a result for the runner to warn about, after the record is written.
-import { clientConfig, errorMessage, type AwsOptions } from '@deploy-actions/core';
+import { clientConfig, errorMessage, proxyFetch, type AwsOptions, type Fetch } from '@deploy-actions/core';
 import type { PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
 import type { NotifyConfig } from './config';
 import type { DeploymentStatus } from './record';
@@ -181,7 +181,7 @@ export async function sendNotices(
     for (const n of wanted) {
       const m = buildMessage(n);
       if (cfg.slackWebhookUrl) {
-        const r = await postSlack(cfg.slackWebhookUrl, slackPayload(m), deps.fetch ?? fetch);
+        const r = await postSlack(cfg.slackWebhookUrl, slackPayload(m), deps.fetch ?? proxyFetch);
         out.push({ channel: 'Slack', id: n.id, status: n.status, ok: !r, ...(r && { error: scrub(r) }) });
       }
       if (cfg.snsTopicArn) {
@@ -223,7 +223,7 @@ function secretForms(url: string): string[] {
 }
 
 /** Posts the payload; undefined when Slack took it, else why not. */
-async function postSlack(url: string, payload: object, doFetch: typeof fetch): Promise<string | undefined> {
+async function postSlack(url: string, payload: object, doFetch: Fetch): Promise<string | undefined> {
   try {
     const res = await doFetch(url, {
       method: 'POST',

@@ -71,6 +71,20 @@ export function isFinal(status: DeploymentStatus): status is FinalStatus {
   return status !== 'started';
 }
 
+/** The strategy rollback records carry. */
+export const ROLLBACK_STRATEGY = 'rollback';
+
+/** How many of a target's newest records are searched for the open release of a split. */
+export const OPEN_RELEASE_SCAN = 20;
+
+/** A release that has not ended and whose green is `green`; a rollback's own record is no release. */
+export function isOpenRelease(
+  r: Pick<DeploymentRecord, 'status' | 'greenVersion' | 'strategy'>,
+  green: string,
+): boolean {
+  return r.status === 'started' && r.greenVersion === green && r.strategy !== ROLLBACK_STRATEGY;
+}
+
 export type Transition = 'apply' | 'noop' | 'illegal';
 
 /**

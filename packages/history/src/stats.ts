@@ -1,4 +1,4 @@
-import { targetKey, type DeploymentRecord } from './record';
+import { ROLLBACK_STRATEGY, targetKey, type DeploymentRecord } from './record';
 
 const DAY_MS = 86_400_000;
 
@@ -34,9 +34,6 @@ export interface DeliveryStats {
   /** Of count, the releases shipped by the hotfix path (releaseKind hotfix), and how many of them succeeded. */
   hotfixes: { count: number; succeeded: number };
 }
-
-/** The strategy rollback records carry. */
-export const ROLLBACK_STRATEGY = 'rollback';
 
 /** The last `days` days up to `now`. */
 export function reportPeriod(now: Date | number, days: number): Period {

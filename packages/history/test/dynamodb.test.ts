@@ -276,4 +276,26 @@ describe('queries', () => {
       ScanIndexForward: false,
     });
   });
+
+  it("finds the open release of a split's green among the newest records, in one query", async () => {
+    const rec = (id: string, over: Partial<DeploymentRecord>) => itemsFor({ ...started, id, ...over })[0];
+    doc.on(QueryCommand).resolves({
+      Items: [
+        rec('rollback-1', { strategy: 'rollback', greenVersion: '7' }),
+        rec('release-8', { greenVersion: '8' }),
+        rec('release-7-ended', { greenVersion: '7', status: 'failed', endedAt: '2025-03-01T10:05:00.000Z' }),
+        rec('release-7', { greenVersion: '7' }),
+        rec('release-7-older', { greenVersion: '7' }),
+      ],
+    });
+    expect((await history.openRelease(target, '7'))?.id).toBe('release-7');
+    expect(doc.calls()).toHaveLength(1);
+    expect(doc.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({
+      KeyConditionExpression: 'pk = :pk AND sk < :end',
+      ExpressionAttributeValues: { ':pk': 'prod#orders:live', ':end': expect.any(String) },
+      ScanIndexForward: false,
+      Limit: 20,
+    });
+    await expect(history.openRelease(target, '9')).resolves.toBeUndefined();
+  });
 });

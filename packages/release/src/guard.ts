@@ -4,12 +4,15 @@
 // approved. It is a guard rail that explains itself, not the control: the control is the AWS role's trust
 // policy on `sub: repo:<owner>/<repo>:environment:<name>` (README, "Production guard").
 //
-// Plain fetch, not Octokit: the three actions that may use it load no GitHub client unless asked to.
+// Plain fetch, not Octokit: the three actions that may use it load no GitHub client unless asked to. The
+// proxy-aware one, so that the OIDC token and GitHub requests honour the runner's proxy settings.
 import {
   DeployError,
   InputError,
+  proxyFetch,
   readGitHubAccess,
   table,
+  type Fetch,
   type InputReader,
   type Runtime,
 } from '@deploy-actions/core';
@@ -169,7 +172,7 @@ export function guardSummary(result: GuardResult): string {
 export async function jobEnvironment(
   rt: Pick<Runtime, 'env' | 'setSecret'>,
   environment: string,
-  doFetch: typeof fetch,
+  doFetch: Fetch,
 ): Promise<string | undefined> {
   const requestUrl = rt.env.ACTIONS_ID_TOKEN_REQUEST_URL;
   const requestToken = rt.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
@@ -210,7 +213,7 @@ async function githubGet(
   rt: Pick<Runtime, 'env'>,
   cfg: GuardConfig,
   path: string,
-  doFetch: typeof fetch,
+  doFetch: Fetch,
 ): Promise<{ status: number; body: unknown }> {
   const api = (rt.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
   const res = await doFetch(`${api}${path}`, {
@@ -234,7 +237,7 @@ export async function checkGuard(
   cfg: GuardConfig,
   deps: GuardDeps = {},
 ): Promise<GuardResult> {
-  const doFetch = deps.fetch ?? fetch;
+  const doFetch = deps.fetch ?? proxyFetch;
   const name = cfg.environment;
   const claimed = await jobEnvironment(rt, name, doFetch);
   if (claimed === undefined || !sameEnvironment(claimed, name)) {

@@ -433,6 +433,20 @@ function freshId(taken: Set<string>, base: string): string {
  * the call through to moto untouched (no percentile query, or a protocol this does not speak).
  */
 export async function answerPercentiles(target: URL, call: PercentileCall): Promise<Reply | undefined> {
+  // moto adds the values of one PutMetricData one at a time, on a thread of its own: a query that lands
+  // during a write sees part of a write the log holds whole, and cannot be answered; a moment later moto
+  // holds all of it. So a disagreement is asked again, twice, before it is answered as an InternalError.
+  for (let attempt = 1; ; attempt++) {
+    const answer = await answerOnce(target, call);
+    if (!answer?.mismatched || attempt === 3) return answer?.reply;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function answerOnce(
+  target: URL,
+  call: PercentileCall,
+): Promise<{ reply: Reply; mismatched: boolean } | undefined> {
   if (call.op !== 'GetMetricData' || (call.protocol !== 'json' && call.protocol !== 'query'))
     return undefined;
   const body = /gzip/i.test(String(call.headers['content-encoding'] ?? ''))
@@ -486,7 +500,7 @@ export async function answerPercentiles(target: URL, call: PercentileCall): Prom
     headers,
     Buffer.from(JSON.stringify({ ...req, MetricDataQueries: forwarded })),
   );
-  if (up.status !== 200) return call.protocol === 'json' ? up : errorToXml(up);
+  if (up.status !== 200) return { reply: call.protocol === 'json' ? up : errorToXml(up), mismatched: false };
   const answer = JSON.parse(up.body.toString('utf8')) as Response;
   const byId = new Map((answer.MetricDataResults ?? []).map((r) => [r.Id, r]));
 
@@ -495,6 +509,7 @@ export async function answerPercentiles(target: URL, call: PercentileCall): Prom
   const end = Math.floor(toMs(req.EndTime) / 1000) * 1000;
   const key = endpointKey(target);
   const own = new Map<string, Result>();
+  let mismatched = false;
   for (const w of wanted) {
     const counts = byId.get(w.countId);
     const sums = byId.get(w.sumId);
@@ -539,6 +554,7 @@ export async function answerPercentiles(target: URL, call: PercentileCall): Prom
       result.Values.push(value);
     });
     if (problems.length) {
+      mismatched = true;
       result.StatusCode = 'InternalError';
       result.Messages = [
         { Code: 'InternalError', Value: `${stat.Stat} not computed for ${problems.join('; ')}` },
@@ -560,16 +576,17 @@ export async function answerPercentiles(target: URL, call: PercentileCall): Prom
   }
   const out: Response = { ...answer, MetricDataResults: results };
   const requestId = up.headers['x-amzn-requestid'] ?? randomUUID();
-  if (call.protocol === 'query') {
-    return {
-      status: 200,
-      headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
-      body: Buffer.from(toXml(out, requestId)),
-    };
-  }
-  return {
-    status: 200,
-    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': requestId },
-    body: Buffer.from(JSON.stringify(out)),
-  };
+  const reply: Reply =
+    call.protocol === 'query'
+      ? {
+          status: 200,
+          headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
+          body: Buffer.from(toXml(out, requestId)),
+        }
+      : {
+          status: 200,
+          headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': requestId },
+          body: Buffer.from(JSON.stringify(out)),
+        };
+  return { reply, mismatched };
 }

@@ -3,7 +3,18 @@
 import fc from 'fast-check';
 import { TEST_REGION } from '@deploy-actions/testbed/moto';
 import { common, has, historyInputs } from './categories';
-import { ARN, BOTH, FN, GITHUB, TABLE, injection, one, tooLongOrControl, type Inputs } from './generators';
+import {
+  ARN,
+  BOTH,
+  FN,
+  GITHUB,
+  TABLE,
+  injection,
+  one,
+  tooLongOrControl,
+  unknownWord,
+  type Inputs,
+} from './generators';
 import { badInputSuite, secretWebhookSuite, type Base, type Category } from './harness';
 import { guardCategories } from './guard-generators';
 import {
@@ -85,6 +96,35 @@ const categories: Category[] = [
         fc.integer({ min: -1000, max: 0 }).map(String),
         injection,
       ),
+    ),
+  },
+  {
+    // only-if-split undoes a split, putting traffic on its blue: any other destination contradicts it.
+    action: 'rollback',
+    label: 'only-if-split true with to a version',
+    names: ['only-if-split'],
+    bad: fc.record({
+      'only-if-split': fc.constantFrom('true', 'True', ' TRUE '),
+      to: fc.constantFrom('1', '2', '3', '42'),
+    }),
+  },
+  {
+    action: 'rollback',
+    label: 'only-if-split true with to a deployment id',
+    names: ['only-if-split'],
+    bases: withEnvironment,
+    bad: fc.record({
+      'only-if-split': fc.constant('true'),
+      to: goodDeploymentId.filter((s) => s !== 'previous'),
+    }),
+  },
+  {
+    action: 'rollback',
+    label: 'only-if-split unknown',
+    names: ['only-if-split'],
+    bad: one(
+      'only-if-split',
+      unknownWord(['true', 'false'], ['yes', 'no', '1', '0', 'on', 'off', 'split', 'previous']),
     ),
   },
   {

@@ -6,7 +6,16 @@ import type { ShiftResult, ShiftStatus } from '../shift/types';
 import { enforceGuard, readGuardConfig } from '../guard';
 import { STATE } from '../state';
 import type { Target, TargetConfig } from '../target';
-import { clockOf, cloudwatchFor, readConfig, runStep, selectTarget, type Deps, type Targets } from './common';
+import {
+  clockOf,
+  cloudwatchFor,
+  failureMessage,
+  readConfig,
+  runStep,
+  selectTarget,
+  type Deps,
+  type Targets,
+} from './common';
 import { runShiftTrafficPost } from './shift-post';
 
 // GitHub-hosted jobs stop after 6 hours: https://docs.github.com/en/actions/reference/limits
@@ -104,13 +113,16 @@ export async function runShiftTraffic(rt: Runtime, targets: Targets, deps: Deps 
       // post step to retry restoring blue.
       if (err instanceof ConcurrentChangeError) rt.saveState(STATE.settled, 'true');
       if (last) setOutputs(rt, statusOf(last.routing, i.green), last.routing, last.blue, i.green);
+      rt.setOutput('reason', failureMessage(err));
       throw err;
     }
     rt.saveState(STATE.settled, 'true');
     setOutputs(rt, result.status, result.percent, result.blue, result.green);
     await rt.summary(shiftSummary(i.config.name, i.plan.name, result, router.label));
-    if (result.failure) rt.setFailed(result.failure);
-    else rt.info(`shift-traffic ${result.status}: ${result.percent}% on ${router.label(result.green)}.`);
+    if (result.failure) {
+      rt.setOutput('reason', result.failure);
+      rt.setFailed(result.failure);
+    } else rt.info(`shift-traffic ${result.status}: ${result.percent}% on ${router.label(result.green)}.`);
   });
 }
 

@@ -82,8 +82,29 @@ describe('rollback', () => {
     const rt = memoryRuntime({ 'function-name': 'orders', reason: 'p99 latency doubled' });
     await runRollback(rt, TARGETS, deps());
     expect(rt.failed).toBeUndefined();
-    expect(rt.outputs).toEqual({ 'from-version': '2', 'to-version': '1' });
+    expect(rt.outputs).toEqual({ 'from-version': '2', 'to-version': '1', changed: 'true' });
     expect(rt.summaryText).toContain('p99 latency doubled');
+  });
+
+  it('only-if-split without a split succeeds writing nothing, and says so', async () => {
+    aws.seed(3, { version: '3' });
+    const rt = memoryRuntime({ 'function-name': 'orders', 'only-if-split': 'true' });
+    await runRollback(rt, TARGETS, deps());
+    expect(rt.failed).toBeUndefined();
+    expect(updates()).toHaveLength(0);
+    expect(rt.outputs).toEqual({ 'from-version': '3', 'to-version': '3', changed: 'false' });
+    expect(rt.summaryText).toContain(
+      'Alias "live" sends 100% to v3, so only-if-split left it as it is. Nothing was changed in AWS.',
+    );
+  });
+
+  it('only-if-split with a split undoes it', async () => {
+    aws.seed(2, { version: '1', green: '2', weight: 0.25 });
+    const rt = memoryRuntime({ 'function-name': 'orders', 'only-if-split': 'true' });
+    await runRollback(rt, TARGETS, deps());
+    expect(rt.failed).toBeUndefined();
+    expect(aws.alias()).toEqual({ version: '1', weights: {} });
+    expect(rt.outputs).toEqual({ 'from-version': '2', 'to-version': '1', changed: 'true' });
   });
 });
 
@@ -160,6 +181,8 @@ describe('shift-traffic post step', () => {
       weight: '10',
       'blue-version': '1',
       'green-version': '2',
+      // What the release record and its notification give as the reason.
+      reason: main.failed,
     });
     expect(main.state.settled).toBeUndefined();
     expect(aws.alias()).toEqual({ version: '1', weights: { '2': 0.1 } });
