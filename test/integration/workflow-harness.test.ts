@@ -187,6 +187,30 @@ jobs:
   });
 });
 
+describe('logs', () => {
+  it('hide the secrets and what a step masks, as the runner does', async () => {
+    const file = workflow(`
+on: push
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    steps:
+      - env:
+          HOOK: \${{ secrets.SLACK_WEBHOOK_URL }}
+        run: |
+          echo "::add-mask::tok-123456"
+          echo "hook $HOOK token tok-123456"
+      - run: echo "later tok-123456"
+`);
+    const run = await runWorkflow(
+      file,
+      push,
+      options({ secrets: { SLACK_WEBHOOK_URL: 'https://hooks/s3cr3t' } }),
+    );
+    expect(run.jobs[0]!.steps.map((s) => s.log)).toEqual(['hook *** token ***\n', 'later ***\n']);
+  });
+});
+
 describe('inputs', () => {
   const dispatch = `
 on:

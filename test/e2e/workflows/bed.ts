@@ -103,3 +103,19 @@ export async function historyOf(bed: ReleaseBed, sha: string) {
     });
   return { records, deployments };
 }
+
+/** The DynamoDB record of an id. */
+export async function recordOf(bed: ReleaseBed, id: string) {
+  const found = (await bed.records()).find((r) => r.id === id);
+  if (!found) throw new Error(`no DynamoDB record ${id}`);
+  return found;
+}
+
+/** The GitHub deployment of a record id: its payload, its statuses oldest first, and the newest one. */
+export function deploymentOf(bed: ReleaseBed, id: string) {
+  const d = bed.github.deployments().find((x) => (x.payload as { recordId?: string }).recordId === id);
+  if (!d) throw new Error(`no GitHub deployment of ${id}`);
+  const statuses = bed.github.statuses(d.id).map((s) => [s.state, s.description] as const);
+  const [state, description] = statuses.at(-1)!;
+  return { payload: d.payload as Record<string, string>, statuses, state, description };
+}

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { node24Path } from '@deploy-actions/testbed/node24';
-import { caller, job, newCommit, step, useWorkflowBed } from './bed';
+import { caller, deploymentOf, job, newCommit, recordOf, step, useWorkflowBed } from './bed';
 
 const FUNCTION = 'orders-api';
 const w = useWorkflowBed();
@@ -61,23 +61,9 @@ async function canaryAt25() {
   });
 }
 
-async function record(id: string) {
-  const found = (await w.bed.records()).find((r) => r.id === id);
-  if (!found) throw new Error(`no DynamoDB record ${id}`);
-  return found;
-}
+const record = (id: string) => recordOf(w.bed, id);
 
-/** The GitHub deployment of a record id: its payload, and the state and description of its newest status. */
-function deployment(id: string) {
-  const d = w.bed.github.deployments().find((x) => (x.payload as { recordId?: string }).recordId === id);
-  if (!d) throw new Error(`no GitHub deployment of ${id}`);
-  const newest = w.bed.github.statuses(d.id).at(-1)!;
-  return {
-    payload: d.payload as Record<string, string>,
-    state: newest.state,
-    description: newest.description,
-  };
-}
+const deployment = (id: string) => deploymentOf(w.bed, id);
 
 const rollbackRecords = async () => (await w.bed.records()).filter((r) => r.strategy === 'rollback').length;
 

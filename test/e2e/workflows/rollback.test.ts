@@ -5,7 +5,7 @@
 // production, so the file reads as one repository's history.
 import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { HarnessOptions } from '@deploy-actions/testbed/workflow-types';
-import { caller, job, step, useWorkflowBed } from './bed';
+import { caller, deploymentOf, job, recordOf, step, useWorkflowBed } from './bed';
 
 const WORKFLOW = 'examples/workflows/rollback.yml';
 const PRODUCTION = 'orders-api';
@@ -16,21 +16,9 @@ const w = useWorkflowBed();
 const dispatch = (inputs: Record<string, string>, extra: Partial<HarnessOptions> = {}) =>
   w.run(WORKFLOW, { event: 'workflow_dispatch', inputs }, extra);
 
-/** The DynamoDB record of an id. */
-async function record(id: string) {
-  const found = (await w.bed.records()).find((r) => r.id === id);
-  if (!found) throw new Error(`no DynamoDB record ${id}`);
-  return found;
-}
+const record = (id: string) => recordOf(w.bed, id);
 
-/** The GitHub deployment of a record id: its payload, its statuses oldest first, and the newest one. */
-function deployment(id: string) {
-  const d = w.bed.github.deployments().find((x) => (x.payload as { recordId?: string }).recordId === id);
-  if (!d) throw new Error(`no GitHub deployment of ${id}`);
-  const statuses = w.bed.github.statuses(d.id).map((s) => [s.state, s.description]);
-  const [state, description] = statuses.at(-1)!;
-  return { payload: d.payload as Record<string, string>, statuses, state, description };
-}
+const deployment = (id: string) => deploymentOf(w.bed, id);
 
 /** Functions whose alias or code the run's actions wrote. */
 const lambdaWritten = () =>

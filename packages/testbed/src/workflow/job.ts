@@ -39,6 +39,16 @@ interface JobState {
   failed: boolean;
   posts: { action: string; state: Record<string, string>; step: string }[];
   results: StepResult[];
+  /** Values the runner hides in logs: the secrets, and what steps ask it to mask. */
+  masks: Set<string>;
+}
+
+/** The log as the runner shows it: add-mask commands taken in, masked values as ***. */
+function masked(log: string, masks: Set<string>): string {
+  for (const m of log.matchAll(/^::add-mask::(.+)$/gm)) masks.add(m[1]!);
+  let out = log.replace(/^::add-mask::.*\n?/gm, '');
+  for (const value of masks) if (value.length > 2) out = out.split(value).join('***');
+  return out;
 }
 
 function contextsOf(setup: JobSetup, state: JobState, stepEnv: Record<string, string> = {}): Contexts {
@@ -119,7 +129,7 @@ function record(
     outcome,
     conclusion,
     outputs: r?.outputs ?? {},
-    log: r?.log ?? '',
+    log: masked(r?.log ?? '', state.masks),
     summary: r?.summary ?? '',
     errors: r?.errors ?? [],
     warnings: r?.warnings ?? [],
@@ -159,7 +169,7 @@ async function runPosts(setup: JobSetup, state: JobState, workspace: string): Pr
       outcome: r.ok ? 'success' : 'failure',
       conclusion: r.ok ? 'success' : 'failure',
       outputs: {},
-      log: r.log,
+      log: masked(r.log, state.masks),
       summary: r.summary,
       errors: r.errors,
       warnings: r.warnings,
@@ -172,7 +182,16 @@ async function runPosts(setup: JobSetup, state: JobState, workspace: string): Pr
 
 export async function runJob(setup: JobSetup): Promise<JobResult> {
   const workspace = mkdtempSync(join(tmpdir(), 'job-workspace-'));
-  const state: JobState = { env: {}, path: [], steps: {}, failed: false, posts: [], results: [] };
+  const secrets = Object.values((setup.contexts.secrets ?? {}) as Record<string, string>);
+  const state: JobState = {
+    env: {},
+    path: [],
+    steps: {},
+    failed: false,
+    posts: [],
+    results: [],
+    masks: new Set([...secrets, setup.options.githubToken].filter(Boolean)),
+  };
   try {
     state.env = textMap(setup.plan.raw.find('env'), contextsOf(setup, state), {
       failed: false,

@@ -155,25 +155,21 @@ async function checkCallPermissions(plan: WorkflowPlan): Promise<void> {
   }
 }
 
-/** The job's environment name (string or name:) and its concurrency group, evaluated. */
+/** A value that is a name or a mapping holding it (environment: and concurrency: take both forms). */
+function nameIn(value: Value | undefined, key: string): string | undefined {
+  if (value === undefined) return undefined;
+  return value && typeof value === 'object' && !Array.isArray(value) ? text(value[key]) : text(value);
+}
+
+/** The job's environment name and its concurrency group, evaluated. */
 function jobSettings(plan: JobPlan, contexts: Contexts) {
   const status = { failed: false, cancelled: false };
-  const envToken = plan.raw.find('environment');
-  const env = envToken ? valueOf(envToken, contexts, status) : undefined;
-  const environment =
-    env && typeof env === 'object' && !Array.isArray(env)
-      ? text(env.name)
-      : env === undefined
-        ? undefined
-        : text(env);
-  const concToken = plan.raw.find('concurrency');
-  const conc = concToken ? valueOf(concToken, contexts, status) : undefined;
-  const concurrency =
-    conc && typeof conc === 'object' && !Array.isArray(conc)
-      ? text(conc.group)
-      : conc === undefined
-        ? undefined
-        : text(conc);
+  const evaluated = (key: string) => {
+    const token = plan.raw.find(key);
+    return token ? valueOf(token, contexts, status) : undefined;
+  };
+  const environment = nameIn(evaluated('environment'), 'name');
+  const concurrency = nameIn(evaluated('concurrency'), 'group');
   const timeout = plan.raw.find('timeout-minutes');
   if (timeout && !(Number(text(valueOf(timeout, contexts, status))) > 0)) {
     throw new Error(`workflow harness: job ${plan.id} timeout-minutes is not a positive number`);
@@ -188,8 +184,7 @@ function workflowGroup(
 ): string[] {
   const token = scope.plan.raw.find('concurrency');
   if (!token) return scope.callerGroups;
-  const v = valueOf(token, contexts, { failed: false, cancelled: false });
-  const group = v && typeof v === 'object' && !Array.isArray(v) ? text(v.group) : text(v);
+  const group = nameIn(valueOf(token, contexts, { failed: false, cancelled: false }), 'group')!;
   if (scope.callerGroups.includes(group)) {
     throw new Error(
       `workflow harness: ${scope.plan.file} uses the concurrency group of its caller (${group}): a deadlock`,
