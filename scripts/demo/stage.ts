@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { node24Path } from '@deploy-actions/testbed/node24';
-import type { ReleaseBed } from '@deploy-actions/testbed/release-bed';
+import { harnessOptions, type ReleaseBed } from '@deploy-actions/testbed/release-bed';
 import { runAction } from '@deploy-actions/testbed/runner';
 import { runWorkflow } from '@deploy-actions/testbed/workflow';
 import type { HarnessOptions, RunRequest, WorkflowRun } from '@deploy-actions/testbed/workflow-types';
@@ -42,16 +42,7 @@ export class Stage {
   async run(file: string, request: RunRequest, extra: Partial<HarnessOptions> = {}): Promise<WorkflowRun> {
     const started = Date.now();
     const run = await runWorkflow(file, request, {
-      repository: REPOSITORY,
-      env: this.bed.env,
-      secrets: { SLACK_WEBHOOK_URL: this.bed.slack.url },
-      approvals: { production: REVIEWER },
-      oidc: this.bed.oidc,
-      github: this.bed.github,
-      githubToken: this.bed.githubToken,
-      motoUrl: this.bed.motoUrl,
-      checkout: (ref) => this.bed.checkout(ref),
-      node: this.node,
+      ...harnessOptions(this.bed, this.node, REVIEWER),
       onEvent: progressPrinter(),
       ...extra,
     });

@@ -15,6 +15,7 @@ import { FaultProxy } from './proxy';
 import { motoState, type MotoState, type SnsMessage } from './release-bed-aws';
 import { startSlack, type SlackReceiver } from './slack';
 import { startTraffic, type Traffic } from './traffic';
+import type { HarnessOptions } from './workflow/types';
 
 export type { SnsMessage } from './release-bed-aws';
 
@@ -226,4 +227,20 @@ export async function startReleaseBed(opts: ReleaseBedOptions = {}): Promise<Rel
     await started.stopAll().catch(() => {});
     throw err;
   }
+}
+
+/** How a workflow run reaches this bed: the secret the examples use, production approved by `reviewer`. */
+export function harnessOptions(bed: ReleaseBed, node: string, reviewer: string): HarnessOptions {
+  return {
+    repository: `${bed.github.owner}/${bed.github.repo}`,
+    env: bed.env,
+    secrets: { SLACK_WEBHOOK_URL: bed.slack.url },
+    approvals: { production: reviewer },
+    oidc: bed.oidc,
+    github: bed.github,
+    githubToken: bed.githubToken,
+    motoUrl: bed.motoUrl,
+    checkout: (ref) => bed.checkout(ref),
+    node,
+  };
 }

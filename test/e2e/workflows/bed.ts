@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from '@jest/globals';
 import { node24Path } from '@deploy-actions/testbed/node24';
-import { startReleaseBed, type ReleaseBed } from '@deploy-actions/testbed/release-bed';
+import { harnessOptions, startReleaseBed, type ReleaseBed } from '@deploy-actions/testbed/release-bed';
 import { runWorkflow } from '@deploy-actions/testbed/workflow';
 import type {
   HarnessOptions,
@@ -31,16 +31,7 @@ export function useWorkflowBed(): WorkflowBed {
   w.run = async (file, request, extra = {}) => {
     const ended: JobResult[] = [];
     const run = await runWorkflow(file, request, {
-      repository: 'octo-org/orders-service',
-      env: w.bed.env,
-      secrets: { SLACK_WEBHOOK_URL: w.bed.slack.url },
-      approvals: { production: REVIEWER },
-      oidc: w.bed.oidc,
-      github: w.bed.github,
-      githubToken: w.bed.githubToken,
-      motoUrl: w.bed.motoUrl,
-      checkout: w.bed.checkout,
-      node: node24Path(),
+      ...harnessOptions(w.bed, node24Path(), REVIEWER),
       ...extra,
       onEvent: (event) => {
         if (event.kind === 'job-ended') ended.push(event.job);
