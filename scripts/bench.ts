@@ -1,5 +1,7 @@
 // npm run bench: (a) cold start to the first AWS request of each action, against `node -e 0`;
-// (b) the AWS calls a release makes through the bundles against moto, next to the minimum it needs.
+// (b) the AWS calls a release makes through the bundles against moto, next to the minimum it needs;
+// detection of a bad green within a job; checkpointed rollouts: an idle advance run's calls and wall time, and
+// how soon advance runs catch failing runs (bench-rollout.ts); deployment history lookups.
 // Figures also go to .bench/results.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,12 @@ import { coldStartSection, nodesToMeasure } from './bench-coldstart';
 import { ms, table } from './bench-spawn';
 import { measureDetection, READABILITY_DELAYS } from './bench-detection';
 import { measureHistory } from './bench-history';
+import {
+  measureFailureDetection,
+  measureIdleAdvance,
+  printFailureDetection,
+  printIdle,
+} from './bench-rollout';
 
 const FN = 'orders-api';
 // The SDK warns in this process that Node 20 support ends; the figures are what matter here.
@@ -294,6 +302,12 @@ async function main(): Promise<void> {
         'delay and that of its alarm polling.',
     );
 
+    console.log('\ncheckpointed rollouts: shift-traffic mode start, then scheduled mode advance runs');
+    const idle = await measureIdleAdvance(nodes);
+    printIdle(idle);
+    const failing = await measureFailureDetection(callNode.path);
+    printFailureDetection(failing);
+
     const history = await measureHistory();
     const calls = (c: Record<string, number>) =>
       Object.entries(c)
@@ -355,6 +369,7 @@ async function main(): Promise<void> {
         byAction: s.actions,
       })),
       detection,
+      rollout: { idleAdvance: idle, consecutiveFailures: { ...failing, node: callNode.name } },
       history,
     };
     writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

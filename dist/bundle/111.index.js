@@ -2,231 +2,194 @@ export const id = 111;
 export const ids = [111];
 export const modules = {
 
-/***/ 6111:
+/***/ 9111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   deployGreen: () => (/* binding */ deployGreen)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1696);
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
+/* harmony import */ var _deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(239);
+/* harmony import */ var _alias__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3566);
+/* harmony import */ var _invoke__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6836);
+/* harmony import */ var _routing__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4160);
+/* harmony import */ var _versions__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4797);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  shiftTraffic: () => (/* binding */ shiftTraffic)
-});
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 7 modules
-var src = __webpack_require__(1398);
-// EXTERNAL MODULE: ./packages/release/src/routing.ts
-var routing = __webpack_require__(239);
-;// CONCATENATED MODULE: ./packages/release/src/shift/bake.ts
 
-const PROGRESS_EVERY_MS = 30_000;
-/** Waits out a bake without checks, saying in the log how far it is. */
-async function bake(o, label, percent, ms) {
-    const began = o.clock.now();
-    const tick = Math.max(PROGRESS_EVERY_MS, Math.ceil(ms / 10));
-    for (let left = ms; left > 0;) {
-        const wait = Math.min(tick, left);
-        await o.clock.sleep(wait, o.signal);
-        left = ms - (o.clock.now() - began);
-        if (left > 0) {
-            o.log.info(`step ${label}: ${percent}% on ${o.router.label(o.green)}, baked ${(0,src/* formatDuration */.a3)(ms - left)} of ${(0,src/* formatDuration */.a3)(ms)}, next check in ${(0,src/* formatDuration */.a3)(left)}`);
+
+
+
+
+const CONFLICT_RETRIES = 4;
+async function deployGreen(o) {
+    const { lambda, functionName: fn, alias, log } = o;
+    const clock = o.clock ?? _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml;
+    // Pre-flight: every check that can refuse the deploy runs before the first write.
+    const latest = await (0,_versions__WEBPACK_IMPORTED_MODULE_4__/* .getConfig */ .zj)(lambda, fn);
+    checkPackageType(latest, o.source);
+    const live = await (0,_alias__WEBPACK_IMPORTED_MODULE_1__/* .readAlias */ .J)(lambda, fn, alias);
+    if (live?.green) {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Alias "${alias}" is split between v${live.version} and v${live.green} (${(0,_routing__WEBPACK_IMPORTED_MODULE_3__/* .describeAlias */ .IN)(live)}): a deployment is in progress. Finish it with shift-traffic or undo it with rollback before deploying again.`);
+    }
+    if (live) {
+        const blue = await (0,_versions__WEBPACK_IMPORTED_MODULE_4__/* .getConfig */ .zj)(lambda, fn, live.version);
+        const mismatch = (0,_versions__WEBPACK_IMPORTED_MODULE_4__/* .compatibility */ .pB)(blue, latest);
+        if (mismatch) {
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`The new version could not share alias "${alias}" with v${live.version}: ${mismatch}. AWS requires the same execution role and dead-letter queue for a weighted alias; align the function configuration first.`);
         }
     }
-}
-
-;// CONCATENATED MODULE: ./packages/release/src/shift/restore.ts
-
-
-/** One write putting all traffic on blue, unless someone else has taken the router meanwhile. */
-async function restoreBlue(run, known) {
-    const { o, blue, expected } = run;
-    const now = known ?? (await o.router.read());
-    if (now && !now.green && now.version === blue)
-        return;
-    if (!now || !(0,routing/* sameRouting */.Hm)(now, expected)) {
-        throw new src/* ConcurrentChangeError */.wy(`${(0,routing/* capital */.Nx)(o.router.name)} was changed by someone else (now ${now ? run.describe(now) : 'deleted'}); it was left alone.`);
+    let sha = latest.CodeSha256 ?? '';
+    let revisionId = latest.RevisionId;
+    if (latest.LastUpdateStatus === 'InProgress') {
+        log.info(`An earlier update of ${fn} is still in progress; waiting for it first.`);
+        await waitUpdated(o, 'an earlier update of the function');
+        ({ CodeSha256: sha = '', RevisionId: revisionId } = await (0,_versions__WEBPACK_IMPORTED_MODULE_4__/* .getConfig */ .zj)(lambda, fn));
     }
-    const target = (0,routing/* allOn */.PT)(blue);
-    await o.router.write(target, now);
-    o.onRouting?.(target, blue);
-    o.log.info(`Traffic restored: 100% on ${o.router.label(blue)}.`);
-}
-/**
- * A step that threw (a failed call, a cancel): leave traffic as it is when on-cancel is leave, else put it
- * back on blue. A concurrent change is someone else's router now, so it is passed on untouched.
- */
-async function afterFailure(run, label, err) {
-    if (err instanceof src/* ConcurrentChangeError */.wy)
-        throw err;
-    const { o, blue, expected } = run;
-    const cancelled = err instanceof src/* CancelledError */.cc || o.signal.aborted;
-    const what = cancelled ? `Cancelled at step ${label}` : `Step ${label} failed: ${sentence(err)}`;
-    if (cancelled && o.onCancel === 'leave') {
-        const percent = (0,routing/* greenPercent */.jz)(expected, o.green);
-        run.note(label, percent, 'cancelled: traffic left as it is (on-cancel: leave)');
-        return run.result(percent >= 100 ? 'promoted' : 'in-progress', percent, `${what}; on-cancel is leave: traffic stays at ${run.describe(expected)}.`);
+    if (o.source.kind !== 'none') {
+        sha = await updateCode(o, revisionId, clock);
+        log.info(`Code updated (${describeSource(o.source)}), sha256 ${sha}; waiting for the update to finish.`);
+        await waitUpdated(o, 'the code update');
     }
-    if ((0,routing/* sameRouting */.Hm)(expected, run.start))
-        throw err;
-    const L = o.router.label;
-    try {
-        await restoreBlue(run);
+    const published = await publish(o, sha, clock);
+    const green = published.Version ?? '';
+    if (published.State === 'Pending') {
+        const waited = await (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_5__/* .waitForPublishedVersionActive */ .pZL)({ client: lambda, maxWaitTime: waitSeconds(o.waitTimeoutMs), minDelay: 1, maxDelay: 10 }, { FunctionName: fn, Qualifier: green });
+        if (waited.state !== 'SUCCESS')
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Version ${green} did not become Active within ${(0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(o.waitTimeoutMs)} (${waited.state}).`);
     }
-    catch (restoreErr) {
-        throw new src/* DeployError */.sH(`${what}. Restoring 100% on ${L(blue)} failed too: ${sentence(restoreErr)}. The ${o.router.noun} was last set to ${run.describe(expected)}; run the rollback action.`);
+    const blueVersion = live?.version ?? '';
+    const changed = green !== blueVersion;
+    log.info(changed
+        ? `Published v${green} (blue is ${blueVersion ? `v${blueVersion}` : 'none yet'}).`
+        : `Nothing changed: v${green} is already live.`);
+    if (o.smoke) {
+        const verdict = await (0,_invoke__WEBPACK_IMPORTED_MODULE_2__/* .checkInvoke */ .H)(lambda, o.smoke, fn, { version: green });
+        if (verdict.verdict !== 'healthy')
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Smoke test of v${green} failed: ${verdict.reason}. No traffic was moved.`);
+        log.info(`Smoke test passed: ${verdict.reason}.`);
     }
-    run.note(label, 0, `${cancelled ? 'cancelled' : 'failed'}: rolled back to 100% on ${L(blue)}`);
-    return run.result('rolled-back', 0, `${what}. Traffic restored: 100% on ${L(blue)}.`);
-}
-/** An error's message without its final full stop, to be followed by one of ours. */
-function sentence(err) {
-    return (0,src/* errorMessage */.gJ)(err).replace(/\.+$/, '');
-}
-
-// EXTERNAL MODULE: ./packages/health/src/index.ts + 10 modules
-var health_src = __webpack_require__(9890);
-;// CONCATENATED MODULE: ./packages/release/src/shift/verdict.ts
-
-
-
-
-/**
- * After a step's bake: the router must still route what this run wrote (else someone else is deploying);
- * then the verdict passes, fails the step as it is (on-unhealthy: fail), or restores blue.
- * Returns the routing read, and the shift's result when the verdict ends it.
- */
-async function afterBake(run, label, percent, verdict) {
-    const { o, expected } = run;
-    const now = await o.router.read();
-    if (!now || !(0,routing/* sameRouting */.Hm)(now, expected)) {
-        throw new src/* ConcurrentChangeError */.wy(`${(0,routing/* capital */.Nx)(o.router.name)} was changed by someone else during the shift: expected ${run.describe(expected)}, found ${now ? run.describe(now) : 'nothing'}. Another deployment is probably in progress; this run changed nothing more.`);
-    }
-    if (!verdict)
-        return { now };
-    run.note(label, percent, `health ${verdict.verdict}: ${verdict.reason}`);
-    if ((0,health_src.passes)(verdict.verdict, o.onInconclusive)) {
-        o.log.info(`step ${label}: health ${verdict.verdict}${verdict.verdict === 'inconclusive' ? ' (on-inconclusive: pass)' : ''}: ${verdict.reason}`);
-        return { now };
-    }
-    const L = o.router.label;
-    const why = `health ${verdict.verdict} at step ${label} (${percent}% on ${L(o.green)}): ${verdict.reason.replace(/\.+$/, '')}`;
-    if (o.onUnhealthy === 'fail') {
-        const ended = run.result(percent >= 100 ? 'promoted' : 'in-progress', percent, `${why}. on-unhealthy is fail: traffic stays at ${run.describe(expected)}.`);
-        return { now, ended };
-    }
-    await restoreBlue(run, now);
-    run.note(label, 0, `rolled back: 100% on ${L(run.blue)}`);
-    return { now, ended: run.result('rolled-back', 0, `${why}. Traffic restored: 100% on ${L(run.blue)}.`) };
-}
-
-;// CONCATENATED MODULE: ./packages/release/src/shift/loop.ts
-
-
-
-
-
-
-/** Moves traffic step by step from blue to green, judging each step; restores blue on a bad verdict. */
-async function shiftTraffic(o) {
-    const { router, green, log } = o;
-    const L = router.label;
-    const describe = (r) => (0,routing/* describeRouting */.ww)(r, L);
-    const start = await router.read();
-    if (!start) {
-        throw new src/* DeployError */.sH(`${router.missing}.`);
-    }
-    const timeline = [];
-    const note = (step, percent, event) => timeline.push({ at: o.clock.now(), step, percent, event });
-    if (start.green && start.green !== green) {
-        throw new src/* ConcurrentChangeError */.wy(`${(0,routing/* capital */.Nx)(router.name)} is split between ${L(start.version)} and ${L(start.green)} (${describe(start)}): a deployment of ${L(start.green)} is in progress. Finish it with shift-traffic or undo it with rollback first; this run changed nothing.`);
-    }
-    if (!start.green && start.version === green) {
-        log.info(`${(0,routing/* capital */.Nx)(router.name)} already sends 100% to ${L(green)}: nothing to shift.`);
-        note('-', 100, `already 100% on ${L(green)}`);
-        return { status: 'promoted', percent: 100, blue: green, green, timeline };
-    }
-    const blue = start.version;
-    await router.checkPair(blue, green);
-    const run = {
-        o,
-        blue,
-        start,
-        expected: start,
-        timeline,
-        note,
-        describe,
-        result: (status, percent, failure) => ({
-            status,
-            percent,
-            blue,
-            green,
-            timeline,
-            ...(failure && { failure }),
-        }),
+    await o.beforeTraffic?.({
+        green,
+        blue: blueVersion,
+        env: { GREEN_QUALIFIED_ARN: published.FunctionArn ?? '' },
+    });
+    const aliasCreated = !live && (await createAlias(o, green));
+    return {
+        greenVersion: green,
+        blueVersion,
+        functionArn: published.FunctionArn ?? '',
+        codeSha256: published.CodeSha256 ?? sha,
+        changed,
+        aliasCreated,
     };
-    const current = start.green ? (0,routing/* percentOf */.pR)(start.greenWeight) : 0;
-    const steps = o.plan.steps.filter((s) => s.percent > current);
-    if (current > 0)
-        log.info(`Resuming: ${router.name} already sends ${current}% to ${L(green)}.`);
-    log.info(`Plan ${o.plan.name}: ${steps.map((s) => `${s.percent}%`).join(' → ')} from ${L(blue)} to ${L(green)}.`);
-    if (steps.length === 0)
-        return run.result('in-progress', current);
-    let read = start;
-    let label = '';
+}
+function checkPackageType(cfg, source) {
+    const type = cfg.PackageType ?? 'Zip';
+    if (source.kind === 'image' && type !== 'Image') {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`image-uri was given but ${cfg.FunctionName} is a ${type} function: use zip-file or s3-bucket/s3-key.`);
+    }
+    if ((source.kind === 'zip' || source.kind === 's3') && type === 'Image') {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`${source.kind === 'zip' ? 'zip-file' : 's3-bucket'} was given but ${cfg.FunctionName} is a container image function: use image-uri.`);
+    }
+}
+async function updateCode(o, revisionId, clock) {
+    const req = { FunctionName: o.functionName, RevisionId: revisionId };
+    const s = o.source;
+    if (s.kind === 'zip')
+        req.ZipFile = s.zip;
+    if (s.kind === 's3')
+        Object.assign(req, { S3Bucket: s.bucket, S3Key: s.key, S3ObjectVersion: s.objectVersion });
+    if (s.kind === 'image')
+        req.ImageUri = s.uri;
     try {
-        for (const [i, step] of steps.entries()) {
-            label = `${i + 1}/${steps.length}`;
-            const last = i === steps.length - 1;
-            const target = (0,routing/* routingAt */.Uf)(blue, green, step.percent);
-            await router.write(target, read);
-            run.expected = target;
-            o.onRouting?.(target, blue);
-            note(label, step.percent, `shifted: ${describe(target)}`);
-            // The checks watch the bake (evaluating every interval) and, after the last step, `finalWatchMs`,
-            // as CodeDeploy's AfterAllowTraffic hook checks after all traffic has moved.
-            const watchMs = last ? o.finalWatchMs : step.bakeMs;
-            log.info(`step ${label}: ${step.percent}% to ${L(green)}${nextCheck(o, watchMs)}`);
-            if (o.signal.aborted)
-                throw o.signal.reason;
-            let verdict;
-            if (o.gate) {
-                verdict = await o.gate.watch({
-                    blue,
-                    green,
-                    percent: step.percent,
-                    label,
-                    durationMs: watchMs,
-                    signal: o.signal,
-                });
-            }
-            else if (step.bakeMs > 0) {
-                await bake(o, label, step.percent, step.bakeMs);
-            }
-            if (!last || verdict) {
-                const after = await afterBake(run, label, step.percent, verdict);
-                if (after.ended)
-                    return after.ended;
-                read = after.now;
-            }
-            if (last && step.percent >= 100) {
-                log.info(`shift complete: 100% on ${L(green)}, promoted.`);
-                return run.result('promoted', 100);
-            }
-            if (last) {
-                log.info(`the plan ends at ${step.percent}% and leaves the split in place.`);
-                return run.result('in-progress', step.percent);
-            }
-        }
+        const out = await retryConflicts(o, clock, 'UpdateFunctionCode', () => o.lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_5__/* .UpdateFunctionCodeCommand */ .KfB(req)));
+        return out.CodeSha256 ?? '';
     }
     catch (err) {
-        return afterFailure(run, label, err);
+        if ((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err) !== 'PreconditionFailedException')
+            throw err;
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConcurrentChangeError */ .wy(`${o.functionName} was changed by someone else since this deploy read it (its RevisionId no longer matches); nothing was updated. Run the deploy again.`);
     }
-    throw new Error('unreachable: the plan always ends with a return');
 }
-function nextCheck(o, watchMs) {
-    if (watchMs > 0)
-        return `, next check in ${(0,src/* formatDuration */.a3)(o.gate ? Math.min(o.intervalMs, watchMs) : watchMs)}`;
-    return o.gate ? ', checking now' : '';
+/**
+ * Publishes exactly the code just deployed: CodeSha256 makes AWS refuse if someone changed it meanwhile
+ * (https://docs.aws.amazon.com/lambda/latest/api/API_PublishVersion.html).
+ */
+async function publish(o, sha, clock) {
+    try {
+        return await retryConflicts(o, clock, 'PublishVersion', () => o.lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_5__/* .PublishVersionCommand */ .D3m({
+            FunctionName: o.functionName,
+            CodeSha256: sha || undefined,
+            Description: o.description || undefined,
+        })));
+    }
+    catch (err) {
+        // A mismatch is InvalidParameterValueException "CodeSHA256 (...) is different from current CodeSHA256 in $LATEST".
+        if ((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err) === 'InvalidParameterValueException' && /CodeSHA256/i.test((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err))) {
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConcurrentChangeError */ .wy(`Publishing was refused because the function's code no longer matches sha256 ${sha}: someone else updated ${o.functionName} during this deploy. Nothing was published; run the deploy again.`);
+        }
+        throw err;
+    }
+}
+/** 409 ResourceConflictException: an update is still being applied; wait for it and try again. */
+async function retryConflicts(o, clock, op, call) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (err) {
+            if ((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err) !== 'ResourceConflictException' || attempt >= CONFLICT_RETRIES)
+                throw err;
+            o.log.info(`${op}: an update of ${o.functionName} is still in progress; waiting before retry ${attempt}.`);
+            await waitUpdated(o, 'the update in progress');
+            await clock.sleep(1000 * attempt);
+        }
+    }
+}
+/** Waits for LastUpdateStatus Successful with the SDK's waiter, bounded by wait-timeout. */
+async function waitUpdated(o, what) {
+    const result = await (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_5__/* .waitForFunctionUpdated */ .GNm)({ client: o.lambda, maxWaitTime: waitSeconds(o.waitTimeoutMs), minDelay: 1, maxDelay: 10 }, { FunctionName: o.functionName });
+    if (result.state === 'SUCCESS')
+        return;
+    const reason = result.reason;
+    if (result.state === 'FAILURE') {
+        const cfg = reason;
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Lambda reports ${what} Failed: ${cfg?.LastUpdateStatusReason ?? 'no reason given'} (${cfg?.LastUpdateStatusReasonCode ?? 'no code'}).`);
+    }
+    if (result.state === 'TIMEOUT')
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Waited ${(0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(o.waitTimeoutMs)} (wait-timeout) for ${what} to finish; it is still in progress.`);
+    throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Waiting for ${what} failed: ${reason instanceof Error ? reason.message : String(result.state)}`);
+}
+/** First deploy: the alias starts on the green version. Someone creating it meanwhile is a concurrent deployment. */
+async function createAlias(o, green) {
+    try {
+        await o.lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_5__/* .CreateAliasCommand */ .W_e({ FunctionName: o.functionName, Name: o.alias, FunctionVersion: green }));
+        o.log.info(`Created alias "${o.alias}" on v${green} (first deploy).`);
+        return true;
+    }
+    catch (err) {
+        if ((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err) !== 'ResourceConflictException')
+            throw err;
+        const now = await (0,_alias__WEBPACK_IMPORTED_MODULE_1__/* .readAlias */ .J)(o.lambda, o.functionName, o.alias);
+        if (now && (0,_deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_6__/* .sameRouting */ .Hm)(now, { version: green, greenWeight: 0 }))
+            return true;
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConcurrentChangeError */ .wy(`Alias "${o.alias}" was created by someone else during this deploy (${now ? (0,_routing__WEBPACK_IMPORTED_MODULE_3__/* .describeAlias */ .IN)(now) : 'gone again'}); it was left alone. v${green} is published without traffic.`);
+    }
+}
+/** The SDK's waiters want a maximum above their minimum delay of 1s. */
+function waitSeconds(ms) {
+    return Math.max(2, Math.ceil(ms / 1000));
+}
+function describeSource(s) {
+    if (s.kind === 'zip')
+        return `zip ${s.path}`;
+    if (s.kind === 's3')
+        return `s3://${s.bucket}/${s.key}${s.objectVersion ? `?versionId=${s.objectVersion}` : ''}`;
+    if (s.kind === 'image')
+        return `image ${s.uri}`;
+    return 'current code';
 }
 
 

@@ -15,14 +15,19 @@ export const modules = {
 /* harmony export */   zZ: () => (/* binding */ hasAlarms)
 /* harmony export */ });
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
+/* harmony import */ var _logs_config__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9316);
+
 
 const HOUR = 3_600_000;
 // eslint-disable-next-line no-control-regex -- alarm names are any printable characters
 const ALARM_NAME = /^[^\u0000-\u001f\u007f]{1,255}$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
-/** Every health input, checked; shared by health-gate and shift-traffic so both judge alike. */
-function readHealthConfig(inputs) {
+/**
+ * Every health input, checked; shared by health-gate and shift-traffic so both judge alike. `wait`: whether
+ * on-inconclusive may be wait (a shift's step can bake on; a single verdict cannot).
+ */
+function readHealthConfig(inputs, opts = {}) {
     const alarms = parseAlarms(inputs.text('alarms', { multiline: true }));
     const maxErrorRate = optionalNumber(inputs, 'max-error-rate', {
         min: 0,
@@ -49,17 +54,19 @@ function readHealthConfig(inputs) {
     const expect = inputs.matcher('invoke-expect');
     if (expect && !payload)
         throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('invoke-expect', inputs.text('invoke-expect'), 'needs invoke-payload');
+    const logs = (0,_logs_config__WEBPACK_IMPORTED_MODULE_1__/* .readLogsConfig */ .m)(inputs, windowMs);
     const durationMs = inputs.duration('duration', '0', { ms: 6 * HOUR, label: '6h' });
     const intervalMs = inputs.duration('interval', '1m', { ms: HOUR, label: '1h' });
     if (intervalMs < 1000)
         throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('interval', inputs.text('interval'), 'must be at least 1s');
     const consecutiveFailures = inputs.integer('consecutive-failures', 1, 1, 100);
-    const onInconclusive = inputs.oneOf('on-inconclusive', ['fail', 'pass'], 'fail');
+    const onInconclusive = inputs.oneOf('on-inconclusive', opts.wait ? ['fail', 'pass', 'wait'] : ['fail', 'pass'], 'fail');
     return {
         alarms,
         ...(metrics && { metrics }),
         ...(http && { http }),
         ...(payload && { invoke: { payload, expect } }),
+        ...(logs && { logs }),
         durationMs,
         intervalMs,
         consecutiveFailures,
@@ -69,14 +76,14 @@ function readHealthConfig(inputs) {
 /** A gate with nothing to check would pass anything: fail closed instead. */
 function requireChecks(c) {
     if (!hasChecks(c)) {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarms', '', 'health-gate needs at least one check: alarms, max-error-rate, max-latency-ratio, max-latency-ms, http-url or invoke-payload');
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarms', '', 'health-gate needs at least one check: alarms, max-error-rate, max-latency-ratio, max-latency-ms, http-url, invoke-payload or a logs rule (max-consecutive-failures, max-timeouts, max-memory-mb, max-duration-ratio, max-init-ratio)');
     }
 }
 function hasAlarms(c) {
     return c.alarms.names.length + c.alarms.prefixes.length > 0;
 }
 function hasChecks(c) {
-    return hasAlarms(c) || !!c.metrics || !!c.http || !!c.invoke;
+    return hasAlarms(c) || !!c.metrics || !!c.http || !!c.invoke || !!c.logs;
 }
 /** "orders-errors, orders-latency" or one per line; "orders-*" is every alarm whose name starts "orders-". */
 function parseAlarms(text) {
@@ -203,9 +210,10 @@ function optionalNumber(inputs, name, range) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ew: () => (/* binding */ parseApprovedBy),
 /* harmony export */   IY: () => (/* binding */ enforceGuard),
-/* harmony export */   UF: () => (/* binding */ readGuardConfig)
+/* harmony export */   UF: () => (/* binding */ readGuardConfig),
+/* harmony export */   vU: () => (/* binding */ approvedBy)
 /* harmony export */ });
-/* unused harmony exports GUARD_AUDIENCE, parseEnvironmentName, decodeJwtPayload, idTokenUrl, sameEnvironment, settingsUrl, configureHint, hasRequiredReviewers, approvalsOf, approvedBy, guardSummary, jobEnvironment, checkGuard */
+/* unused harmony exports GUARD_AUDIENCE, parseEnvironmentName, decodeJwtPayload, idTokenUrl, sameEnvironment, settingsUrl, configureHint, hasRequiredReviewers, approvalsOf, guardSummary, jobEnvironment, checkGuard */
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 // The production guard (`require-environment`): before anything opens an AWS client, the step proves that its
 // job runs under the named GitHub environment (the `environment` claim of the job's OIDC token) and that the

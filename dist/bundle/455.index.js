@@ -184,10 +184,15 @@ async function openHistory(cfg, aws, hint, opts, deps = {}) {
 /* harmony export */   Nx: () => (/* binding */ capital),
 /* harmony export */   PT: () => (/* binding */ allOn),
 /* harmony export */   Uf: () => (/* binding */ routingAt),
+/* harmony export */   d1: () => (/* binding */ holdsCheckpoint),
 /* harmony export */   jz: () => (/* binding */ greenPercent),
 /* harmony export */   pR: () => (/* binding */ percentOf),
 /* harmony export */   ww: () => (/* binding */ describeRouting)
 /* harmony export */ });
+/** Whether the router holds a checkpoint (or a malformed one of ours): a write without one clears it. */
+function holdsCheckpoint(r) {
+    return r.checkpoint !== undefined || r.checkpointError !== undefined;
+}
 function percentOf(weight) {
     return Math.round(weight * 10_000) / 100;
 }
@@ -246,7 +251,7 @@ var src_config = __webpack_require__(9488);
 // EXTERNAL MODULE: ./packages/history/src/history.ts
 var src_history = __webpack_require__(5260);
 // EXTERNAL MODULE: ./packages/release/src/guard.ts
-var guard = __webpack_require__(2284);
+var src_guard = __webpack_require__(2284);
 // EXTERNAL MODULE: ./packages/release/src/routing.ts
 var routing = __webpack_require__(239);
 ;// CONCATENATED MODULE: ./packages/release/src/rollback.ts
@@ -431,6 +436,7 @@ function ownRecord(c, r) {
         ref: run.ref,
         actor: run.actor,
         runUrl: run.runUrl,
+        ...(c.approvedBy && { approvedBy: c.approvedBy }),
     };
 }
 /** Ends the undone release rolled-back, naming the version restored. */
@@ -529,7 +535,7 @@ async function runRollback(rt, targets, deps = {}) {
         const inputs = new src/* InputReader */.i_(rt.input);
         const i = readRollbackInputs(inputs, rt.env, targets);
         // The production guard, before any AWS client: require-environment.
-        await (0,guard/* enforceGuard */.IY)(rt, (0,guard/* readGuardConfig */.UF)(inputs));
+        const guard = await (0,src_guard/* enforceGuard */.IY)(rt, (0,src_guard/* readGuardConfig */.UF)(inputs));
         const clock = (0,common/* clockOf */.ie)(deps, rt.env);
         const { router } = await i.target.open(i.config, {
             clock,
@@ -540,7 +546,10 @@ async function runRollback(rt, targets, deps = {}) {
             const run = (0,src_config/* runContext */.pO)(rt.env);
             const history = await (0,run_history/* openFor */.qw)(rt, i.history, i.config.aws, run, clock, deps);
             const target = { environment: i.history.environment, ...i.config.history };
+            const approvers = guard && (0,src_guard/* approvedBy */.vU)(guard.approvals);
             s.recording = { rt, history, target, run, clock, region: i.config.aws.region, reason: i.reason };
+            if (approvers)
+                s.recording.approvedBy = approvers;
         }
         if (i.reason)
             rt.info(`Rollback reason: ${i.reason}`);

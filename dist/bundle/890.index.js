@@ -37,6 +37,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  LOGS_INPUTS: () => (/* reexport */ logs_config/* LOGS_INPUTS */.S),
+  MAX_POINTS: () => (/* reexport */ MAX_POINTS),
   METRICS_LOOKBACK_MS: () => (/* reexport */ METRICS_LOOKBACK_MS),
   chart: () => (/* reexport */ chart),
   checkAlarms: () => (/* reexport */ checkAlarms),
@@ -62,11 +64,13 @@ __webpack_require__.d(__webpack_exports__, {
   percentilesFor: () => (/* reexport */ percentilesFor),
   queryRange: () => (/* reexport */ queryRange),
   readHealthConfig: () => (/* reexport */ config/* readHealthConfig */.Ll),
+  readLogsConfig: () => (/* reexport */ logs_config/* readLogsConfig */.m),
   readWindow: () => (/* reexport */ readWindow),
   reportJson: () => (/* reexport */ reportJson),
   requireChecks: () => (/* reexport */ config/* requireChecks */.Nq),
   resolveAlarms: () => (/* reexport */ resolveAlarms),
   round: () => (/* reexport */ round),
+  sinceRange: () => (/* reexport */ sinceRange),
   sumOf: () => (/* reexport */ sumOf),
   summaryMarkdown: () => (/* reexport */ summaryMarkdown),
   unreadable: () => (/* reexport */ unreadable),
@@ -76,6 +80,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/health/src/config.ts
 var config = __webpack_require__(1824);
+// EXTERNAL MODULE: ./packages/health/src/logs-config.ts
+var logs_config = __webpack_require__(9316);
 ;// CONCATENATED MODULE: ./packages/health/src/result.ts
 /** Fail closed: what cannot be read is never healthy. */
 function unreadable(check, reason) {
@@ -324,10 +330,11 @@ function judgeMetrics(m, cfg, s) {
     if (g.problems?.length)
         return result('unhealthy', `${v}: ${g.problems.join(', ')}`);
     if (g.requests < cfg.minInvocations) {
+        const span = s.since !== undefined ? 'since the step began' : 'in the window';
         const late = g.requests === 0 && m.until === undefined
             ? ' (no minute readable yet: metrics arrive minutes late)'
             : '';
-        return result('inconclusive', `${v} served ${g.requests} requests in the window, below min-invocations ${cfg.minInvocations}${late}`);
+        return result('inconclusive', `${v} served ${g.requests} requests ${span}, below min-invocations ${cfg.minInvocations}${late}`);
     }
     if (cfg.maxErrorRate !== undefined && rate !== null && rate > cfg.maxErrorRate) {
         const vs = blueRate !== null ? ` (${base}: ${round(blueRate)}%)` : '';
@@ -371,12 +378,29 @@ function judgeMetrics(m, cfg, s) {
 // metrics are sent in one-minute intervals). A window ending now would read the newest minutes empty, so
 // the metric checks query `window` plus a lookback and judge the newest `window` of minutes that answered.
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 /** How far behind now readable minutes are looked for. */
 const METRICS_LOOKBACK_MS = 5 * MINUTE;
 /** The time range to query: `window` plus the lookback, on whole minutes as CloudWatch lays its periods. */
 function queryRange(windowMs, now) {
     const end = Math.floor(now / MINUTE) * MINUTE;
     return { start: end - windowMs - METRICS_LOOKBACK_MS, end, periodS: 60 };
+}
+/** Most datapoints a query is asked for; GetMetricData answers at most 100,800 per call over all its queries. */
+const MAX_POINTS = 1440;
+/**
+ * The time range of the evidence since `since` (a checkpointed step's start, maybe weeks ago): its whole minutes
+ * up to the last whole minute before now, in periods long enough that a query stays within MAX_POINTS, and a
+ * multiple of what CloudWatch keeps at that age (60 s up to 15 days, 300 s up to 63 days, then 3600 s:
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricStat.html).
+ */
+function sinceRange(since, now) {
+    const end = Math.floor(now / MINUTE) * MINUTE;
+    const start = Math.min(end, Math.ceil(since / MINUTE) * MINUTE);
+    const age = now - start;
+    const unit = age > 63 * DAY ? 3600 : age > 15 * DAY ? 300 : 60;
+    const periods = Math.ceil((end - start) / 1000 / MAX_POINTS / unit);
+    return { start, end, periodS: Math.max(1, periods) * unit };
 }
 /**
  * Every series cut to the newest `window` of readable minutes: those up to the newest minute any series
@@ -412,11 +436,15 @@ function minuteQuery(id, metric, stat) {
 }
 /**
  * Every query's per-minute values over the newest readable `window` (see window.ts), read with
- * GetMetricData, all pages. A query CloudWatch could not answer fails the read: fail closed.
+ * GetMetricData, all pages. With `since`, every period from then to now instead (periods longer than a
+ * minute over a long step). A query CloudWatch could not answer fails the read: fail closed.
  */
-async function readWindow(cw, queries, windowMs, now) {
+async function readWindow(cw, minuteQueries, windowMs, now, since) {
     const { GetMetricDataCommand } = await (0,client.cloudwatchSdk)();
-    const range = queryRange(windowMs, now);
+    const range = since === undefined ? queryRange(windowMs, now) : sinceRange(since, now);
+    if (range.end <= range.start)
+        return { values: new Map() };
+    const queries = minuteQueries.map((q) => q.MetricStat ? { ...q, MetricStat: { ...q.MetricStat, Period: range.periodS } } : q);
     const series = new Map();
     let token;
     do {
@@ -439,7 +467,11 @@ async function readWindow(cw, queries, windowMs, now) {
         }
         token = r.NextToken;
     } while (token);
-    return newestWindow(series, windowMs);
+    if (since === undefined)
+        return newestWindow(series, windowMs);
+    const newest = Math.max(-Infinity, ...[...series.values()].flat().map((p) => p.at));
+    const values = new Map([...series].map(([id, points]) => [id, points.map((p) => p.value)]));
+    return Number.isFinite(newest) ? { values, until: newest + range.periodS * 1000 } : { values };
 }
 const sumOf = (values, id) => (values.get(id.replace('.', '_')) ?? []).reduce((a, b) => a + b, 0);
 /** Percentiles come per minute; the worst minute of the window is the safe reading. */
@@ -527,7 +559,12 @@ async function watch(evaluate, o) {
 function healthGate(cfg, clients, clock, log, label) {
     return {
         watch: (ctx) => {
-            const target = { version: ctx.green, baseline: ctx.blue, label };
+            const target = {
+                version: ctx.green,
+                baseline: ctx.blue,
+                label,
+                ...(ctx.since !== undefined && { since: ctx.since }),
+            };
             return watch(() => evaluateOnce(cfg, target, clients, clock, ctx.signal), {
                 durationMs: ctx.durationMs,
                 intervalMs: cfg.intervalMs,
@@ -610,6 +647,7 @@ function chart(evaluations) {
 }
 
 ;// CONCATENATED MODULE: ./packages/health/src/index.ts
+
 
 
 

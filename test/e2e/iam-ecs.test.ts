@@ -168,7 +168,14 @@ async function release(n: number, router: Record<string, string>, deploy: Record
   ok(await run('health-gate', { ...router, ...health, ...judged }, env));
   ok(await run('health-gate', { ...router, ...health }, env));
   const plan = { 'green-version': versions['green-version'], steps: '5,100', 'bake-time': '0' };
-  ok(await run('shift-traffic', { ...router, ...health, ...plan }, env));
+  if (n === 1) ok(await run('shift-traffic', { ...router, ...health, ...plan }, env));
+  else {
+    // A checkpointed rollout: start tags the router with the checkpoint, advance promotes and removes the tag.
+    ok(await run('shift-traffic', { ...router, ...health, ...plan, mode: 'start' }, env));
+    const promoted = await run('shift-traffic', { ...router, ...health, ...plan, mode: 'advance' }, env);
+    ok(promoted);
+    expect(promoted.outputs.status).toBe('promoted');
+  }
   const succeeded = { status: 'succeeded', 'deployment-id': started.outputs['deployment-id']! };
   ok(await run('record-history', { ...history, target: 'ecs', ...succeeded }, env));
   return versions['green-version'];
@@ -198,10 +205,11 @@ describe('least-privilege IAM policies for target ecs in the README', () => {
     expect(failed.code).toBe(1);
     expect(failed.errors[0]).toMatch(/circuit breaker.*Stopped tasks/);
 
-    // A split left at 25%, put back on blue in one write with green scaled down; then back to a version.
+    // A checkpointed rollout at 25%, put back on blue in one write (clearing the checkpoint) with green scaled
+    // down; then back to a version.
     const next = await run('deploy-green', { ...router, ...image('c') });
     ok(next);
-    const split = { 'green-version': next.outputs['green-version']!, steps: '25', 'bake-time': '0' };
+    const split = { 'green-version': next.outputs['green-version']!, steps: '25:1d,100', mode: 'start' };
     ok(await run('shift-traffic', { ...router, ...split }));
     const back = await run('rollback', { ...router, 'scale-down': 'true', reason: 'p99 over 1 s' });
     ok(back);

@@ -2,6 +2,7 @@ import { describe, it, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient, CreateLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { createTableInput } from '@deploy-actions/history/dynamodb';
@@ -46,10 +47,15 @@ describe('least-privilege IAM policies in the README', () => {
       }),
     );
     cw.destroy();
+    // The function's log group, as Lambda makes it on the first invocation: the logs check reads it.
+    const logs = new CloudWatchLogsClient(clientConfig(bed.moto.url));
+    await logs.send(new CreateLogGroupCommand({ logGroupName: '/aws/lambda/orders-api' }));
+    logs.destroy();
     const health = {
       alarms: 'orders-api-*',
       'max-error-rate': '2',
       'invoke-payload': '{}',
+      'max-consecutive-failures': '3',
       'on-inconclusive': 'pass',
     };
 

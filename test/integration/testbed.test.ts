@@ -263,7 +263,16 @@ describe('fault proxy: recording', () => {
       op: 'Unknown:GET /nowhere',
     });
     expect(
-      ['GetAlias', 'ListAliases', 'DescribeAlarms', 'Invoke', 'HeadObject', 'Query', 'Scan'].filter(isWrite),
+      [
+        'GetAlias',
+        'ListAliases',
+        'DescribeAlarms',
+        'Invoke',
+        'HeadObject',
+        'FilterLogEvents',
+        'Query',
+        'Scan',
+      ].filter(isWrite),
     ).toEqual([]);
     expect(
       [

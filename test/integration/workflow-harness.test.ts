@@ -253,6 +253,47 @@ jobs:
   });
 });
 
+describe('scheduled runs', () => {
+  const scheduled = `
+on:
+  schedule:
+    - cron: '7,22,37,52 * * * *'
+    - cron: '0 3 * * 1'
+  workflow_dispatch:
+jobs:
+  tick:
+    runs-on: ubuntu-latest
+    steps:
+      - env:
+          SCHEDULE: \${{ github.event.schedule }}
+        run: echo "$GITHUB_EVENT_NAME $GITHUB_REF [$SCHEDULE]"
+`;
+  it('run on the default branch with no inputs, github.event.schedule naming the cron that fired', async () => {
+    const file = workflow(scheduled);
+    const first = await runWorkflow(file, { event: 'schedule' }, options());
+    expect(first.jobs[0]!.steps[0]!.log).toBe('schedule refs/heads/main [7,22,37,52 * * * *]\n');
+    const weekly = await runWorkflow(file, { event: 'schedule', cron: '0 3 * * 1' }, options());
+    expect(weekly.jobs[0]!.steps[0]!.log).toBe('schedule refs/heads/main [0 3 * * 1]\n');
+  });
+
+  it('are refused for a workflow without that schedule, or with inputs', async () => {
+    const file = workflow(scheduled);
+    await expect(runWorkflow(file, { event: 'schedule', cron: '*/5 * * * *' }, options())).rejects.toThrow(
+      'has no schedule */5 * * * *',
+    );
+    await expect(
+      runWorkflow(file, { event: 'schedule', inputs: { environment: 'production' } }, options()),
+    ).rejects.toThrow('a scheduled run takes no inputs');
+    await expect(
+      runWorkflow(
+        workflow(`on: push\njobs:${scheduled.split('jobs:')[1]!}`),
+        { event: 'schedule' },
+        options(),
+      ),
+    ).rejects.toThrow('does not run on schedule');
+  });
+});
+
 describe('what it does not run fails loudly', () => {
   it.each([
     [

@@ -35,7 +35,7 @@ export class InputReader {
     return match;
   }
 
-  /** Milliseconds from 0, 30s, 5m, 1h, 1h30m; `fallback` when empty. */
+  /** Milliseconds from 0, 30s, 5m, 1h, 1h30m, 7d; `fallback` when empty. */
   duration(name: string, fallback: string, max: { ms: number; label: string }): number {
     const value = this.text(name) || fallback;
     const ms = parseDuration(value);
@@ -43,7 +43,7 @@ export class InputReader {
       throw new InputError(
         name,
         value,
-        'must be a duration such as 0, 30s, 5m, 1h or 1h30m (units ms, s, m, h)',
+        'must be a duration such as 0, 30s, 5m, 1h, 1h30m or 7d (units ms, s, m, h, d)',
       );
     }
     if (ms > max.ms) throw new InputError(name, value, `must be at most ${max.label}`);

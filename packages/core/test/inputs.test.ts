@@ -118,11 +118,14 @@ describe('durations', () => {
     ['250ms', 250],
     ['1s500ms', 1_500],
     [' 5m ', 300_000],
+    ['7d', 604_800_000],
+    ['1d12h', 129_600_000],
+    ['2d30m', 174_600_000],
   ])('parseDuration(%j) is %i ms', (text, ms) => {
     expect(parseDuration(text)).toBe(ms);
   });
 
-  it.each(['5', '5 m', '-1s', '1.5m', '5mm', '1h1h', 'm', '', '5d', '1e3s', '00'])(
+  it.each(['5', '5 m', '-1s', '1.5m', '5mm', '1h1h', 'm', '', '5D', '1d1d', '5w', '1e3s', '00'])(
     'parseDuration(%j) is malformed',
     (text) => {
       expect(parseDuration(text)).toBeNull();
@@ -150,7 +153,7 @@ describe('durations', () => {
       const err = inputError(() => reader({ 'bake-time': text }).duration('bake-time', '5m', SIX_HOURS));
       expect(err.input).toBe('bake-time');
       expect(err.message).toContain(`Input "bake-time" has value ${JSON.stringify(text)}`);
-      expect(err.message).toContain('must be a duration such as 0, 30s, 5m, 1h or 1h30m');
+      expect(err.message).toContain('must be a duration such as 0, 30s, 5m, 1h, 1h30m or 7d');
     },
   );
 
@@ -172,6 +175,9 @@ describe('durations', () => {
     [3_600_000, '1h'],
     [5_400_000, '1h30m'],
     [3_605_000, '1h5s'],
+    [86_400_000, '1d'],
+    [129_600_000, '1d12h'],
+    [604_800_000, '7d'],
   ])('formatDuration(%i) is %j', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });

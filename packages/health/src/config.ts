@@ -1,4 +1,5 @@
 import { InputError, InputReader, type Matcher } from '@deploy-actions/core';
+import { readLogsConfig, type LogsConfig } from './logs-config';
 
 export interface StatusRange {
   from: number;
@@ -28,10 +29,13 @@ export interface HealthConfig {
     samples: number;
   };
   invoke?: { payload: string; expect?: Matcher };
+  /** The logs check (Lambda's report records), when any of its inputs is given. */
+  logs?: LogsConfig;
   durationMs: number;
   intervalMs: number;
   consecutiveFailures: number;
-  onInconclusive: 'fail' | 'pass';
+  /** wait (shift-traffic only): an inconclusive step bakes on until the sample is reached or max-bake passes. */
+  onInconclusive: 'fail' | 'pass' | 'wait';
 }
 
 const HOUR = 3_600_000;
@@ -40,8 +44,11 @@ const ALARM_NAME = /^[^\u0000-\u001f\u007f]{1,255}$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
 
-/** Every health input, checked; shared by health-gate and shift-traffic so both judge alike. */
-export function readHealthConfig(inputs: InputReader): HealthConfig {
+/**
+ * Every health input, checked; shared by health-gate and shift-traffic so both judge alike. `wait`: whether
+ * on-inconclusive may be wait (a shift's step can bake on; a single verdict cannot).
+ */
+export function readHealthConfig(inputs: InputReader, opts: { wait?: boolean } = {}): HealthConfig {
   const alarms = parseAlarms(inputs.text('alarms', { multiline: true }));
 
   const maxErrorRate = optionalNumber(inputs, 'max-error-rate', {
@@ -75,17 +82,23 @@ export function readHealthConfig(inputs: InputReader): HealthConfig {
   const expect = inputs.matcher('invoke-expect');
   if (expect && !payload)
     throw new InputError('invoke-expect', inputs.text('invoke-expect'), 'needs invoke-payload');
+  const logs = readLogsConfig(inputs, windowMs);
 
   const durationMs = inputs.duration('duration', '0', { ms: 6 * HOUR, label: '6h' });
   const intervalMs = inputs.duration('interval', '1m', { ms: HOUR, label: '1h' });
   if (intervalMs < 1000) throw new InputError('interval', inputs.text('interval'), 'must be at least 1s');
   const consecutiveFailures = inputs.integer('consecutive-failures', 1, 1, 100);
-  const onInconclusive = inputs.oneOf('on-inconclusive', ['fail', 'pass'] as const, 'fail');
+  const onInconclusive = inputs.oneOf(
+    'on-inconclusive',
+    opts.wait ? (['fail', 'pass', 'wait'] as const) : (['fail', 'pass'] as const),
+    'fail',
+  );
   return {
     alarms,
     ...(metrics && { metrics }),
     ...(http && { http }),
     ...(payload && { invoke: { payload, expect } }),
+    ...(logs && { logs }),
     durationMs,
     intervalMs,
     consecutiveFailures,
@@ -99,7 +112,7 @@ export function requireChecks(c: HealthConfig): void {
     throw new InputError(
       'alarms',
       '',
-      'health-gate needs at least one check: alarms, max-error-rate, max-latency-ratio, max-latency-ms, http-url or invoke-payload',
+      'health-gate needs at least one check: alarms, max-error-rate, max-latency-ratio, max-latency-ms, http-url, invoke-payload or a logs rule (max-consecutive-failures, max-timeouts, max-memory-mb, max-duration-ratio, max-init-ratio)',
     );
   }
 }
@@ -109,7 +122,7 @@ export function hasAlarms(c: HealthConfig): boolean {
 }
 
 export function hasChecks(c: HealthConfig): boolean {
-  return hasAlarms(c) || !!c.metrics || !!c.http || !!c.invoke;
+  return hasAlarms(c) || !!c.metrics || !!c.http || !!c.invoke || !!c.logs;
 }
 
 /** "orders-errors, orders-latency" or one per line; "orders-*" is every alarm whose name starts "orders-". */

@@ -47,7 +47,7 @@ export function combine(checks: CheckResult[]): { verdict: Verdict; reason: stri
 }
 
 /** The one rule for letting a release go on: healthy, or inconclusive when on-inconclusive is pass. */
-export function passes(verdict: Verdict, onInconclusive: 'fail' | 'pass'): boolean {
+export function passes(verdict: Verdict, onInconclusive: 'fail' | 'pass' | 'wait'): boolean {
   return verdict === 'healthy' || (verdict === 'inconclusive' && onInconclusive === 'pass');
 }
 

@@ -13,6 +13,8 @@ export interface GateContext {
   /** How long to watch: the step's bake, or `duration` after the last step. */
   durationMs: number;
   signal: AbortSignal;
+  /** Judge the evidence since this epoch ms (when the step began) instead of the last `window`. */
+  since?: number;
 }
 
 /** What shift-traffic runs after each step: the health-gate evaluation, watched over the step's bake. */
@@ -29,7 +31,12 @@ export function healthGate(
 ): Gate {
   return {
     watch: (ctx) => {
-      const target: Subject = { version: ctx.green, baseline: ctx.blue, label };
+      const target: Subject = {
+        version: ctx.green,
+        baseline: ctx.blue,
+        label,
+        ...(ctx.since !== undefined && { since: ctx.since }),
+      };
       return watch(() => evaluateOnce(cfg, target, clients, clock, ctx.signal), {
         durationMs: ctx.durationMs,
         intervalMs: cfg.intervalMs,

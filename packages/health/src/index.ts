@@ -1,4 +1,5 @@
 export * from './config';
+export * from './logs-config';
 export * from './result';
 export * from './alarms';
 export * from './client';

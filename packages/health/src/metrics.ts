@@ -102,13 +102,14 @@ export function judgeMetrics(m: MetricsReading, cfg: MetricsConfig, s: Subject):
 
   if (g.problems?.length) return result('unhealthy', `${v}: ${g.problems.join(', ')}`);
   if (g.requests < cfg.minInvocations) {
+    const span = s.since !== undefined ? 'since the step began' : 'in the window';
     const late =
       g.requests === 0 && m.until === undefined
         ? ' (no minute readable yet: metrics arrive minutes late)'
         : '';
     return result(
       'inconclusive',
-      `${v} served ${g.requests} requests in the window, below min-invocations ${cfg.minInvocations}${late}`,
+      `${v} served ${g.requests} requests ${span}, below min-invocations ${cfg.minInvocations}${late}`,
     );
   }
   if (cfg.maxErrorRate !== undefined && rate !== null && rate > cfg.maxErrorRate) {

@@ -1,7 +1,7 @@
 export type Verdict = 'healthy' | 'unhealthy' | 'inconclusive';
 
 export interface CheckResult {
-  check: 'alarms' | 'metrics' | 'http' | 'invoke';
+  check: 'alarms' | 'metrics' | 'http' | 'invoke' | 'logs';
   verdict: Verdict;
   /** One line a person can act on. */
   reason: string;
@@ -15,6 +15,8 @@ export interface Subject {
   version: string;
   baseline?: string;
   label(version: string): string;
+  /** Epoch ms the evidence starts at (a checkpointed step's start): judge from then to now, not `window`. */
+  since?: number;
 }
 
 /** Fail closed: what cannot be read is never healthy. */

@@ -1,6 +1,6 @@
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { cloudwatchSdk, type CloudWatch } from './client';
-import { newestWindow, queryRange, type Point } from './window';
+import { newestWindow, queryRange, sinceRange, type Point } from './window';
 
 /** A query of one statistic per minute; ids allow letters, digits and _ only (p99.9 becomes p99_9). */
 export function minuteQuery(
@@ -25,16 +25,22 @@ export function minuteQuery(
 
 /**
  * Every query's per-minute values over the newest readable `window` (see window.ts), read with
- * GetMetricData, all pages. A query CloudWatch could not answer fails the read: fail closed.
+ * GetMetricData, all pages. With `since`, every period from then to now instead (periods longer than a
+ * minute over a long step). A query CloudWatch could not answer fails the read: fail closed.
  */
 export async function readWindow(
   cw: CloudWatch,
-  queries: MetricDataQuery[],
+  minuteQueries: MetricDataQuery[],
   windowMs: number,
   now: number,
+  since?: number,
 ): Promise<{ values: Map<string, number[]>; until?: number }> {
   const { GetMetricDataCommand } = await cloudwatchSdk();
-  const range = queryRange(windowMs, now);
+  const range = since === undefined ? queryRange(windowMs, now) : sinceRange(since, now);
+  if (range.end <= range.start) return { values: new Map() };
+  const queries = minuteQueries.map((q) =>
+    q.MetricStat ? { ...q, MetricStat: { ...q.MetricStat, Period: range.periodS } } : q,
+  );
   const series = new Map<string, Point[]>();
   let token: string | undefined;
   do {
@@ -61,7 +67,10 @@ export async function readWindow(
     }
     token = r.NextToken;
   } while (token);
-  return newestWindow(series, windowMs);
+  if (since === undefined) return newestWindow(series, windowMs);
+  const newest = Math.max(-Infinity, ...[...series.values()].flat().map((p) => p.at));
+  const values = new Map([...series].map(([id, points]) => [id, points.map((p) => p.value)]));
+  return Number.isFinite(newest) ? { values, until: newest + range.periodS * 1000 } : { values };
 }
 
 export const sumOf = (values: Map<string, number[]>, id: string) =>

@@ -1,3 +1,5 @@
+import type { Checkpoint } from './checkpoint';
+
 /** Where a router sends traffic: `version` (blue) takes the rest of what `green` does not get. */
 export interface Routing {
   version: string;
@@ -9,6 +11,15 @@ export interface Routing {
 /** A routing as read, with the router's lock token (Lambda's RevisionId) when it has one. */
 export interface RoutingState extends Routing {
   revision?: string;
+  /** Where a checkpointed rollout (shift-traffic mode start/advance) stands, read with the routing. */
+  checkpoint?: Checkpoint;
+  /** Text of ours where the checkpoint is kept that does not parse: why. Written over like a checkpoint. */
+  checkpointError?: string;
+}
+
+/** Whether the router holds a checkpoint (or a malformed one of ours): a write without one clears it. */
+export function holdsCheckpoint(r: RoutingState): boolean {
+  return r.checkpoint !== undefined || r.checkpointError !== undefined;
 }
 
 export function percentOf(weight: number): number {

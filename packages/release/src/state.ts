@@ -8,4 +8,5 @@ export const STATE = {
   onCancel: 'on-cancel',
   routing: 'routing',
   settled: 'settled',
+  mode: 'mode',
 } as const;

@@ -2,6 +2,7 @@
 // implementing this; the runners never name a target.
 import type { AwsOptions, Clock, InputReader, Log, Runtime } from '@deploy-actions/core';
 import type { CloudWatch, HealthConfig, TargetSignals } from '@deploy-actions/health';
+import type { Checkpoint } from './checkpoint';
 import type { Routing, RoutingState } from './routing';
 
 export type ActionName = 'deploy-green' | 'shift-traffic' | 'health-gate' | 'record-history' | 'rollback';
@@ -31,9 +32,10 @@ export interface Router {
   read(): Promise<RoutingState | undefined>;
   /**
    * One write from `from` (as read) to `to`. A router changed since `from` is someone else deploying:
-   * ConcurrentChangeError, nothing written.
+   * ConcurrentChangeError, nothing written. With `checkpoint`, the write records it with the weights; without
+   * one, a checkpoint `from` holds is cleared, and a text of the user's where it is kept is left alone.
    */
-  write(to: Routing, from: RoutingState): Promise<RoutingState>;
+  write(to: Routing, from: RoutingState, checkpoint?: Checkpoint): Promise<RoutingState>;
   /** Refuses before the first write a pair of versions the router cannot split between. */
   checkPair(blue: string, green: string): Promise<void>;
   /** A version named by an input exists; otherwise an InputError naming `input`. */

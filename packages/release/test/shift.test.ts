@@ -65,3 +65,40 @@ describe('the shift loop over any router', () => {
     expect(log).toContain('shift complete: 100% on r2, promoted.');
   });
 });
+
+describe('on-inconclusive wait in mode run', () => {
+  it('bakes on past an inconclusive bake, judging the evidence since the step began, until the sample is reached', async () => {
+    const m = memoryRouter({ version: '1', greenWeight: 0 });
+    const { o, clock, log } = options(m.router, '10:2m,100', { onInconclusive: 'wait' });
+    const since: (number | undefined)[] = [];
+    o.gate = {
+      watch: async (ctx) => {
+        await clock.sleep(ctx.durationMs);
+        since.push(ctx.since);
+        const v = clock.now() >= 4 * 60_000 || ctx.percent === 100 ? 'healthy' : 'inconclusive';
+        return { verdict: v, reason: `${v} at ${clock.now()}`, evaluations: [] };
+      },
+    };
+    const r = await shiftTraffic(o);
+    expect(r).toMatchObject({ status: 'promoted', percent: 100 });
+    // The 2m bake ended inconclusive; checks every interval (1m) on the step's evidence (since 0) until 4m.
+    expect(since).toEqual([undefined, 0, 0, undefined]);
+    expect(log.join('\n')).toMatch(
+      /inconclusive, waiting for the sample \(on-inconclusive wait\): next check in 1m, max-bake ends in 2m/,
+    );
+    expect(m.writes.map((w) => w.greenWeight)).toEqual([0.1, 0]);
+  });
+
+  it('fails the step as on-unhealthy says when max-bake passes still inconclusive', async () => {
+    const m = memoryRouter({ version: '1', greenWeight: 0 });
+    const { o } = options(m.router, '10:2m,100', { onInconclusive: 'wait', maxBakeMs: 3 * 60_000 });
+    o.gate = {
+      watch: async () => ({ verdict: 'inconclusive', reason: 'too few invocations', evaluations: [] }),
+    };
+    const r = await shiftTraffic(o);
+    expect(r).toMatchObject({ status: 'rolled-back', percent: 0 });
+    expect(r.failure).toMatch(
+      /health inconclusive at step 1\/2 \(10% on r2\): too few invocations \(still after max-bake 3m\)\. Traffic restored/,
+    );
+  });
+});

@@ -236,11 +236,13 @@ export function classify(
 
 /**
  * Reads start with Get, List, Describe, Head or Invoke (Invoke runs code but changes no resource), or are
- * DynamoDB's Query, Scan and batch or transaction gets.
+ * CloudWatch Logs' FilterLogEvents and DynamoDB's Query, Scan and batch or transaction gets.
  */
 export function isWrite(op: string): boolean {
   if (op.startsWith('Unknown:')) return !/^Unknown:(GET|HEAD) /.test(op);
-  return !/^(Get|List|Describe|Head|Invoke|Query$|Scan$|BatchGetItem$|TransactGetItems$)/.test(op);
+  return !/^(Get|List|Describe|Head|Invoke|FilterLogEvents$|Query$|Scan$|BatchGetItem$|TransactGetItems$)/.test(
+    op,
+  );
 }
 
 interface ErrorSpec {

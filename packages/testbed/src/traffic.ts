@@ -39,6 +39,7 @@ import {
 import { GetAliasCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { Clock } from '@deploy-actions/core';
 import { clientConfig } from './moto';
+import { lambdaLogWriter, type LogsOptions } from './lambda-logs';
 import { openValueLog } from './percentiles';
 import { mulberry32 } from './proxy';
 
@@ -49,6 +50,10 @@ export interface VersionBehaviour {
   latencyMs: { p50: number; p95: number };
   /** Share of requests throttled before they run, 0..1; default 0. */
   throttleRate?: number;
+  /** With `logs`: share of executed runs that time out (an error in the metrics too), memory used, Init Duration. */
+  timeoutRate?: number;
+  memoryMb?: number;
+  initMs?: number;
 }
 
 export type AlarmState = 'ALARM' | 'OK' | 'INSUFFICIENT_DATA';
@@ -87,6 +92,8 @@ export interface TrafficOptions {
    * READABLE_AFTER_MS. 0 writes each tick's datapoints at once.
    */
   readableAfterMs?: number;
+  /** Also write each invocation's log records to CloudWatch Logs, in this format (./lambda-logs). */
+  logs?: LogsOptions;
 }
 
 export interface ServedRequest {
@@ -389,6 +396,7 @@ export function startTraffic(opts: TrafficOptions): Traffic {
   const held = holdMetrics(opts.endpoint, NAMESPACE);
   const { cloudwatch } = held;
   const resource = `${functionName}:${alias}`;
+  const logWriter = opts.logs && lambdaLogWriter(opts.endpoint, functionName, opts.logs);
 
   // CloudWatch keeps timestamps to the second at best; whole seconds keep the ledger and its windows exact.
   const second = (ms: number) => Math.floor(ms / 1000) * 1000;
@@ -551,13 +559,24 @@ export function startTraffic(opts: TrafficOptions): Traffic {
         record({ at: now, version, outcome: 'throttled', failed: true });
         continue;
       }
-      const failed = random() < b.errorRate;
+      const errored = random() < b.errorRate;
       const latencyMs = drawLatencyMs(random, b.latencyMs);
+      // Drawn only when set, so runs without timeouts keep their seeded sequence.
+      const timedOut = !errored && b.timeoutRate !== undefined && random() < b.timeoutRate;
+      const failed = errored || timedOut;
       s.invocations++;
       if (failed) s.errors++;
       s.durations.set(latencyMs, (s.durations.get(latencyMs) ?? 0) + 1);
       record({ at: now, version, outcome: failed ? 'error' : 'ok', failed, latencyMs });
+      const outcome = timedOut ? 'timeout' : errored ? 'error' : 'success';
+      // One after another within the tick, so each run's lines keep to themselves in its stream.
+      const at = now + i * 5;
+      logWriter?.record(
+        { at, version, outcome, durationMs: latencyMs, memoryMb: b.memoryMb, initMs: b.initMs },
+        random,
+      );
     }
+    await logWriter?.flush();
     if (perVersion.size > 0) held.hold(readableAt(now, readableAfterMs), () => datumsOf(now, perVersion));
     await held.writeReadable(clock.now());
     if (rules.length > 0)
@@ -577,6 +596,7 @@ export function startTraffic(opts: TrafficOptions): Traffic {
     close: () => {
       lambda.destroy();
       cloudwatch.destroy();
+      logWriter?.close();
     },
   });
 

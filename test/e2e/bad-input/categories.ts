@@ -43,6 +43,7 @@ import {
   headerlessToken,
 } from './history-generators';
 import type { Action, Category } from './harness';
+import { logsCategories } from './logs-generators';
 
 export const has = (name: string) => (b: Inputs) => name in b;
 /** The backends a set of history inputs names; github when backend is empty, as the action defaults. */
@@ -232,7 +233,10 @@ export const health = (action: Action): Category[] => [
     names: ['on-inconclusive'],
     bad: one(
       'on-inconclusive',
-      unknownWord(['fail', 'pass'], ['ignore', 'warn', 'true', 'healthy', 'unhealthy', 'skip']),
+      // shift-traffic's steps can wait for their sample; health-gate's single verdict cannot.
+      action === 'shift-traffic'
+        ? unknownWord(['fail', 'pass', 'wait'], ['ignore', 'warn', 'true', 'healthy', 'unhealthy', 'skip'])
+        : unknownWord(['fail', 'pass'], ['ignore', 'warn', 'true', 'healthy', 'wait', 'skip']),
     ),
   },
   {
@@ -255,6 +259,7 @@ export const health = (action: Action): Category[] => [
     bases: has('invoke-payload'),
     bad: one('invoke-expect', badRegex),
   },
+  ...logsCategories(action),
 ];
 
 /**

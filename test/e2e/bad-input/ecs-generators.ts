@@ -282,6 +282,12 @@ export const LAMBDA_ONLY: Inputs[] = [
   { 'smoke-expect': 'ping' },
   { 'invoke-payload': '{"ping":true}' },
   { 'invoke-expect': 'ping' },
+  { 'max-consecutive-failures': '3' },
+  { 'max-timeouts': '2' },
+  { 'max-memory-mb': '750' },
+  { 'max-duration-ratio': 'p95=1.5' },
+  { 'max-init-ratio': '2' },
+  { 'log-group': '/aws/lambda/orders' },
 ];
 export const LAMBDA_INPUT_NAMES = [...new Set(LAMBDA_ONLY.flatMap((i) => Object.keys(i)))];
 

@@ -128,7 +128,7 @@ export const MALFORMED_DURATIONS = [
   '5 m',
   '-1s',
   '1.5m',
-  '10d',
+  '10D',
   'm',
   'abc',
   '1 h',
@@ -143,7 +143,7 @@ export const malformedDuration = fc.oneof(
   fc.constantFrom(...MALFORMED_DURATIONS),
   fc.integer({ min: 1, max: 10_000 }).map(String),
   fc
-    .tuple(fc.integer({ min: 1, max: 99 }), fc.constantFrom('d', 'w', 'y', 'sec', 'min', 'hr', 'H'))
+    .tuple(fc.integer({ min: 1, max: 99 }), fc.constantFrom('D', 'w', 'y', 'sec', 'min', 'hr', 'H', 'days'))
     .map(([n, u]) => `${n}${u}`),
   injection,
 );
@@ -380,7 +380,7 @@ export const unknownTarget = unknownWord(
 // shift-traffic steps with per-step bakes, PERCENT:BAKE, as in 10:5m,50:10m,100. Each value is wrong in one way.
 const firstPercent = fc.integer({ min: 1, max: 49 });
 const goodBake = fc.constantFrom('0', '30s', '5m', '1h', '1h30m', '6h');
-const BAD_BAKES = ['5x', '', '5m:1', '5 m', '-1m', '1.5m', 'PT5M', '5M', '5m5m', 'abc', '5', ':5m', '1d'];
+const BAD_BAKES = ['5x', '', '5m:1', '5 m', '-1m', '1.5m', 'PT5M', '5M', '5m5m', 'abc', '5', ':5m', '1w'];
 /** A bake that is not a duration: 10:5x, 10:, 10:5m:1 (a second colon)... */
 export const bakeNotDuration = fc.oneof(
   fc.constantFrom('10:5x,100', '10:,100', '10:5m:1,100', '10:5m,50:5x,100', '10::5m,100', '10:5m,50:,100'),

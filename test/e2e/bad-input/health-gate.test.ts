@@ -3,6 +3,7 @@ import { TEST_REGION } from '@deploy-actions/testbed/moto';
 import { common, health } from './categories';
 import { ALARM, ARN, FN, badVersion, one, unknownWord } from './generators';
 import { badInputSuite, CLOSED_URL, type Base, type Category } from './harness';
+import { LOGS_INPUTS } from './logs-generators';
 
 // Valid input sets that get past every check; health-gate only reads, and they get as far as a verdict.
 const bases: Base[] = [
@@ -17,6 +18,8 @@ const bases: Base[] = [
     inputs: { 'function-name': FN, version: '2', 'baseline-version': '1', 'invoke-payload': '{}' },
   },
   { label: 'alarms', inputs: { 'function-name': FN, alarms: `${ALARM}\norders-*` } },
+  // The logs check reads a log group that does not exist here: unhealthy, fail closed, still a verdict.
+  { label: 'logs', inputs: { 'function-name': FN, ...LOGS_INPUTS } },
   {
     label: 'arn',
     inputs: {

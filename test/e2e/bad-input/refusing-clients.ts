@@ -1,9 +1,10 @@
 // The clients the in-process runs are given instead of the real ones: the real SDK clients and Octokit, each
 // with every call recorded and then refused before anything is sent. A bad input must not even open one; no
-// AWS emulator is needed. The Lambda target takes one client (`lambda`), the ECS target two (`ecs` and `elb`).
-// CloudWatch may instead answer DescribeAlarms from a fixed list of alarms, for the one bad input only a read can
-// find (alarm names that name nothing).
+// AWS emulator is needed. The Lambda target takes `lambda` (and `logs` for its logs check), the ECS target `ecs`
+// and `elb`. CloudWatch may instead answer DescribeAlarms from a fixed list of alarms, for the one bad input only
+// a read can find (alarm names that name nothing).
 import { CloudWatchClient, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -88,6 +89,10 @@ export function refusingClients(opts: { alarms?: string[] } = {}): RefusingClien
       lambda: async (o: AwsOptions) => {
         opened.push('lambda');
         return refuseEveryCall(new LambdaClient(config(o)), 'lambda', calls);
+      },
+      logs: async (o: AwsOptions) => {
+        opened.push('logs');
+        return refuseEveryCall(new CloudWatchLogsClient(config(o)), 'logs', calls);
       },
       ecs: async (o: AwsOptions) => {
         opened.push('ecs');

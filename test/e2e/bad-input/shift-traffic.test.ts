@@ -20,6 +20,7 @@ import {
 } from './generators';
 import { badInputSuite, CLOSED_URL, type Base, type Category } from './harness';
 import { guardCategories } from './guard-generators';
+import { rolloutCategories } from './rollout-generators';
 
 // Valid input sets that get past every check and would write (v2 exists and the alias serves v1).
 const bases: Base[] = [
@@ -96,7 +97,33 @@ const bases: Base[] = [
       'on-inconclusive': 'pass',
     },
   },
+  {
+    label: 'checkpointed start, six weeks',
+    inputs: {
+      'function-name': FN,
+      'green-version': '2',
+      mode: 'start',
+      steps: '10:7d,30:7d,50:7d,70:7d,90:7d,100',
+    },
+  },
+  {
+    label: 'checkpointed start waiting for its sample',
+    inputs: {
+      'function-name': FN,
+      'green-version': '2',
+      mode: 'start',
+      strategy: 'linear',
+      'linear-percent': '25',
+      'bake-time': '1d12h',
+      'max-error-rate': '5',
+      'min-invocations': '20',
+      'on-inconclusive': 'wait',
+      'max-bake': '14d',
+    },
+  },
 ];
+/** Mode run (no mode given): the 6h limits of a bake within one job apply. */
+const inOneJob = (b: Record<string, string>) => !b.mode;
 
 const categories: Category[] = [
   ...common('shift-traffic'),
@@ -187,9 +214,10 @@ const categories: Category[] = [
   },
   {
     action: 'shift-traffic',
-    label: 'steps with a bake over 6h (10:7h,100)',
+    label: 'steps with a bake over 6h (10:7h,100) in mode run',
     names: ['steps'],
     drop: ['strategy'],
+    bases: inOneJob,
     bad: one('steps', bakeOver6h),
   },
   {
@@ -207,12 +235,13 @@ const categories: Category[] = [
   },
   {
     action: 'shift-traffic',
-    label: 'bake-time over 6h',
+    label: 'bake-time over 6h in mode run',
     names: ['bake-time'],
+    bases: inOneJob,
     bad: one(
       'bake-time',
       fc.oneof(
-        fc.constantFrom('7h', '6h1s', '21601s', '1000h'),
+        fc.constantFrom('7h', '6h1s', '21601s', '1000h', '1d', '7d', '1d12h', '6h1m'),
         fc.integer({ min: 361, max: 100_000 }).map((n) => `${n}m`),
       ),
     ),
@@ -269,6 +298,7 @@ const categories: Category[] = [
     ),
   },
   ...health('shift-traffic'),
+  ...rolloutCategories,
 ];
 
 // The production guard's inputs.

@@ -5,7 +5,7 @@
 // production, so the file reads as one repository's history.
 import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { HarnessOptions } from '@deploy-actions/testbed/workflow-types';
-import { caller, deploymentOf, job, recordOf, step, useWorkflowBed } from './bed';
+import { caller, deploymentOf, job, recordOf, REVIEWER, step, useWorkflowBed } from './bed';
 
 const WORKFLOW = 'examples/workflows/rollback.yml';
 const PRODUCTION = 'orders-api';
@@ -72,9 +72,16 @@ describe('examples/workflows/rollback.yml', () => {
       greenVersion: '3',
       status: 'succeeded',
       reason: `rolled back from 4: ${reason}`,
+      // The production guard saw who approved the job; the record keeps it.
+      approvedBy: REVIEWER,
     });
     const github = deployment(own);
-    expect(github.payload).toMatchObject({ strategy: 'rollback', blueVersion: '4', greenVersion: '3' });
+    expect(github.payload).toMatchObject({
+      strategy: 'rollback',
+      blueVersion: '4',
+      greenVersion: '3',
+      approvedBy: REVIEWER,
+    });
     expect(github.statuses).toContainEqual(['success', `succeeded: rolled back from 4: ${reason}`]);
     // GitHub shows the release of version 3 live again, and the one of version 4 no longer.
     expect(rollback.outputs['restored-deployment-id']).toBe(releases[1]);

@@ -26,6 +26,8 @@ export interface Recording {
   clock: Clock;
   region: string;
   reason: string;
+  /** Who approved the job, when require-environment checked it: the rollback's record names them. */
+  approvedBy?: string;
 }
 
 /** A deployment that `to` may name: one that succeeded, so its version was good. */
@@ -168,6 +170,7 @@ function ownRecord(c: Recording, r: { fromVersion: string; toVersion: string }):
     ref: run.ref,
     actor: run.actor,
     runUrl: run.runUrl,
+    ...(c.approvedBy && { approvedBy: c.approvedBy }),
   };
 }
 

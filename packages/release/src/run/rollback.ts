@@ -7,7 +7,7 @@ import {
   type HistoryConfig,
 } from '@deploy-actions/history/config';
 import { HistoryReadError, type HistoryDeps } from '@deploy-actions/history/history';
-import { enforceGuard, readGuardConfig } from '../guard';
+import { approvedBy, enforceGuard, readGuardConfig } from '../guard';
 import { checkOnlyIfSplit, rollback, type RollbackResult } from '../rollback';
 import { capital } from '../routing';
 import type { Router } from '../target';
@@ -95,7 +95,7 @@ export async function runRollback(
     const inputs = new InputReader(rt.input);
     const i = readRollbackInputs(inputs, rt.env, targets);
     // The production guard, before any AWS client: require-environment.
-    await enforceGuard(rt, readGuardConfig(inputs));
+    const guard = await enforceGuard(rt, readGuardConfig(inputs));
     const clock = clockOf(deps, rt.env);
     const { router } = await i.target.open(i.config, {
       clock,
@@ -106,7 +106,9 @@ export async function runRollback(
       const run = runContext(rt.env);
       const history = await openFor(rt, i.history, i.config.aws, run, clock, deps);
       const target = { environment: i.history.environment, ...i.config.history };
+      const approvers = guard && approvedBy(guard.approvals);
       s.recording = { rt, history, target, run, clock, region: i.config.aws.region, reason: i.reason };
+      if (approvers) s.recording.approvedBy = approvers;
     }
     if (i.reason) rt.info(`Rollback reason: ${i.reason}`);
     const { r, restored } = await moveTraffic(s);

@@ -9,6 +9,14 @@ import { clockOf, failureMessage, type Deps, type Targets } from './common';
  * a split: put 100% back on blue unless on-cancel is leave or someone else has taken the router.
  */
 export async function runShiftTrafficPost(rt: Runtime, targets: Targets, deps: Deps = {}): Promise<void> {
+  const mode = rt.getState(STATE.mode);
+  if (mode === 'start' || mode === 'advance' || mode === 'status') {
+    // A checkpointed rollout outlives the job: a cancelled run must not undo it; the next run carries on.
+    rt.info(
+      `shift-traffic post: mode ${mode} leaves the rollout to the next scheduled run; nothing to clean up.`,
+    );
+    return;
+  }
   const target = targets[rt.getState(STATE.target)];
   if (!target || rt.getState(STATE.settled) === 'true' || !rt.getState(STATE.routing)) {
     rt.info('shift-traffic post: the shift settled in the main step; nothing to clean up.');

@@ -1,52 +1,16 @@
 import { ConcurrentChangeError, InputReader, table, type Runtime } from '@deploy-actions/core';
-import { readHealthConfig } from '@deploy-actions/health/config';
-import { buildPlan, checkPrecision } from '../plan';
+import type { Gate } from '@deploy-actions/health';
 import { greenPercent, type Routing } from '../routing';
 import type { ShiftResult, ShiftStatus } from '../shift/types';
 import { enforceGuard, readGuardConfig } from '../guard';
 import { STATE } from '../state';
-import type { Target, TargetConfig } from '../target';
-import {
-  clockOf,
-  cloudwatchFor,
-  failureMessage,
-  readConfig,
-  runStep,
-  selectTarget,
-  type Deps,
-  type Targets,
-} from './common';
+import type { Router, Target, TargetConfig } from '../target';
+import { clockOf, cloudwatchFor, failureMessage, runStep, type Deps, type Targets } from './common';
+import { readShiftInputs, type ShiftInputs } from './shift-inputs';
+import { runRollout } from './shift-rollout';
 import { runShiftTrafficPost } from './shift-post';
 
-// GitHub-hosted jobs stop after 6 hours: https://docs.github.com/en/actions/reference/limits
-const MAX_BAKE = { ms: 6 * 3_600_000, label: '6h (the longest a GitHub-hosted job runs)' };
-
-export function readShiftInputs(inputs: InputReader, env: Runtime['env'], targets: Targets) {
-  const target = selectTarget(inputs, targets);
-  const config = readConfig(target, inputs, env);
-  const green = target.parseVersion('green-version', inputs.text('green-version'));
-  const bakeText = inputs.text('bake-time');
-  const plan = buildPlan({
-    strategy: inputs.text('strategy'),
-    steps: inputs.text('steps'),
-    bakeMs: inputs.duration('bake-time', '5m', MAX_BAKE),
-    bakeGiven: bakeText !== '',
-    bakeText,
-    canaryPercent: inputs.percent('canary-percent', 10),
-    linearPercent: inputs.percent('linear-percent', 10),
-    maxBake: MAX_BAKE,
-  });
-  const given = {
-    steps: inputs.text('steps'),
-    canaryPercent: inputs.text('canary-percent'),
-    linearPercent: inputs.text('linear-percent'),
-  };
-  checkPrecision(plan, target.percentDecimals, given, target.kind);
-  const health = readHealthConfig(inputs);
-  const onUnhealthy = inputs.oneOf('on-unhealthy', ['rollback', 'fail'] as const, 'rollback');
-  const onCancel = inputs.oneOf('on-cancel', ['rollback', 'leave'] as const, 'rollback');
-  return { target, config, green, plan, health, onUnhealthy, onCancel };
-}
+export { readShiftInputs } from './shift-inputs';
 
 /** Main and post share one bundle, as actions/checkout does: the saved isPost state tells them apart. */
 export async function runShiftTrafficStep(rt: Runtime, targets: Targets, deps: Deps = {}): Promise<void> {
@@ -59,71 +23,90 @@ export async function runShiftTraffic(rt: Runtime, targets: Targets, deps: Deps 
   await runStep(rt, async () => {
     const inputs = new InputReader(rt.input);
     const i = readShiftInputs(inputs, rt.env, targets);
+    // A checkpointed run leaves the rollout to the next scheduled run: its post step must not undo it.
+    rt.saveState(STATE.mode, i.mode);
     // The production guard, before any AWS client: require-environment.
     await enforceGuard(rt, readGuardConfig(inputs));
-    const clock = clockOf(deps, rt.env);
-    const cloudwatch = await cloudwatchFor(i.health, i.config.aws, deps);
-    const session = await i.target.open(i.config, {
-      clock,
-      health: i.health,
-      ...(cloudwatch && { cloudwatch }),
-      ...(deps.clients && { clients: deps.clients }),
-    });
-    const [{ shiftTraffic }, { healthGate, hasChecks, resolveAlarms }] = await Promise.all([
-      import('../shift/loop'),
-      import('@deploy-actions/health'),
-    ]);
-    // Unknown alarm names are bad input: found out before the first write.
-    if (cloudwatch) await resolveAlarms(cloudwatch, i.health.alarms);
-    const { router } = session;
-    const gate = hasChecks(i.health)
-      ? healthGate(
-          i.health,
-          { ...(cloudwatch && { cloudwatch }), signals: session.signals },
-          clock,
-          rt,
-          router.label,
-        )
-      : undefined;
-    saveTarget(rt, i.target, i.config, i.green, i.onCancel);
-    let last: { routing: Routing; blue: string } | undefined;
-    let result: ShiftResult;
-    try {
-      result = await shiftTraffic({
-        router,
-        green: i.green,
-        plan: i.plan,
-        gate,
-        intervalMs: i.health.intervalMs,
-        finalWatchMs: i.health.durationMs,
-        onInconclusive: i.health.onInconclusive,
-        onUnhealthy: i.onUnhealthy,
-        onCancel: i.onCancel,
-        log: rt,
-        clock,
-        signal: rt.cancelSignal,
-        onRouting: (routing, blue) => {
-          last = { routing, blue };
-          rt.saveState(STATE.blue, blue);
-          rt.saveState(STATE.routing, JSON.stringify(routing));
-        },
-      });
-    } catch (err) {
-      // Someone else owns the router now: the post step must not touch it. Any other failure leaves the
-      // post step to retry restoring blue.
-      if (err instanceof ConcurrentChangeError) rt.saveState(STATE.settled, 'true');
-      if (last) setOutputs(rt, statusOf(last.routing, i.green), last.routing, last.blue, i.green);
-      rt.setOutput('reason', failureMessage(err));
-      throw err;
-    }
-    rt.saveState(STATE.settled, 'true');
-    setOutputs(rt, result.status, result.percent, result.blue, result.green);
-    await rt.summary(shiftSummary(i.config.name, i.plan.name, result, router.label));
-    if (result.failure) {
-      rt.setOutput('reason', result.failure);
-      rt.setFailed(result.failure);
-    } else rt.info(`shift-traffic ${result.status}: ${result.percent}% on ${router.label(result.green)}.`);
+    const opened = await openShift(rt, i, deps);
+    if (i.mode !== 'run') return runRollout(rt, i, opened);
+    await runShift(rt, i, opened);
   });
+}
+
+export interface OpenedShift {
+  router: Router;
+  gate?: Gate;
+  clock: ReturnType<typeof clockOf>;
+}
+
+/** The target's router and, when any check is configured, the health gate; unknown alarms are bad input. */
+async function openShift(rt: Runtime, i: ShiftInputs, deps: Deps): Promise<OpenedShift> {
+  const clock = clockOf(deps, rt.env);
+  const cloudwatch = await cloudwatchFor(i.health, i.config.aws, deps);
+  const session = await i.target.open(i.config, {
+    clock,
+    health: i.health,
+    ...(cloudwatch && { cloudwatch }),
+    ...(deps.clients && { clients: deps.clients }),
+  });
+  const { healthGate, hasChecks, resolveAlarms } = await import('@deploy-actions/health');
+  // Unknown alarm names are bad input: found out before the first write.
+  if (cloudwatch) await resolveAlarms(cloudwatch, i.health.alarms);
+  const { router } = session;
+  const gate = hasChecks(i.health)
+    ? healthGate(
+        i.health,
+        { ...(cloudwatch && { cloudwatch }), signals: session.signals },
+        clock,
+        rt,
+        router.label,
+      )
+    : undefined;
+  return { router, clock, ...(gate && { gate }) };
+}
+
+/** mode run: the whole shift within this job. */
+async function runShift(rt: Runtime, i: ShiftInputs, { router, gate, clock }: OpenedShift): Promise<void> {
+  const { shiftTraffic } = await import('../shift/loop');
+  saveTarget(rt, i.target, i.config, i.green, i.onCancel);
+  let last: { routing: Routing; blue: string } | undefined;
+  let result: ShiftResult;
+  try {
+    result = await shiftTraffic({
+      router,
+      green: i.green,
+      plan: i.plan,
+      gate,
+      intervalMs: i.health.intervalMs,
+      finalWatchMs: i.health.durationMs,
+      onInconclusive: i.health.onInconclusive,
+      ...(i.maxBakeMs !== undefined && { maxBakeMs: i.maxBakeMs }),
+      onUnhealthy: i.onUnhealthy,
+      onCancel: i.onCancel,
+      log: rt,
+      clock,
+      signal: rt.cancelSignal,
+      onRouting: (routing, blue) => {
+        last = { routing, blue };
+        rt.saveState(STATE.blue, blue);
+        rt.saveState(STATE.routing, JSON.stringify(routing));
+      },
+    });
+  } catch (err) {
+    // Someone else owns the router now: the post step must not touch it. Any other failure leaves the
+    // post step to retry restoring blue.
+    if (err instanceof ConcurrentChangeError) rt.saveState(STATE.settled, 'true');
+    if (last) setOutputs(rt, statusOf(last.routing, i.green), last.routing, last.blue, i.green);
+    rt.setOutput('reason', failureMessage(err));
+    throw err;
+  }
+  rt.saveState(STATE.settled, 'true');
+  setOutputs(rt, result.status, result.percent, result.blue, result.green);
+  await rt.summary(shiftSummary(i.config.name, i.plan.name, result, router.label));
+  if (result.failure) {
+    rt.setOutput('reason', result.failure);
+    rt.setFailed(result.failure);
+  } else rt.info(`shift-traffic ${result.status}: ${result.percent}% on ${router.label(result.green)}.`);
 }
 
 /** What the post step needs to find the router again. */

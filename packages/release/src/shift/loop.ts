@@ -5,6 +5,8 @@ import { bake } from './bake';
 import { afterFailure } from './restore';
 import { type ShiftOptions, type ShiftResult, type ShiftRun, type ShiftStatus } from './types';
 import { afterBake } from './verdict';
+import { maxBakeOf } from './decide';
+import { waitForSample } from './wait';
 
 export * from './types';
 
@@ -76,6 +78,8 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
       if (o.signal.aborted) throw o.signal.reason;
       let verdict: WatchResult | undefined;
       if (o.gate) {
+        const since = o.clock.now();
+        const at = { blue, percent: step.percent, label, since, limitMs: maxBakeOf(o.maxBakeMs, watchMs) };
         verdict = await o.gate.watch({
           blue,
           green,
@@ -84,6 +88,7 @@ export async function shiftTraffic(o: ShiftOptions): Promise<ShiftResult> {
           durationMs: watchMs,
           signal: o.signal,
         });
+        if (o.onInconclusive === 'wait') verdict = await waitForSample(o, at, verdict);
       } else if (step.bakeMs > 0) {
         await bake(o, label, step.percent, step.bakeMs);
       }

@@ -33,7 +33,10 @@ export interface ShiftOptions {
   intervalMs: number;
   /** How long to watch after the last step (health-gate's `duration`; 0 = one evaluation). */
   finalWatchMs: number;
-  onInconclusive: 'fail' | 'pass';
+  /** wait: an inconclusive step bakes on (judging the evidence since it began) until conclusive or max-bake. */
+  onInconclusive: 'fail' | 'pass' | 'wait';
+  /** max-bake; undefined: twice the step's bake (or `finalWatchMs` after the last step). */
+  maxBakeMs?: number;
   onUnhealthy: 'rollback' | 'fail';
   onCancel: 'rollback' | 'leave';
   log: Log;

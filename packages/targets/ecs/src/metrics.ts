@@ -62,7 +62,7 @@ export async function readTargetGroupMetrics(
       ...percentiles.map((stat) => metric(stat, 'TargetResponseTime', stat)),
     );
   }
-  const { values, until } = await readWindow(cw, queries, windowMs, now);
+  const { values, until } = await readWindow(cw, queries, windowMs, now, t.since);
   const read = (k: string): VersionMetrics => {
     const requests = sumOf(values, `${k}req`);
     const target5xx = sumOf(values, `${k}t5xx`);

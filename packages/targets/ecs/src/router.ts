@@ -1,6 +1,6 @@
 // The listener (or rule) that splits traffic between two ECS services' target groups, as the engine's
-// router. ALB has no revision lock: read the whole forward action just before each write, compare it with
-// what this run last read, write, and read it back.
+// router. ALB has no revision lock: read the whole forward action (and the checkpoint tag) just before each
+// write, compare it with what this run last read, write, and read it back.
 import {
   DescribeListenersCommand,
   DescribeRulesCommand,
@@ -11,13 +11,16 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { DescribeServicesCommand, type ECSClient, type Service } from '@aws-sdk/client-ecs';
 import { ConcurrentChangeError, DeployError, InputError } from '@deploy-actions/core';
+import { checkpointOf, encodeCheckpoint } from '@deploy-actions/release/checkpoint';
 import {
   describeRouting,
+  holdsCheckpoint,
   sameRouting,
   type Routing,
   type RoutingState,
 } from '@deploy-actions/release/routing';
 import type { Router } from '@deploy-actions/release/target';
+import { readCheckpointTag, writeCheckpointTag } from './checkpoint-tag';
 import { fingerprint, forwardGroups, withWeights } from './forward';
 import type { EcsConfig } from './inputs';
 import { label } from './names';
@@ -38,6 +41,8 @@ export interface Pair {
   services: [Service, Service];
   sides: [Side, Side];
   routing: RoutingState;
+  /** The checkpoint tag's value, when read (router reads and writes read it; deploys and metrics need not). */
+  tag?: string;
 }
 
 export interface Clients {
@@ -52,17 +57,17 @@ export function listenerRouter(
   const what = `${cfg.router.kind === 'rule' ? 'listener rule' : 'listener'} ${shortArn(cfg.router.arn)}`;
   const describe = (r: Routing) => describeRouting(r, label);
   let last: Pair | undefined;
-  const pair = async () => (last = await readPair(c, cfg, what));
+  const pair = async (tags = false) => (last = await readPair(c, cfg, what, tags));
   return {
     name: what,
     noun: cfg.router.kind === 'rule' ? 'listener rule' : 'listener',
     missing: `${capitalised(what)} does not exist: create it with weights 100/0 to blue's target group first (see the ECS page)`,
     label,
-    pair,
+    pair: () => pair(),
     lastPair: () => last,
-    read: async () => (await pair())?.routing,
-    write: async (to, from) => {
-      const now = await pair();
+    read: async () => (await pair(true))?.routing,
+    write: async (to, from, checkpoint) => {
+      const now = await pair(true);
       if (!now || now.routing.revision !== from.revision) {
         throw new ConcurrentChangeError(
           `${capitalised(what)} was changed by someone else since this run read it (now ${now ? describe(now.routing) : 'gone'}); this run changed nothing more.`,
@@ -74,10 +79,15 @@ export function listenerRouter(
       } else {
         await c.elb.send(new ModifyListenerCommand({ ListenerArn: cfg.router.arn, DefaultActions: actions }));
       }
-      const after = await pair();
-      if (!after || !sameRouting(after.routing, to)) {
+      // Not atomic with the weights: see checkpoint-tag.ts for how a reader treats a run killed in between.
+      const tag = checkpoint ? encodeCheckpoint(checkpoint) : undefined;
+      if (tag !== undefined || holdsCheckpoint(now.routing))
+        await writeCheckpointTag(c.elb, cfg.router.arn, tag);
+      const after = await pair(true);
+      const tagged = tag !== undefined ? after?.tag === tag : after && !holdsCheckpoint(after.routing);
+      if (!after || !sameRouting(after.routing, to) || !tagged) {
         throw new DeployError(
-          `${capitalised(what)} was written to ${describe(to)} but reading it back shows ${after ? describe(after.routing) : 'nothing'}.`,
+          `${capitalised(what)} was written to ${describe(to)}${tag ? ` with checkpoint "${tag}"` : ''} but reading it back shows ${after ? `${describe(after.routing)}${after.tag ? ` with checkpoint "${after.tag}"` : ''}` : 'nothing'}.`,
         );
       }
       return after.routing;
@@ -128,8 +138,12 @@ function runningOnOneSide(p: Pair, version: string, input: string, cfg: EcsConfi
   }
 }
 
-async function readPair(c: Clients, cfg: EcsConfig, what: string): Promise<Pair | undefined> {
-  const [actions, services] = await Promise.all([readActions(c.elb, cfg), readServices(c.ecs, cfg)]);
+async function readPair(c: Clients, cfg: EcsConfig, what: string, tags: boolean): Promise<Pair | undefined> {
+  const [actions, services, tag] = await Promise.all([
+    readActions(c.elb, cfg),
+    readServices(c.ecs, cfg),
+    tags ? readCheckpointTag(c.elb, cfg.router.arn) : undefined,
+  ]);
   if (!actions) return undefined;
   const groups = forwardGroups(actions, capitalised(what));
   const sides = services.map((s) => side(s, groups, what)) as [Side, Side];
@@ -144,9 +158,12 @@ async function readPair(c: Clients, cfg: EcsConfig, what: string): Promise<Pair 
     actions,
     services,
     sides,
+    ...(tag !== undefined && { tag }),
     routing: {
       ...routing,
-      revision: `${fingerprint(actions)}|${sides.map((s) => s.taskDefinition).join('|')}`,
+      // The tag is part of what a write compares: a checkpoint moved by another run is a concurrent change.
+      revision: `${fingerprint(actions)}|${sides.map((s) => s.taskDefinition).join('|')}|${tag ?? ''}`,
+      ...checkpointOf(tag),
     },
   };
 }

@@ -1,6 +1,12 @@
 import { GetAliasCommand, UpdateAliasCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import { awsErrorName, ConcurrentChangeError, systemClock, type Clock } from '@deploy-actions/core';
-import { sameRouting, type Routing, type RoutingState } from '@deploy-actions/release/routing';
+import { encodeCheckpoint, type Checkpoint } from '@deploy-actions/release/checkpoint';
+import {
+  holdsCheckpoint,
+  sameRouting,
+  type Routing,
+  type RoutingState,
+} from '@deploy-actions/release/routing';
 import { aliasState, describeAlias } from './routing';
 
 /** The alias, or undefined when it does not exist. */
@@ -20,19 +26,31 @@ export async function readAlias(
 const CONFLICT_RETRIES = 5;
 
 /**
+ * The alias's Description in the write: the checkpoint when given, '' to clear one `from` holds, and left out
+ * otherwise so that a user's own description is never touched. Description takes up to 256 characters, a
+ * checkpoint at most 200 (https://docs.aws.amazon.com/lambda/latest/api/API_UpdateAlias.html).
+ */
+function descriptionFor(from: RoutingState, checkpoint: Checkpoint | undefined): string | undefined {
+  if (checkpoint) return encodeCheckpoint(checkpoint);
+  return holdsCheckpoint(from) ? '' : undefined;
+}
+
+/**
  * One UpdateAlias guarded by the RevisionId read just before it
- * (https://docs.aws.amazon.com/lambda/latest/api/API_UpdateAlias.html).
- * A 412 whose alias already matches the target is our own write retried after a lost response;
- * any other 412 means someone else changed the alias.
+ * (https://docs.aws.amazon.com/lambda/latest/api/API_UpdateAlias.html): weights and checkpoint change together
+ * or not at all. A 412 whose alias already holds what we wrote (routing and Description) is our own write
+ * retried after a lost response; any other 412 means someone else changed the alias.
  */
 export async function writeAlias(
   lambda: LambdaClient,
   fn: string,
   alias: string,
   target: Routing,
-  revisionId: string | undefined,
+  from: RoutingState,
+  checkpoint?: Checkpoint,
   clock: Clock = systemClock,
 ): Promise<RoutingState> {
+  const description = descriptionFor(from, checkpoint);
   for (let attempt = 1; ; attempt++) {
     try {
       const out = await lambda.send(
@@ -43,7 +61,8 @@ export async function writeAlias(
           RoutingConfig: {
             AdditionalVersionWeights: target.green ? { [target.green]: target.greenWeight } : {},
           },
-          RevisionId: revisionId,
+          ...(description !== undefined && { Description: description }),
+          RevisionId: from.revision,
         }),
       );
       return aliasState(out);
@@ -51,7 +70,7 @@ export async function writeAlias(
       const name = awsErrorName(err);
       if (name === 'PreconditionFailedException') {
         const now = await readAlias(lambda, fn, alias);
-        if (now && sameRouting(now, target)) return now;
+        if (now && sameRouting(now, target) && holdsWhatWeWrote(now, checkpoint)) return now;
         throw new ConcurrentChangeError(
           `Alias "${alias}" was changed by someone else (its RevisionId no longer matches): it is now ${now ? describeAlias(now) : 'deleted'}. Another deployment is probably in progress; this run changed nothing more.`,
         );
@@ -64,4 +83,10 @@ export async function writeAlias(
       throw err;
     }
   }
+}
+
+/** After a lost response: the checkpoint read back is the one we wrote (same run and step), or none was wanted. */
+function holdsWhatWeWrote(now: RoutingState, checkpoint: Checkpoint | undefined): boolean {
+  if (!checkpoint) return !holdsCheckpoint(now);
+  return now.checkpoint !== undefined && encodeCheckpoint(now.checkpoint) === encodeCheckpoint(checkpoint);
 }

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { InputError, InputReader, type AwsOptions, type Runtime } from '@deploy-actions/core';
+import { LOGS_INPUTS } from '@deploy-actions/health/logs-config';
 import type { TargetConfig } from '@deploy-actions/release/target';
 import type { CodeSource } from './deploy';
 import { parseAliasName, parseFunctionName, plainName, regionFor } from './names';
@@ -24,6 +25,8 @@ export const LAMBDA_INPUTS = [
   'smoke-expect',
   'invoke-payload',
   'invoke-expect',
+  // The logs check reads Lambda's report records.
+  ...LOGS_INPUTS,
 ] as const;
 
 /**

@@ -57,7 +57,7 @@ export async function readVersionMetrics(
       ...percentiles.map((stat) => metric(stat, 'Duration', stat)),
     );
   }
-  const { values, until } = await readWindow(cw, queries, windowMs, now);
+  const { values, until } = await readWindow(cw, queries, windowMs, now, t.since);
   const read = (k: string): VersionMetrics =>
     versionMetrics({
       invocations: sumOf(values, `${k}inv`),

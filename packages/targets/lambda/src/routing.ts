@@ -1,4 +1,5 @@
 import type { AliasConfiguration } from '@aws-sdk/client-lambda';
+import { checkpointOf } from '@deploy-actions/release/checkpoint';
 import { describeRouting, type Routing, type RoutingState } from '@deploy-actions/release/routing';
 
 /** Versions as Lambda users know them: v7. */
@@ -14,6 +15,8 @@ export function aliasState(a: AliasConfiguration): RoutingState {
     ...(green !== undefined && { green }),
     greenWeight: green !== undefined ? (weight ?? 0) : 0,
     revision: a.RevisionId,
+    // A checkpointed rollout keeps its checkpoint in the alias's Description, beside the weights.
+    ...checkpointOf(a.Description),
   };
 }
 

@@ -6,6 +6,7 @@ import { readAlias, writeAlias } from './alias';
 import { lambdaClient } from './clients';
 import type { LambdaConfig } from './inputs';
 import { checkInvoke } from './invoke';
+import { logsProbe, openLogsClient, type LogsProbe } from './logs/probe';
 import { readVersionMetrics } from './metrics';
 import { label } from './routing';
 import { checkPair, getConfig } from './versions';
@@ -20,7 +21,7 @@ export function aliasRouter(lambda: LambdaClient, cfg: LambdaConfig, clock: Cloc
     label,
     example: (live) => String(Math.max(1, Number(live) - 1)),
     read: () => readAlias(lambda, fn, alias),
-    write: (to, from) => writeAlias(lambda, fn, alias, to, from.revision, clock),
+    write: (to, from, checkpoint) => writeAlias(lambda, fn, alias, to, from, checkpoint, clock),
     checkPair: (blue, green) => checkPair(lambda, fn, blue, green),
     checkVersion: async (version, input) => {
       await getConfig(lambda, fn, version, input);
@@ -28,18 +29,22 @@ export function aliasRouter(lambda: LambdaClient, cfg: LambdaConfig, clock: Cloc
   };
 }
 
-/** Per-version metrics by ExecutedVersion, and the direct invoke of a version. */
+/** Per-version metrics by ExecutedVersion, the direct invoke of a version, and its report records. */
 export function lambdaSignals(
   lambda: LambdaClient,
   cfg: LambdaConfig,
   cloudwatch?: CloudWatch,
+  logs?: LogsProbe,
 ): TargetSignals {
   return {
     ...(cloudwatch && {
       metrics: (s, windowMs, percentiles, now) =>
         readVersionMetrics(cloudwatch, cfg, s, windowMs, percentiles, now),
     }),
-    probes: (health, s) => (health.invoke ? [checkInvoke(lambda, health.invoke, cfg.functionName, s)] : []),
+    probes: (health, s) => [
+      ...(health.invoke ? [checkInvoke(lambda, health.invoke, cfg.functionName, s)] : []),
+      ...(logs && health.logs ? [logs(health.logs, s)] : []),
+    ],
   };
 }
 
@@ -53,8 +58,12 @@ export async function openClient(
 
 export async function openLambda(cfg: LambdaConfig, opts: OpenOptions): Promise<Session> {
   const lambda = await openClient(cfg, opts);
+  // The CloudWatch Logs SDK loads only when the logs check is configured.
+  const logs = opts.health?.logs
+    ? logsProbe(lambda, await openLogsClient(cfg.aws, opts.clients), cfg.functionName, opts.clock)
+    : undefined;
   return {
     router: aliasRouter(lambda, cfg, opts.clock),
-    signals: lambdaSignals(lambda, cfg, opts.cloudwatch),
+    signals: lambdaSignals(lambda, cfg, opts.cloudwatch, logs),
   };
 }

@@ -22,6 +22,7 @@ interface Alias {
   FunctionVersion: string;
   weights: Record<string, number>;
   RevisionId: string;
+  Description?: string;
 }
 
 /**
@@ -60,6 +61,7 @@ export function fakeLambda() {
     FunctionVersion: a.FunctionVersion,
     RoutingConfig: { AdditionalVersionWeights: { ...a.weights } },
     RevisionId: a.RevisionId,
+    Description: a.Description ?? '',
   });
   const publish = (description?: string) => {
     const last = [...state.versions.entries()].at(-1);
@@ -158,10 +160,12 @@ export function fakeLambda() {
         $metadata: {},
       });
     }
+    // A Description left out of the request keeps the alias's own.
     const next = {
       FunctionVersion: input.FunctionVersion ?? a.FunctionVersion,
       weights: input.RoutingConfig ? { ...(input.RoutingConfig.AdditionalVersionWeights ?? {}) } : a.weights,
       RevisionId: randomUUID(),
+      Description: input.Description ?? a.Description,
     };
     state.aliases.set(input.Name!, next);
     return aliasOut(input.Name!, next);
@@ -184,7 +188,7 @@ export function fakeLambda() {
       credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
     }),
     /** Publishes versions 1..n with distinct code and points `live` at `live`. */
-    seed(n: number, live?: { version: string; green?: string; weight?: number }) {
+    seed(n: number, live?: { version: string; green?: string; weight?: number; description?: string }) {
       for (let i = 1; i <= n; i++) {
         state.latest = { ...state.latest, CodeSha256: sha(`code${i}`), RevisionId: randomUUID() };
         publish();
@@ -194,6 +198,7 @@ export function fakeLambda() {
           FunctionVersion: live.version,
           weights: live.green ? { [live.green]: live.weight ?? 0.1 } : {},
           RevisionId: randomUUID(),
+          ...(live.description !== undefined && { Description: live.description }),
         });
       }
     },
@@ -201,6 +206,8 @@ export function fakeLambda() {
       const a = state.aliases.get('live');
       return a && { version: a.FunctionVersion, weights: a.weights };
     },
+    /** The alias's Description, where a checkpointed rollout keeps its checkpoint. */
+    description: () => state.aliases.get('live')?.Description ?? '',
     /** Someone else rewrites the alias (a concurrent deployment). */
     hijack(version: string) {
       state.aliases.set('live', { FunctionVersion: version, weights: {}, RevisionId: randomUUID() });

@@ -44,6 +44,8 @@ export interface WorkflowPlan {
   name: string;
   raw: Mapping;
   triggers: string[];
+  /** The cron expressions of on: schedule, in order. */
+  schedules: string[];
   jobs: JobPlan[];
 }
 
@@ -137,6 +139,7 @@ export async function loadWorkflow(file: string): Promise<WorkflowPlan> {
     name: name && isString(name) ? name.value : file,
     raw,
     triggers: Object.keys(template.events).filter((k) => template.events[k] !== undefined),
+    schedules: (template.events.schedule ?? []).map((s) => s.cron),
     jobs,
   };
 }

@@ -21,6 +21,8 @@ interface Run {
   sha: string;
   ref: string;
   event: string;
+  /** The event's payload as github.event gives it (the schedule that fired; a dispatch's inputs are added). */
+  payload: Record<string, Value>;
   artifacts: string;
   options: HarnessOptions;
   approvals: { login: string; environments: string[] }[];
@@ -52,7 +54,7 @@ function githubContext(run: Run, plan: WorkflowPlan, job: string, inputs: Record
     actor: run.options.actor ?? 'octocat',
     triggering_actor: run.options.actor ?? 'octocat',
     event_name: run.event,
-    event: run.event === 'workflow_dispatch' ? { inputs } : {},
+    event: run.event === 'workflow_dispatch' ? { ...run.payload, inputs } : run.payload,
     token: run.options.githubToken,
     workflow: plan.name,
     job,
@@ -324,6 +326,21 @@ async function runJobs(run: Run, scope: Scope): Promise<JobResult[]> {
   return [...done.values()];
 }
 
+/**
+ * The cron expression a scheduled run fired for: the request's, which must be one of the workflow's, else the
+ * first. Scheduled runs take no inputs, and run on the default branch.
+ */
+function scheduleOf(plan: WorkflowPlan, request: RunRequest): string {
+  if (request.inputs && Object.keys(request.inputs).length > 0) {
+    throw new Error(`${plan.file}: a scheduled run takes no inputs`);
+  }
+  const cron = request.cron ?? plan.schedules[0]!;
+  if (!plan.schedules.includes(cron)) {
+    throw new Error(`${plan.file} has no schedule ${cron}; it has ${plan.schedules.join(', ')}`);
+  }
+  return cron;
+}
+
 /** Runs a workflow file of the repository (examples/workflows/deploy.yml) for an event. */
 export async function runWorkflow(
   file: string,
@@ -338,13 +355,17 @@ export async function runWorkflow(
     sha: request.sha ?? randomBytes(20).toString('hex'),
     ref: request.ref ?? 'refs/heads/main',
     event: request.event,
+    payload: request.event === 'schedule' ? { schedule: scheduleOf(plan, request) } : {},
     artifacts: mkdtempSync(join(tmpdir(), 'run-artifacts-')),
     options,
     approvals: [],
     jobs: [],
   };
   try {
-    const inputs = request.event === 'push' ? {} : inputsOf(plan, request.event, request.inputs ?? {});
+    const inputs =
+      request.event === 'push' || request.event === 'schedule'
+        ? {}
+        : inputsOf(plan, request.event, request.inputs ?? {});
     const secrets =
       request.event === 'workflow_call'
         ? secretsOf(plan, request.secrets ?? {})

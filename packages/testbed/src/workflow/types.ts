@@ -39,8 +39,10 @@ export type HarnessEvent =
   | { kind: 'step-ended'; job: string; step: StepResult };
 
 export interface RunRequest {
-  event: 'push' | 'workflow_dispatch' | 'workflow_call';
+  event: 'push' | 'workflow_dispatch' | 'workflow_call' | 'schedule';
   inputs?: Record<string, string | boolean | number>;
+  /** With event schedule: the cron expression that fired (github.event.schedule); default the workflow's first. */
+  cron?: string;
   /** The commit of the run; default a new one per run. */
   sha?: string;
   ref?: string;

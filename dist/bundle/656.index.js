@@ -1,5 +1,5 @@
-export const id = 868;
-export const ids = [868];
+export const id = 656;
+export const ids = [656];
 export const modules = {
 
 /***/ 1824:
@@ -15,14 +15,19 @@ export const modules = {
 /* harmony export */   zZ: () => (/* binding */ hasAlarms)
 /* harmony export */ });
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
+/* harmony import */ var _logs_config__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9316);
+
 
 const HOUR = 3_600_000;
 // eslint-disable-next-line no-control-regex -- alarm names are any printable characters
 const ALARM_NAME = /^[^\u0000-\u001f\u007f]{1,255}$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
-/** Every health input, checked; shared by health-gate and shift-traffic so both judge alike. */
-function readHealthConfig(inputs) {
+/**
+ * Every health input, checked; shared by health-gate and shift-traffic so both judge alike. `wait`: whether
+ * on-inconclusive may be wait (a shift's step can bake on; a single verdict cannot).
+ */
+function readHealthConfig(inputs, opts = {}) {
     const alarms = parseAlarms(inputs.text('alarms', { multiline: true }));
     const maxErrorRate = optionalNumber(inputs, 'max-error-rate', {
         min: 0,
@@ -49,17 +54,19 @@ function readHealthConfig(inputs) {
     const expect = inputs.matcher('invoke-expect');
     if (expect && !payload)
         throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('invoke-expect', inputs.text('invoke-expect'), 'needs invoke-payload');
+    const logs = (0,_logs_config__WEBPACK_IMPORTED_MODULE_1__/* .readLogsConfig */ .m)(inputs, windowMs);
     const durationMs = inputs.duration('duration', '0', { ms: 6 * HOUR, label: '6h' });
     const intervalMs = inputs.duration('interval', '1m', { ms: HOUR, label: '1h' });
     if (intervalMs < 1000)
         throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('interval', inputs.text('interval'), 'must be at least 1s');
     const consecutiveFailures = inputs.integer('consecutive-failures', 1, 1, 100);
-    const onInconclusive = inputs.oneOf('on-inconclusive', ['fail', 'pass'], 'fail');
+    const onInconclusive = inputs.oneOf('on-inconclusive', opts.wait ? ['fail', 'pass', 'wait'] : ['fail', 'pass'], 'fail');
     return {
         alarms,
         ...(metrics && { metrics }),
         ...(http && { http }),
         ...(payload && { invoke: { payload, expect } }),
+        ...(logs && { logs }),
         durationMs,
         intervalMs,
         consecutiveFailures,
@@ -69,14 +76,14 @@ function readHealthConfig(inputs) {
 /** A gate with nothing to check would pass anything: fail closed instead. */
 function requireChecks(c) {
     if (!hasChecks(c)) {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarms', '', 'health-gate needs at least one check: alarms, max-error-rate, max-latency-ratio, max-latency-ms, http-url or invoke-payload');
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarms', '', 'health-gate needs at least one check: alarms, max-error-rate, max-latency-ratio, max-latency-ms, http-url, invoke-payload or a logs rule (max-consecutive-failures, max-timeouts, max-memory-mb, max-duration-ratio, max-init-ratio)');
     }
 }
 function hasAlarms(c) {
     return c.alarms.names.length + c.alarms.prefixes.length > 0;
 }
 function hasChecks(c) {
-    return hasAlarms(c) || !!c.metrics || !!c.http || !!c.invoke;
+    return hasAlarms(c) || !!c.metrics || !!c.http || !!c.invoke || !!c.logs;
 }
 /** "orders-errors, orders-latency" or one per line; "orders-*" is every alarm whose name starts "orders-". */
 function parseAlarms(text) {
@@ -197,6 +204,131 @@ function optionalNumber(inputs, name, range) {
 
 /***/ }),
 
+/***/ 4487:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ greenKey),
+/* harmony export */   S$: () => (/* binding */ checkpointOf),
+/* harmony export */   SH: () => (/* binding */ planHash),
+/* harmony export */   Xn: () => (/* binding */ encodeCheckpoint),
+/* harmony export */   ng: () => (/* binding */ runOf)
+/* harmony export */ });
+/* unused harmony exports CHECKPOINT_PREFIX, CHECKPOINT_FORMAT, CHECKPOINT_MAX, parseCheckpoint */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Where a checkpointed rollout stands, kept with the traffic it describes (the Lambda alias's Description, a tag
+// of the ALB listener or rule): one line of at most 200 characters, in characters both places take
+// (ELB tag values allow letters, digits, spaces and + - = . _ : / @:
+// https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-rule-tags.html).
+//
+//   deploy-actions/1 g=7 p=3f2a9c01 s=2 t=1767225600 r=123456789.1
+//
+// g: green (or @ and a hash of it when long), p: hash of the plan, s: index of the current step in the plan,
+// t: when that step began (epoch seconds), r: the run that wrote it (run id.attempt).
+
+const CHECKPOINT_PREFIX = 'deploy-actions/';
+const CHECKPOINT_FORMAT = 1;
+const CHECKPOINT_MAX = 200;
+const GREEN = /^[A-Za-z0-9_.:/+-]{1,100}$/;
+const GREEN_FIELD = /^(?:[A-Za-z0-9_.:/+-]{1,100}|@[0-9a-f]{12})$/;
+const RUN = /^[A-Za-z0-9_-]{1,40}\.\d{1,6}$/;
+const FIELDS = ['g', 'p', 's', 't', 'r'];
+/** The green as a checkpoint names it: itself, or @ and a hash when it is long or has other characters. */
+function greenKey(version) {
+    return GREEN.test(version) ? version : `@${sha256(version).slice(0, 12)}`;
+}
+/** 8 hex digits over the plan's percentages and bakes: a rollout is advanced only by the plan it started with. */
+function planHash(plan) {
+    return sha256(plan.steps.map((s) => `${s.percent}:${s.bakeMs}`).join(',')).slice(0, 8);
+}
+/** The run id a checkpoint records, from the runner's GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT. */
+function runOf(env) {
+    const id = (env.GITHUB_RUN_ID ?? '').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 40) || 'local';
+    const attempt = /^\d{1,6}$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? env.GITHUB_RUN_ATTEMPT : '1';
+    return `${id}.${attempt}`;
+}
+function encodeCheckpoint(c) {
+    const fields = {
+        g: c.green,
+        p: c.plan,
+        s: String(c.step),
+        t: String(Math.floor(c.since / 1000)),
+        r: c.run,
+    };
+    const text = `${CHECKPOINT_PREFIX}${CHECKPOINT_FORMAT} ${FIELDS.map((k) => `${k}=${fields[k]}`).join(' ')}`;
+    const problem = invalid(fields);
+    if (problem || text.length > CHECKPOINT_MAX) {
+        throw new Error(`cannot write checkpoint "${text}": ${problem ?? `over ${CHECKPOINT_MAX} characters`}`);
+    }
+    return text;
+}
+/**
+ * A checkpoint from the text the router holds: undefined when the text is not one of ours (a user's own alias
+ * description); an Error naming what is wrong when it is ours but malformed.
+ */
+function parseCheckpoint(text) {
+    const value = text?.trim() ?? '';
+    if (!value.startsWith(CHECKPOINT_PREFIX))
+        return undefined;
+    const [head, ...parts] = value.split(' ');
+    const format = head.slice(CHECKPOINT_PREFIX.length);
+    if (format !== String(CHECKPOINT_FORMAT)) {
+        throw new Error(`checkpoint "${value}" is in format ${format || '(none)'}; this version of deploy-actions reads format ${CHECKPOINT_FORMAT}`);
+    }
+    const fields = {};
+    for (const part of parts) {
+        const at = part.indexOf('=');
+        const key = part.slice(0, at);
+        if (at < 1 || !FIELDS.includes(key) || key in fields) {
+            throw new Error(`checkpoint "${value}" has an unknown or repeated field "${part}"`);
+        }
+        fields[key] = part.slice(at + 1);
+    }
+    const missing = FIELDS.filter((k) => !(k in fields));
+    if (missing.length)
+        throw new Error(`checkpoint "${value}" lacks ${missing.join(', ')}`);
+    const problem = invalid(fields);
+    if (problem)
+        throw new Error(`checkpoint "${value}" ${problem}`);
+    return {
+        green: fields.g,
+        plan: fields.p,
+        step: Number(fields.s),
+        since: Number(fields.t) * 1000,
+        run: fields.r,
+    };
+}
+/** What a router read holds: its checkpoint, or why the text of ours there is not one. */
+function checkpointOf(text) {
+    try {
+        const checkpoint = parseCheckpoint(text);
+        return checkpoint ? { checkpoint } : {};
+    }
+    catch (err) {
+        return { checkpointError: err.message };
+    }
+}
+function invalid(f) {
+    if (!GREEN_FIELD.test(f.g))
+        return `has green "${f.g}", not a version in checkpoint form`;
+    if (!/^[0-9a-f]{8}$/.test(f.p))
+        return `has plan hash "${f.p}", not 8 hex digits`;
+    if (!/^(?:0|[1-9]\d?)$/.test(f.s))
+        return `has step "${f.s}", not a step index from 0 to 99`;
+    if (!/^[1-9]\d{0,10}$/.test(f.t))
+        return `has start "${f.t}", not a time in epoch seconds`;
+    if (!RUN.test(f.r))
+        return `has run "${f.r}", not RUN_ID.ATTEMPT`;
+    return undefined;
+}
+function sha256(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
+}
+
+
+/***/ }),
+
 /***/ 239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -205,10 +337,15 @@ function optionalNumber(inputs, name, range) {
 /* harmony export */   Nx: () => (/* binding */ capital),
 /* harmony export */   PT: () => (/* binding */ allOn),
 /* harmony export */   Uf: () => (/* binding */ routingAt),
+/* harmony export */   d1: () => (/* binding */ holdsCheckpoint),
 /* harmony export */   jz: () => (/* binding */ greenPercent),
 /* harmony export */   pR: () => (/* binding */ percentOf),
 /* harmony export */   ww: () => (/* binding */ describeRouting)
 /* harmony export */ });
+/** Whether the router holds a checkpoint (or a malformed one of ours): a write without one clears it. */
+function holdsCheckpoint(r) {
+    return r.checkpoint !== undefined || r.checkpointError !== undefined;
+}
 function percentOf(weight) {
     return Math.round(weight * 10_000) / 100;
 }
@@ -253,10 +390,12 @@ function capital(text) {
 /* harmony export */   J: () => (/* binding */ readAlias),
 /* harmony export */   O: () => (/* binding */ writeAlias)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1696);
+/* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1696);
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
-/* harmony import */ var _deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(239);
-/* harmony import */ var _routing__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4160);
+/* harmony import */ var _deploy_actions_release_checkpoint__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4487);
+/* harmony import */ var _deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(239);
+/* harmony import */ var _routing__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4160);
+
 
 
 
@@ -264,7 +403,7 @@ function capital(text) {
 /** The alias, or undefined when it does not exist. */
 async function readAlias(lambda, fn, alias) {
     try {
-        return (0,_routing__WEBPACK_IMPORTED_MODULE_1__/* .aliasState */ .ae)(await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .GetAliasCommand */ .MES({ FunctionName: fn, Name: alias })));
+        return (0,_routing__WEBPACK_IMPORTED_MODULE_2__/* .aliasState */ .ae)(await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_3__/* .GetAliasCommand */ .MES({ FunctionName: fn, Name: alias })));
     }
     catch (err) {
         if ((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err) === 'ResourceNotFoundException')
@@ -274,32 +413,44 @@ async function readAlias(lambda, fn, alias) {
 }
 const CONFLICT_RETRIES = 5;
 /**
- * One UpdateAlias guarded by the RevisionId read just before it
- * (https://docs.aws.amazon.com/lambda/latest/api/API_UpdateAlias.html).
- * A 412 whose alias already matches the target is our own write retried after a lost response;
- * any other 412 means someone else changed the alias.
+ * The alias's Description in the write: the checkpoint when given, '' to clear one `from` holds, and left out
+ * otherwise so that a user's own description is never touched. Description takes up to 256 characters, a
+ * checkpoint at most 200 (https://docs.aws.amazon.com/lambda/latest/api/API_UpdateAlias.html).
  */
-async function writeAlias(lambda, fn, alias, target, revisionId, clock = _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml) {
+function descriptionFor(from, checkpoint) {
+    if (checkpoint)
+        return (0,_deploy_actions_release_checkpoint__WEBPACK_IMPORTED_MODULE_1__/* .encodeCheckpoint */ .Xn)(checkpoint);
+    return (0,_deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_4__/* .holdsCheckpoint */ .d1)(from) ? '' : undefined;
+}
+/**
+ * One UpdateAlias guarded by the RevisionId read just before it
+ * (https://docs.aws.amazon.com/lambda/latest/api/API_UpdateAlias.html): weights and checkpoint change together
+ * or not at all. A 412 whose alias already holds what we wrote (routing and Description) is our own write
+ * retried after a lost response; any other 412 means someone else changed the alias.
+ */
+async function writeAlias(lambda, fn, alias, target, from, checkpoint, clock = _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml) {
+    const description = descriptionFor(from, checkpoint);
     for (let attempt = 1;; attempt++) {
         try {
-            const out = await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .UpdateAliasCommand */ .lqC({
+            const out = await lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_3__/* .UpdateAliasCommand */ .lqC({
                 FunctionName: fn,
                 Name: alias,
                 FunctionVersion: target.version,
                 RoutingConfig: {
                     AdditionalVersionWeights: target.green ? { [target.green]: target.greenWeight } : {},
                 },
-                RevisionId: revisionId,
+                ...(description !== undefined && { Description: description }),
+                RevisionId: from.revision,
             }));
-            return (0,_routing__WEBPACK_IMPORTED_MODULE_1__/* .aliasState */ .ae)(out);
+            return (0,_routing__WEBPACK_IMPORTED_MODULE_2__/* .aliasState */ .ae)(out);
         }
         catch (err) {
             const name = (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err);
             if (name === 'PreconditionFailedException') {
                 const now = await readAlias(lambda, fn, alias);
-                if (now && (0,_deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_3__/* .sameRouting */ .Hm)(now, target))
+                if (now && (0,_deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_4__/* .sameRouting */ .Hm)(now, target) && holdsWhatWeWrote(now, checkpoint))
                     return now;
-                throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConcurrentChangeError */ .wy(`Alias "${alias}" was changed by someone else (its RevisionId no longer matches): it is now ${now ? (0,_routing__WEBPACK_IMPORTED_MODULE_1__/* .describeAlias */ .IN)(now) : 'deleted'}. Another deployment is probably in progress; this run changed nothing more.`);
+                throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConcurrentChangeError */ .wy(`Alias "${alias}" was changed by someone else (its RevisionId no longer matches): it is now ${now ? (0,_routing__WEBPACK_IMPORTED_MODULE_2__/* .describeAlias */ .IN)(now) : 'deleted'}. Another deployment is probably in progress; this run changed nothing more.`);
             }
             // 409: an update of the function is still being applied; the alias itself is unchanged, so retry as is.
             if (name === 'ResourceConflictException' && attempt < CONFLICT_RETRIES) {
@@ -310,198 +461,11 @@ async function writeAlias(lambda, fn, alias, target, revisionId, clock = _deploy
         }
     }
 }
-
-
-/***/ }),
-
-/***/ 9111:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   deployGreen: () => (/* binding */ deployGreen)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1696);
-/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
-/* harmony import */ var _deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(239);
-/* harmony import */ var _alias__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3566);
-/* harmony import */ var _invoke__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6836);
-/* harmony import */ var _routing__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4160);
-/* harmony import */ var _versions__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4797);
-
-
-
-
-
-
-
-const CONFLICT_RETRIES = 4;
-async function deployGreen(o) {
-    const { lambda, functionName: fn, alias, log } = o;
-    const clock = o.clock ?? _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml;
-    // Pre-flight: every check that can refuse the deploy runs before the first write.
-    const latest = await (0,_versions__WEBPACK_IMPORTED_MODULE_3__/* .getConfig */ .zj)(lambda, fn);
-    checkPackageType(latest, o.source);
-    const live = await (0,_alias__WEBPACK_IMPORTED_MODULE_1__/* .readAlias */ .J)(lambda, fn, alias);
-    if (live?.green) {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Alias "${alias}" is split between v${live.version} and v${live.green} (${(0,_routing__WEBPACK_IMPORTED_MODULE_4__/* .describeAlias */ .IN)(live)}): a deployment is in progress. Finish it with shift-traffic or undo it with rollback before deploying again.`);
-    }
-    if (live) {
-        const blue = await (0,_versions__WEBPACK_IMPORTED_MODULE_3__/* .getConfig */ .zj)(lambda, fn, live.version);
-        const mismatch = (0,_versions__WEBPACK_IMPORTED_MODULE_3__/* .compatibility */ .pB)(blue, latest);
-        if (mismatch) {
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`The new version could not share alias "${alias}" with v${live.version}: ${mismatch}. AWS requires the same execution role and dead-letter queue for a weighted alias; align the function configuration first.`);
-        }
-    }
-    let sha = latest.CodeSha256 ?? '';
-    let revisionId = latest.RevisionId;
-    if (latest.LastUpdateStatus === 'InProgress') {
-        log.info(`An earlier update of ${fn} is still in progress; waiting for it first.`);
-        await waitUpdated(o, 'an earlier update of the function');
-        ({ CodeSha256: sha = '', RevisionId: revisionId } = await (0,_versions__WEBPACK_IMPORTED_MODULE_3__/* .getConfig */ .zj)(lambda, fn));
-    }
-    if (o.source.kind !== 'none') {
-        sha = await updateCode(o, revisionId, clock);
-        log.info(`Code updated (${describeSource(o.source)}), sha256 ${sha}; waiting for the update to finish.`);
-        await waitUpdated(o, 'the code update');
-    }
-    const published = await publish(o, sha, clock);
-    const green = published.Version ?? '';
-    if (published.State === 'Pending') {
-        const waited = await (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_5__/* .waitForPublishedVersionActive */ .pZL)({ client: lambda, maxWaitTime: waitSeconds(o.waitTimeoutMs), minDelay: 1, maxDelay: 10 }, { FunctionName: fn, Qualifier: green });
-        if (waited.state !== 'SUCCESS')
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Version ${green} did not become Active within ${(0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(o.waitTimeoutMs)} (${waited.state}).`);
-    }
-    const blueVersion = live?.version ?? '';
-    const changed = green !== blueVersion;
-    log.info(changed
-        ? `Published v${green} (blue is ${blueVersion ? `v${blueVersion}` : 'none yet'}).`
-        : `Nothing changed: v${green} is already live.`);
-    if (o.smoke) {
-        const verdict = await (0,_invoke__WEBPACK_IMPORTED_MODULE_2__/* .checkInvoke */ .H)(lambda, o.smoke, fn, { version: green });
-        if (verdict.verdict !== 'healthy')
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Smoke test of v${green} failed: ${verdict.reason}. No traffic was moved.`);
-        log.info(`Smoke test passed: ${verdict.reason}.`);
-    }
-    await o.beforeTraffic?.({
-        green,
-        blue: blueVersion,
-        env: { GREEN_QUALIFIED_ARN: published.FunctionArn ?? '' },
-    });
-    const aliasCreated = !live && (await createAlias(o, green));
-    return {
-        greenVersion: green,
-        blueVersion,
-        functionArn: published.FunctionArn ?? '',
-        codeSha256: published.CodeSha256 ?? sha,
-        changed,
-        aliasCreated,
-    };
-}
-function checkPackageType(cfg, source) {
-    const type = cfg.PackageType ?? 'Zip';
-    if (source.kind === 'image' && type !== 'Image') {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`image-uri was given but ${cfg.FunctionName} is a ${type} function: use zip-file or s3-bucket/s3-key.`);
-    }
-    if ((source.kind === 'zip' || source.kind === 's3') && type === 'Image') {
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`${source.kind === 'zip' ? 'zip-file' : 's3-bucket'} was given but ${cfg.FunctionName} is a container image function: use image-uri.`);
-    }
-}
-async function updateCode(o, revisionId, clock) {
-    const req = { FunctionName: o.functionName, RevisionId: revisionId };
-    const s = o.source;
-    if (s.kind === 'zip')
-        req.ZipFile = s.zip;
-    if (s.kind === 's3')
-        Object.assign(req, { S3Bucket: s.bucket, S3Key: s.key, S3ObjectVersion: s.objectVersion });
-    if (s.kind === 'image')
-        req.ImageUri = s.uri;
-    try {
-        const out = await retryConflicts(o, clock, 'UpdateFunctionCode', () => o.lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_5__/* .UpdateFunctionCodeCommand */ .KfB(req)));
-        return out.CodeSha256 ?? '';
-    }
-    catch (err) {
-        if ((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err) !== 'PreconditionFailedException')
-            throw err;
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConcurrentChangeError */ .wy(`${o.functionName} was changed by someone else since this deploy read it (its RevisionId no longer matches); nothing was updated. Run the deploy again.`);
-    }
-}
-/**
- * Publishes exactly the code just deployed: CodeSha256 makes AWS refuse if someone changed it meanwhile
- * (https://docs.aws.amazon.com/lambda/latest/api/API_PublishVersion.html).
- */
-async function publish(o, sha, clock) {
-    try {
-        return await retryConflicts(o, clock, 'PublishVersion', () => o.lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_5__/* .PublishVersionCommand */ .D3m({
-            FunctionName: o.functionName,
-            CodeSha256: sha || undefined,
-            Description: o.description || undefined,
-        })));
-    }
-    catch (err) {
-        // A mismatch is InvalidParameterValueException "CodeSHA256 (...) is different from current CodeSHA256 in $LATEST".
-        if ((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err) === 'InvalidParameterValueException' && /CodeSHA256/i.test((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err))) {
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConcurrentChangeError */ .wy(`Publishing was refused because the function's code no longer matches sha256 ${sha}: someone else updated ${o.functionName} during this deploy. Nothing was published; run the deploy again.`);
-        }
-        throw err;
-    }
-}
-/** 409 ResourceConflictException: an update is still being applied; wait for it and try again. */
-async function retryConflicts(o, clock, op, call) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (err) {
-            if ((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err) !== 'ResourceConflictException' || attempt >= CONFLICT_RETRIES)
-                throw err;
-            o.log.info(`${op}: an update of ${o.functionName} is still in progress; waiting before retry ${attempt}.`);
-            await waitUpdated(o, 'the update in progress');
-            await clock.sleep(1000 * attempt);
-        }
-    }
-}
-/** Waits for LastUpdateStatus Successful with the SDK's waiter, bounded by wait-timeout. */
-async function waitUpdated(o, what) {
-    const result = await (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_5__/* .waitForFunctionUpdated */ .GNm)({ client: o.lambda, maxWaitTime: waitSeconds(o.waitTimeoutMs), minDelay: 1, maxDelay: 10 }, { FunctionName: o.functionName });
-    if (result.state === 'SUCCESS')
-        return;
-    const reason = result.reason;
-    if (result.state === 'FAILURE') {
-        const cfg = reason;
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Lambda reports ${what} Failed: ${cfg?.LastUpdateStatusReason ?? 'no reason given'} (${cfg?.LastUpdateStatusReasonCode ?? 'no code'}).`);
-    }
-    if (result.state === 'TIMEOUT')
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Waited ${(0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(o.waitTimeoutMs)} (wait-timeout) for ${what} to finish; it is still in progress.`);
-    throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`Waiting for ${what} failed: ${reason instanceof Error ? reason.message : String(result.state)}`);
-}
-/** First deploy: the alias starts on the green version. Someone creating it meanwhile is a concurrent deployment. */
-async function createAlias(o, green) {
-    try {
-        await o.lambda.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_5__/* .CreateAliasCommand */ .W_e({ FunctionName: o.functionName, Name: o.alias, FunctionVersion: green }));
-        o.log.info(`Created alias "${o.alias}" on v${green} (first deploy).`);
-        return true;
-    }
-    catch (err) {
-        if ((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err) !== 'ResourceConflictException')
-            throw err;
-        const now = await (0,_alias__WEBPACK_IMPORTED_MODULE_1__/* .readAlias */ .J)(o.lambda, o.functionName, o.alias);
-        if (now && (0,_deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_6__/* .sameRouting */ .Hm)(now, { version: green, greenWeight: 0 }))
-            return true;
-        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConcurrentChangeError */ .wy(`Alias "${o.alias}" was created by someone else during this deploy (${now ? (0,_routing__WEBPACK_IMPORTED_MODULE_4__/* .describeAlias */ .IN)(now) : 'gone again'}); it was left alone. v${green} is published without traffic.`);
-    }
-}
-/** The SDK's waiters want a maximum above their minimum delay of 1s. */
-function waitSeconds(ms) {
-    return Math.max(2, Math.ceil(ms / 1000));
-}
-function describeSource(s) {
-    if (s.kind === 'zip')
-        return `zip ${s.path}`;
-    if (s.kind === 's3')
-        return `s3://${s.bucket}/${s.key}${s.objectVersion ? `?versionId=${s.objectVersion}` : ''}`;
-    if (s.kind === 'image')
-        return `image ${s.uri}`;
-    return 'current code';
+/** After a lost response: the checkpoint read back is the one we wrote (same run and step), or none was wanted. */
+function holdsWhatWeWrote(now, checkpoint) {
+    if (!checkpoint)
+        return !(0,_deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_4__/* .holdsCheckpoint */ .d1)(now);
+    return now.checkpoint !== undefined && (0,_deploy_actions_release_checkpoint__WEBPACK_IMPORTED_MODULE_1__/* .encodeCheckpoint */ .Xn)(now.checkpoint) === (0,_deploy_actions_release_checkpoint__WEBPACK_IMPORTED_MODULE_1__/* .encodeCheckpoint */ .Xn)(checkpoint);
 }
 
 
@@ -578,7 +542,9 @@ async function checkInvoke(lambda, cfg, functionName, t) {
 /* harmony export */   Pf: () => (/* binding */ label),
 /* harmony export */   ae: () => (/* binding */ aliasState)
 /* harmony export */ });
-/* harmony import */ var _deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(239);
+/* harmony import */ var _deploy_actions_release_checkpoint__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4487);
+/* harmony import */ var _deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(239);
+
 
 /** Versions as Lambda users know them: v7. */
 function label(version) {
@@ -592,10 +558,12 @@ function aliasState(a) {
         ...(green !== undefined && { green }),
         greenWeight: green !== undefined ? (weight ?? 0) : 0,
         revision: a.RevisionId,
+        // A checkpointed rollout keeps its checkpoint in the alias's Description, beside the weights.
+        ...(0,_deploy_actions_release_checkpoint__WEBPACK_IMPORTED_MODULE_0__/* .checkpointOf */ .S$)(a.Description),
     };
 }
 function describeAlias(r) {
-    return (0,_deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_0__/* .describeRouting */ .ww)(r, label);
+    return (0,_deploy_actions_release_routing__WEBPACK_IMPORTED_MODULE_1__/* .describeRouting */ .ww)(r, label);
 }
 
 
