@@ -1,7 +1,8 @@
 // npm run bench: (a) cold start to the first AWS request of each action, against `node -e 0`;
 // (b) the AWS calls a release makes through the bundles against moto, next to the minimum it needs;
-// detection of a bad green within a job; checkpointed rollouts: an idle advance run's calls and wall time, and
-// how soon advance runs catch failing runs (bench-rollout.ts); deployment history lookups.
+// detection of a bad green within a job; checkpointed rollouts: an idle advance run's calls and wall time
+// (bench-rollout-idle.ts), and how soon advance runs catch failing runs (bench-rollout-detection.ts);
+// deployment history lookups.
 // Figures also go to .bench/results.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,12 +22,8 @@ import { coldStartSection, nodesToMeasure } from './bench-coldstart';
 import { ms, table } from './bench-spawn';
 import { measureDetection, READABILITY_DELAYS } from './bench-detection';
 import { measureHistory } from './bench-history';
-import {
-  measureFailureDetection,
-  measureIdleAdvance,
-  printFailureDetection,
-  printIdle,
-} from './bench-rollout';
+import { measureFailureDetection, printFailureDetection } from './bench-rollout-detection';
+import { measureIdleAdvance, printIdle } from './bench-rollout-idle';
 
 const FN = 'orders-api';
 // The SDK warns in this process that Node 20 support ends; the figures are what matter here.

@@ -7,27 +7,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '../runner';
+import { githubContext, runnerEnv, scheduleOf, type Run } from './context';
 import { evaluate, text, textMap, truthy, valueOf, type Contexts, type Value } from './expressions';
 import { callOutputs, inputsOf, secretsOf } from './inputs';
 import { runJob } from './job';
 import { loadWorkflow, type JobPlan, type WorkflowPlan } from './load';
+import { checkCallPermissions, OWN_WORKFLOW, permits } from './permissions';
 import type { HarnessOptions, JobResult, JobStatus, RunRequest, WorkflowRun } from './types';
 
-const OWN_WORKFLOW = /^org\/deploy-actions\/(\.github\/workflows\/[\w.-]+\.ya?ml)@v1$/;
 let nextRunId = 5000;
-
-interface Run {
-  runId: number;
-  sha: string;
-  ref: string;
-  event: string;
-  /** The event's payload as github.event gives it (the schedule that fired; a dispatch's inputs are added). */
-  payload: Record<string, Value>;
-  artifacts: string;
-  options: HarnessOptions;
-  approvals: { login: string; environments: string[] }[];
-  jobs: JobResult[];
-}
 
 interface Scope {
   plan: WorkflowPlan;
@@ -38,123 +26,6 @@ interface Scope {
   idTokenAllowed: boolean;
   /** Concurrency groups of the calling jobs: the same group in a called job deadlocks. */
   callerGroups: string[];
-}
-
-function githubContext(run: Run, plan: WorkflowPlan, job: string, inputs: Record<string, Value>): Contexts {
-  const [owner] = run.options.repository.split('/');
-  return {
-    repository: run.options.repository,
-    repository_owner: owner!,
-    run_id: String(run.runId),
-    run_number: '1',
-    run_attempt: '1',
-    sha: run.sha,
-    ref: run.ref,
-    ref_name: run.ref.replace(/^refs\/(heads|tags)\//, ''),
-    actor: run.options.actor ?? 'octocat',
-    triggering_actor: run.options.actor ?? 'octocat',
-    event_name: run.event,
-    event: run.event === 'workflow_dispatch' ? { ...run.payload, inputs } : run.payload,
-    token: run.options.githubToken,
-    workflow: plan.name,
-    job,
-    server_url: 'https://github.com',
-    api_url: run.options.env.GITHUB_API_URL ?? 'https://api.github.com',
-  };
-}
-
-function runnerEnv(run: Run, plan: WorkflowPlan, job: string): Record<string, string> {
-  return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? tmpdir(),
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    RUNNER_OS: 'Linux',
-    ...run.options.env,
-    GITHUB_REPOSITORY: run.options.repository,
-    GITHUB_REPOSITORY_OWNER: run.options.repository.split('/')[0]!,
-    GITHUB_RUN_ID: String(run.runId),
-    GITHUB_SHA: run.sha,
-    GITHUB_REF: run.ref,
-    GITHUB_REF_NAME: run.ref.replace(/^refs\/(heads|tags)\//, ''),
-    GITHUB_EVENT_NAME: run.event,
-    GITHUB_WORKFLOW: plan.name,
-    GITHUB_JOB: job,
-    GITHUB_ACTOR: run.options.actor ?? 'octocat',
-    GITHUB_TRIGGERING_ACTOR: run.options.actor ?? 'octocat',
-  };
-}
-
-function permits(raw: { find(k: string): unknown } | undefined, plan: WorkflowPlan): boolean {
-  const token = (raw?.find('permissions') ?? plan.raw.find('permissions')) as
-    Parameters<typeof valueOf>[0] | undefined;
-  if (!token) return false;
-  const p = valueOf(token, {}, { failed: false, cancelled: false });
-  return (
-    p === 'write-all' ||
-    (typeof p === 'object' && p !== null && (p as Record<string, Value>)['id-token'] === 'write')
-  );
-}
-
-const SCOPES = [
-  'actions',
-  'attestations',
-  'checks',
-  'contents',
-  'deployments',
-  'discussions',
-  'id-token',
-  'issues',
-  'models',
-  'packages',
-  'pages',
-  'pull-requests',
-  'repository-projects',
-  'security-events',
-  'statuses',
-];
-const LEVELS = ['none', 'read', 'write'];
-
-/** A permissions: value's level of one scope (0 none, 1 read, 2 write); undefined when none is stated. */
-function level(p: Value | undefined, scope: string): number | undefined {
-  if (p === undefined) return undefined;
-  if (p === 'write-all') return 2;
-  // id-token has no read level.
-  if (p === 'read-all') return scope === 'id-token' ? 0 : 1;
-  if (typeof p !== 'object' || p === null || Array.isArray(p)) return 0;
-  return Math.max(0, LEVELS.indexOf(text(p[scope])));
-}
-
-function permissionsOf(raw: { find(k: string): unknown }): Value | undefined {
-  const token = raw.find('permissions') as Parameters<typeof valueOf>[0] | undefined;
-  return token ? valueOf(token, {}, { failed: false, cancelled: false }) : undefined;
-}
-
-/**
- * GitHub refuses the whole run before any job when a called workflow's job asks for more than its calling job
- * grants ("The nested job 'deploy' is requesting 'id-token: write', but is only allowed 'id-token: none'").
- * A caller that states no permissions gets the repository's default: id-token none in both of its modes, the
- * other scopes taken as granted (the permissive mode).
- */
-async function checkCallPermissions(plan: WorkflowPlan): Promise<void> {
-  for (const job of plan.jobs) {
-    const m = job.calls ? OWN_WORKFLOW.exec(job.calls) : null;
-    if (!m) continue;
-    const grant = permissionsOf(job.raw) ?? permissionsOf(plan.raw);
-    const called = await loadWorkflow(join(repoRoot, m[1]!));
-    for (const nested of called.jobs) {
-      const asked = permissionsOf(nested.raw) ?? permissionsOf(called.raw);
-      const over = SCOPES.filter(
-        (s) => (level(asked, s) ?? 0) > (level(grant, s) ?? (s === 'id-token' ? 0 : 2)),
-      );
-      if (!over.length) continue;
-      const list = (p: Value | undefined) => over.map((s) => `${s}: ${LEVELS[level(p, s) ?? 0]}`).join(', ');
-      throw new Error(
-        `The workflow is not valid. ${plan.file} (job ${job.id}): Error calling workflow '${job.calls}'. ` +
-          `The nested job '${nested.id}' is requesting '${list(asked)}', but is only allowed '${list(grant)}'.`,
-      );
-    }
-  }
 }
 
 /** A value that is a name or a mapping holding it (environment: and concurrency: take both forms). */
@@ -324,21 +195,6 @@ async function runJobs(run: Run, scope: Scope): Promise<JobResult[]> {
     if (result.status !== 'waiting' || job.calls) run.options.onEvent?.({ kind: 'job-ended', job: result });
   }
   return [...done.values()];
-}
-
-/**
- * The cron expression a scheduled run fired for: the request's, which must be one of the workflow's, else the
- * first. Scheduled runs take no inputs, and run on the default branch.
- */
-function scheduleOf(plan: WorkflowPlan, request: RunRequest): string {
-  if (request.inputs && Object.keys(request.inputs).length > 0) {
-    throw new Error(`${plan.file}: a scheduled run takes no inputs`);
-  }
-  const cron = request.cron ?? plan.schedules[0]!;
-  if (!plan.schedules.includes(cron)) {
-    throw new Error(`${plan.file} has no schedule ${cron}; it has ${plan.schedules.join(', ')}`);
-  }
-  return cron;
 }
 
 /** Runs a workflow file of the repository (examples/workflows/deploy.yml) for an event. */
