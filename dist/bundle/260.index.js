@@ -24,6 +24,7 @@ function githubBackend(store, where, opts) {
         consistentReads: false,
         putStarted: (r) => store.putStarted(r, opts),
         finish: (id, status, fields) => store.finish(id, status, fields, { ...opts, ...opts.hint }),
+        progress: (id, p, green) => store.progress(id, p, green, { ...opts, ...opts.hint }),
         markLive: (id, logUrl) => store.markLive(id, { ...opts, ...opts.hint, ...(logUrl && { logUrl }) }),
         get: (id) => store.get(id, opts.hint),
         lastSuccessful: (t, before) => store.lastSuccessful(t, before),
@@ -39,6 +40,7 @@ function dynamodbBackend(store, where) {
         consistentReads: true,
         putStarted: (r) => store.putStarted(r),
         finish: (id, status, fields) => store.finish(id, status, fields),
+        progress: (id, p) => store.progress(id, p),
         markLive: async () => ({ changed: false }),
         get: (id) => store.get(id),
         lastSuccessful: (t, before) => store.lastSuccessful(t, before),
@@ -74,6 +76,9 @@ class History {
     }
     finish(id, status, fields) {
         return this.each((b) => b.finish(id, status, fields));
+    }
+    progress(id, progress, green) {
+        return this.each((b) => b.progress(id, progress, green));
     }
     /** GitHub shows which deployment is live; DynamoDB has nothing to mark. */
     markLive(id, logUrl) {

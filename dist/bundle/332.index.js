@@ -600,7 +600,8 @@ function firstAtOrAbove(sorted, x) {
 /* harmony export */   h1: () => (/* binding */ merge),
 /* harmony export */   iP: () => (/* binding */ announce),
 /* harmony export */   qw: () => (/* binding */ openFor),
-/* harmony export */   sK: () => (/* binding */ reportOutcomes)
+/* harmony export */   sK: () => (/* binding */ reportOutcomes),
+/* harmony export */   wY: () => (/* binding */ refuseGiven)
 /* harmony export */ });
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 /* harmony import */ var _deploy_actions_history__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4200);
@@ -608,6 +609,24 @@ function firstAtOrAbove(sorted, x) {
 // backend, what was recorded and what was not.
 
 
+/**
+ * Refuses the first of `names` that is given, with `expected` as the reason: an input the step would not use.
+ * A secret's value shows as ***.
+ */
+function refuseGiven(inputs, names, expected) {
+    for (const name of names) {
+        const value = (() => {
+            try {
+                return inputs.text(name, { multiline: true });
+            }
+            catch {
+                return '***';
+            }
+        })();
+        if (value !== '')
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, SECRET_INPUTS.includes(name) ? '***' : value, expected);
+    }
+}
 /** The inputs that are secrets, masked in the log before anything (an input error included) can print them. */
 const SECRET_INPUTS = ['slack-webhook-url'];
 function maskSecrets(rt) {

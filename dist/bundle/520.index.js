@@ -96,12 +96,12 @@ async function failStep(o, now, base, why, verdict) {
     if (o.onUnhealthy === 'fail') {
         const failure = `${what}. on-unhealthy is fail: traffic stays at ${(0,_rollout__WEBPACK_IMPORTED_MODULE_2__/* .describeOf */ .FY)(o)(now)}.`;
         o.log.warning(failure);
-        return { ...base, status: 'in-progress', message: failure, failure, writes: 0 };
+        return { ...base, status: 'in-progress', message: failure, failure, reason: what, writes: 0 };
     }
     await o.router.write((0,_routing__WEBPACK_IMPORTED_MODULE_4__/* .allOn */ .PT)(base.blue), now);
     const failure = `${what}. Traffic restored: 100% on ${L(base.blue)}; checkpoint cleared.`;
     o.log.info(failure);
-    return { ...base, status: 'rolled-back', percent: 0, message: failure, failure, writes: 1 };
+    return { ...base, status: 'rolled-back', percent: 0, message: failure, failure, reason: what, writes: 1 };
 }
 
 

@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   githubClient: () => (/* binding */ githubClient)
 });
 
-// UNUSED EXPORTS: DEPLOYMENT_TASK, DESCRIPTION_MAX, TASK_PREFIX, clipDescription, finalDescription, foreign, isTarget, parseFinal, payloadFor, payloadOf, payloadTarget, retryDelayMs, targetName, targetOf, taskOf, toRecord
+// UNUSED EXPORTS: DEPLOYMENT_TASK, DESCRIPTION_MAX, TASK_PREFIX, clipDescription, finalDescription, foreign, isTarget, parseFinal, payloadFor, payloadOf, payloadTarget, progressDescription, progressOf, retryDelayMs, targetName, targetOf, taskOf, toRecord
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 7 modules
 var src = __webpack_require__(1398);
@@ -75,6 +75,27 @@ function parseFinal(state, description) {
 function reasonOf(m) {
     return m?.[1] ? { reason: m[1] } : {};
 }
+/** The in_progress description of a rollout's step: `step 3/6: 50% on v2`. */
+function progressDescription(p, green) {
+    return clipDescription(`step ${p.step}/${p.of}: ${p.percent}% on ${green}`);
+}
+const PROGRESS = /^step (\d+)\/(\d+): (\d+(?:\.\d+)?)% on /;
+/** Where the newest progress status (newest first, as GitHub lists them) says the rollout stands; older records have none. */
+function progressOf(statuses) {
+    for (const s of statuses) {
+        const m = s.state === 'in_progress' ? PROGRESS.exec(s.description ?? '') : null;
+        if (!m)
+            continue;
+        return {
+            step: Number(m[1]),
+            of: Number(m[2]),
+            percent: Number(m[3]),
+            at: (0,src_record/* isoTime */.Ly)(s.created_at),
+            run: s.log_url ?? '',
+        };
+    }
+    return undefined;
+}
 const FINAL_STATES = ['success', 'failure', 'error'];
 /** The record a deployment and its statuses (newest first, as GitHub lists them) describe. */
 function toRecord(deployment, statuses) {
@@ -102,6 +123,9 @@ function toRecord(deployment, statuses) {
         ...(typeof p.approvedBy === 'string' && p.approvedBy !== '' && { approvedBy: p.approvedBy }),
         ...(p.releaseKind === 'hotfix' && { releaseKind: 'hotfix' }),
     };
+    const progress = progressOf(statuses);
+    if (progress)
+        record.progress = progress;
     if (!final)
         return record;
     return { ...record, ...parseFinal(final.state, final.description), endedAt: (0,src_record/* isoTime */.Ly)(final.created_at) };
@@ -314,6 +338,26 @@ class GitHubHistory {
             }
             const state = status === 'succeeded' ? 'success' : 'failure';
             const added = await this.addStatus(deployment.id, state, finalDescription(status, fields), current.runUrl, opts);
+            return { record: toRecord(deployment, [added, ...statuses]), changed: true };
+        });
+    }
+    /**
+     * Says where a started rollout stands: an in_progress status `step 3/6: 50% on v2` linking to the run. A record
+     * that has ended, or whose newest status already says so (a re-run step), gets nothing (`changed: false`).
+     * Calls: find + list statuses + create status.
+     */
+    async progress(id, progress, green, opts = {}) {
+        (0,src_record/* checkDeploymentId */.dM)(id);
+        (0,src_record/* isoTime */.Ly)(progress.at, 'progress.at');
+        const description = progressDescription(progress, green);
+        return this.retrying('record the progress', async () => {
+            const { deployment, statuses } = await this.load(id, opts);
+            const current = toRecord(deployment, statuses);
+            const newest = statuses[0];
+            if (current.status !== 'started' ||
+                (newest?.state === 'in_progress' && newest.description === description))
+                return { record: current, changed: false };
+            const added = await this.addStatus(deployment.id, 'in_progress', description, progress.run || current.runUrl, opts);
             return { record: toRecord(deployment, [added, ...statuses]), changed: true };
         });
     }

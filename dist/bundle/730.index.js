@@ -226,6 +226,39 @@ class DynamoDbHistory {
         throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .DeployError */ .sH(`deployment ${id} already ended "${current.status}"${current.endedAt ? ` at ${current.endedAt}` : ''}; ` +
             `it cannot become "${status}" (only a started deployment can end, once)`);
     }
+    /**
+     * Sets where a started rollout stands: one UpdateItem of its `progress` field. A record that has ended is
+     * left as it is (`changed: false`): a late progress never reopens it.
+     */
+    async progress(id, progress) {
+        (0,_record__WEBPACK_IMPORTED_MODULE_2__/* .checkDeploymentId */ .dM)(id);
+        const key = await this.recordKey(id);
+        if (!key)
+            throw notFound(id, this.table);
+        try {
+            const out = await this.call(() => this.client.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_0__.UpdateCommand({
+                TableName: this.table,
+                Key: key,
+                UpdateExpression: 'SET progress = :progress',
+                ConditionExpression: 'attribute_exists(pk) AND #status = :started',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                    ':progress': { ...progress, at: (0,_record__WEBPACK_IMPORTED_MODULE_2__/* .isoTime */ .Ly)(progress.at, 'progress.at') },
+                    ':started': 'started',
+                },
+                ReturnValues: 'ALL_NEW',
+            })));
+            return { record: fromItem(out.Attributes), changed: true };
+        }
+        catch (err) {
+            if ((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorName */ .ZH)(err) !== 'ConditionalCheckFailedException')
+                throw err;
+        }
+        const current = await this.getByKey(key);
+        if (!current)
+            throw notFound(id, this.table);
+        return { record: current, changed: false };
+    }
     async get(id) {
         (0,_record__WEBPACK_IMPORTED_MODULE_2__/* .checkDeploymentId */ .dM)(id);
         const key = await this.recordKey(id);

@@ -7,6 +7,7 @@ import {
   CreateAliasCommand,
   LambdaClient,
   PublishVersionCommand,
+  UpdateAliasCommand,
   UpdateFunctionCodeCommand,
 } from '@aws-sdk/client-lambda';
 import { Octokit } from '@octokit/rest';
@@ -103,6 +104,42 @@ describe('history written before targets had kinds', () => {
     const rollback = scan.Items!.find((i) => i.strategy === 'rollback')!;
     expect(rollback).toMatchObject({ pk: `${ENV}#${FN}:live`, functionName: FN, alias: 'live' });
     expect(rollback.targetKind).toBeUndefined();
+  });
+
+  it('DynamoDB: a release started without a progress field gets one from a rollout, and reads as before', async () => {
+    const [record, pointer] = oldItems(3, 1);
+    const started: Record<string, unknown> = { ...record, status: 'started' };
+    delete started.endedAt;
+    delete started.successPk;
+    const items = [...oldItems(2, 2), started, pointer];
+    await db.send(
+      new BatchWriteCommand({ RequestItems: { [TABLE]: items.map((Item) => ({ PutRequest: { Item } })) } }),
+    );
+    await lambda.send(new UpdateAliasCommand({ FunctionName: FN, Name: 'live', FunctionVersion: '2' }));
+    const history = { backend: 'dynamodb', environment: ENV, 'dynamodb-table': TABLE };
+    // Read before the rollout: the old started record, without progress, as ever.
+    const before = await bed.run('record-history', node, { ...history, 'report-days': '30' });
+    ok(before);
+    expect(JSON.parse(before.outputs.stats!)).toMatchObject({ count: 2, succeeded: 1 });
+
+    const start = await bed.run('shift-traffic', node, {
+      ...history,
+      mode: 'start',
+      'green-version': '3',
+      steps: '10:1d,100',
+    });
+    ok(start);
+    expect(start.writes).toEqual(['UpdateAlias', 'UpdateItem']);
+    const scan = await db.send(new ScanCommand({ TableName: TABLE }));
+    const updated = scan.Items!.find((i) => i.id === 'run-3-0ldf0rmat' && i.pk === record.pk)!;
+    expect(updated).toMatchObject({
+      status: 'started',
+      functionName: FN,
+      progress: { step: 1, of: 2, percent: 10 },
+    });
+    const after = await bed.run('record-history', node, { ...history, 'report-days': '30' });
+    ok(after);
+    expect(JSON.parse(after.outputs.stats!)).toMatchObject({ count: 2, succeeded: 1 });
   });
 
   it('GitHub: the deployments of task deploy:lambda with function and alias in the payload', async () => {

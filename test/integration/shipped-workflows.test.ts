@@ -370,7 +370,18 @@ describe('shipped and example workflows', () => {
     // watch: every tick, under the environment without reviewers, holding the steps that need approval.
     expect(jobs.watch?.environment).toBe('${{ inputs.watch-environment }}');
     expect(shift('watch')).toMatchObject({ mode: 'advance', 'hold-steps': '${{ inputs.approval-steps }}' });
-    expect(perms('watch')).toEqual({ 'id-token': 'write' });
+    // watch and approve update the release's record in the reviewed environment's history.
+    const history = {
+      environment: '${{ inputs.environment }}',
+      backend: '${{ inputs.backend }}',
+      'dynamodb-table': '${{ inputs.dynamodb-table }}',
+      'slack-webhook-url': '${{ secrets.slack-webhook-url }}',
+      'sns-topic-arn': '${{ inputs.sns-topic-arn }}',
+      'notify-on': '${{ inputs.notify-on }}',
+    };
+    expect(shift('watch')).toMatchObject(history);
+    expect(shift('approve')).toMatchObject(history);
+    expect(perms('watch')).toEqual({ 'id-token': 'write', deployments: 'write' });
     // approve: the reviewed environment, guarded, no hold.
     expect(jobs.approve?.environment).toBe('${{ inputs.environment }}');
     expect(shift('approve')).toMatchObject({
@@ -378,7 +389,7 @@ describe('shipped and example workflows', () => {
       'require-environment': '${{ inputs.require-environment }}',
     });
     expect(shift('approve')).not.toHaveProperty('hold-steps');
-    expect(perms('approve')).toEqual({ 'id-token': 'write', actions: 'read' });
+    expect(perms('approve')).toEqual({ 'id-token': 'write', actions: 'read', deployments: 'write' });
   });
 });
 

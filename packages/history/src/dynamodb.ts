@@ -39,6 +39,7 @@ import {
   type DeploymentRecord,
   type FinalStatus,
   type FinishFields,
+  type Progress,
   type Target,
 } from './record';
 import { DEFAULT_TTL_DAYS } from './config';
@@ -258,6 +259,40 @@ export class DynamoDbHistory {
       `deployment ${id} already ended "${current.status}"${current.endedAt ? ` at ${current.endedAt}` : ''}; ` +
         `it cannot become "${status}" (only a started deployment can end, once)`,
     );
+  }
+
+  /**
+   * Sets where a started rollout stands: one UpdateItem of its `progress` field. A record that has ended is
+   * left as it is (`changed: false`): a late progress never reopens it.
+   */
+  async progress(id: string, progress: Progress): Promise<{ record: DeploymentRecord; changed: boolean }> {
+    checkDeploymentId(id);
+    const key = await this.recordKey(id);
+    if (!key) throw notFound(id, this.table);
+    try {
+      const out = await this.call(() =>
+        this.client.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: key,
+            UpdateExpression: 'SET progress = :progress',
+            ConditionExpression: 'attribute_exists(pk) AND #status = :started',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':progress': { ...progress, at: isoTime(progress.at, 'progress.at') },
+              ':started': 'started',
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        ),
+      );
+      return { record: fromItem(out.Attributes!), changed: true };
+    } catch (err) {
+      if (awsErrorName(err) !== 'ConditionalCheckFailedException') throw err;
+    }
+    const current = await this.getByKey(key);
+    if (!current) throw notFound(id, this.table);
+    return { record: current, changed: false };
   }
 
   async get(id: string): Promise<DeploymentRecord | undefined> {

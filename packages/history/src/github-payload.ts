@@ -9,6 +9,7 @@ import {
   type DeploymentRecord,
   type FinalStatus,
   type FinishFields,
+  type Progress,
   type Target,
 } from './record';
 
@@ -96,6 +97,29 @@ function reasonOf(m: RegExpExecArray | null): { reason?: string } {
   return m?.[1] ? { reason: m[1] } : {};
 }
 
+/** The in_progress description of a rollout's step: `step 3/6: 50% on v2`. */
+export function progressDescription(p: Pick<Progress, 'step' | 'of' | 'percent'>, green: string): string {
+  return clipDescription(`step ${p.step}/${p.of}: ${p.percent}% on ${green}`);
+}
+
+const PROGRESS = /^step (\d+)\/(\d+): (\d+(?:\.\d+)?)% on /;
+
+/** Where the newest progress status (newest first, as GitHub lists them) says the rollout stands; older records have none. */
+export function progressOf(statuses: readonly Status[]): Progress | undefined {
+  for (const s of statuses) {
+    const m = s.state === 'in_progress' ? PROGRESS.exec(s.description ?? '') : null;
+    if (!m) continue;
+    return {
+      step: Number(m[1]),
+      of: Number(m[2]),
+      percent: Number(m[3]),
+      at: isoTime(s.created_at),
+      run: s.log_url ?? '',
+    };
+  }
+  return undefined;
+}
+
 const FINAL_STATES: readonly State[] = ['success', 'failure', 'error'];
 
 /** The record a deployment and its statuses (newest first, as GitHub lists them) describe. */
@@ -123,6 +147,8 @@ export function toRecord(deployment: Deployment, statuses: readonly Status[]): D
     ...(typeof p.approvedBy === 'string' && p.approvedBy !== '' && { approvedBy: p.approvedBy }),
     ...(p.releaseKind === 'hotfix' && { releaseKind: 'hotfix' as const }),
   };
+  const progress = progressOf(statuses);
+  if (progress) record.progress = progress;
   if (!final) return record;
   return { ...record, ...parseFinal(final.state, final.description), endedAt: isoTime(final.created_at) };
 }

@@ -26,6 +26,7 @@ import {
   type DeploymentRecord,
   type FinalStatus,
   type FinishFields,
+  type Progress,
   type Target,
 } from './record';
 import type { Before } from './dynamodb';
@@ -37,6 +38,7 @@ import {
   isTarget,
   payloadFor,
   payloadOf,
+  progressDescription,
   targetName,
   targetOf,
   taskOf,
@@ -232,6 +234,40 @@ export class GitHubHistory {
         state,
         finalDescription(status, fields),
         current.runUrl,
+        opts,
+      );
+      return { record: toRecord(deployment, [added, ...statuses]), changed: true };
+    });
+  }
+
+  /**
+   * Says where a started rollout stands: an in_progress status `step 3/6: 50% on v2` linking to the run. A record
+   * that has ended, or whose newest status already says so (a re-run step), gets nothing (`changed: false`).
+   * Calls: find + list statuses + create status.
+   */
+  async progress(
+    id: string,
+    progress: Progress,
+    green: string,
+    opts: StatusOptions & Hint = {},
+  ): Promise<{ record: DeploymentRecord; changed: boolean }> {
+    checkDeploymentId(id);
+    isoTime(progress.at, 'progress.at');
+    const description = progressDescription(progress, green);
+    return this.retrying('record the progress', async () => {
+      const { deployment, statuses } = await this.load(id, opts);
+      const current = toRecord(deployment, statuses);
+      const newest = statuses[0];
+      if (
+        current.status !== 'started' ||
+        (newest?.state === 'in_progress' && newest.description === description)
+      )
+        return { record: current, changed: false };
+      const added = await this.addStatus(
+        deployment.id,
+        'in_progress',
+        description,
+        progress.run || current.runUrl,
         opts,
       );
       return { record: toRecord(deployment, [added, ...statuses]), changed: true };

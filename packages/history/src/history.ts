@@ -11,7 +11,14 @@ import type { Before, DynamoDbHistory } from './dynamodb';
 import { RecordError, StoreMissingError } from './errors';
 import type { NotifyDeps } from './notify';
 import type { GitHubHistory, Hint } from './github';
-import { isFinal, type DeploymentRecord, type FinalStatus, type FinishFields, type Target } from './record';
+import {
+  isFinal,
+  type DeploymentRecord,
+  type FinalStatus,
+  type FinishFields,
+  type Progress,
+  type Target,
+} from './record';
 
 /** One place releases are recorded; History writes to each and reads from the first that answers. */
 export interface HistoryBackend {
@@ -25,6 +32,12 @@ export interface HistoryBackend {
     id: string,
     status: FinalStatus,
     fields: FinishFields,
+  ): Promise<{ record: DeploymentRecord; changed: boolean }>;
+  /** Where a started rollout stands; `green` names its green as the log does (`v2`). An ended record is left as it is. */
+  progress(
+    id: string,
+    progress: Progress,
+    green: string,
   ): Promise<{ record: DeploymentRecord; changed: boolean }>;
   /** Marks a restored release live again where the store shows what is live. */
   markLive(id: string, logUrl: string): Promise<{ changed: boolean }>;
@@ -50,6 +63,7 @@ export function githubBackend(
     consistentReads: false,
     putStarted: (r) => store.putStarted(r, opts),
     finish: (id, status, fields) => store.finish(id, status, fields, { ...opts, ...opts.hint }),
+    progress: (id, p, green) => store.progress(id, p, green, { ...opts, ...opts.hint }),
     markLive: (id, logUrl) => store.markLive(id, { ...opts, ...opts.hint, ...(logUrl && { logUrl }) }),
     get: (id) => store.get(id, opts.hint),
     lastSuccessful: (t, before) => store.lastSuccessful(t, before),
@@ -66,6 +80,7 @@ export function dynamodbBackend(store: DynamoDbHistory, where: string): HistoryB
     consistentReads: true,
     putStarted: (r) => store.putStarted(r),
     finish: (id, status, fields) => store.finish(id, status, fields),
+    progress: (id, p) => store.progress(id, p),
     markLive: async () => ({ changed: false }),
     get: (id) => store.get(id),
     lastSuccessful: (t, before) => store.lastSuccessful(t, before),
@@ -121,6 +136,10 @@ export class History {
 
   finish(id: string, status: FinalStatus, fields: FinishFields) {
     return this.each((b) => b.finish(id, status, fields));
+  }
+
+  progress(id: string, progress: Progress, green: string) {
+    return this.each((b) => b.progress(id, progress, green));
   }
 
   /** GitHub shows which deployment is live; DynamoDB has nothing to mark. */

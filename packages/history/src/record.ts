@@ -58,6 +58,22 @@ export interface DeploymentRecord extends Target {
   approvedBy?: string;
   /** `hotfix` for a release shipped by the hotfix path; absent for an ordinary release. */
   releaseKind?: ReleaseKind;
+  /** Where a checkpointed rollout stands (shift-traffic mode start and advance); absent in other records. */
+  progress?: Progress;
+}
+
+/** The step a checkpointed rollout has written, as its record carries it. */
+export interface Progress {
+  /** The step written, from 1. */
+  step: number;
+  /** The steps of the plan. */
+  of: number;
+  /** Percentage of traffic on green. */
+  percent: number;
+  /** When the step was written: ISO 8601 UTC. */
+  at: string;
+  /** The run that wrote it (its URL, or its id outside GitHub). */
+  run: string;
 }
 
 /** What a finish may add to a record besides its status. */

@@ -6,6 +6,8 @@ import { common, health } from './categories';
 import {
   ALARM,
   ARN,
+  BOTH,
+  GITHUB,
   badPercent,
   bakeNotDuration,
   bakeOnLastStep,
@@ -21,6 +23,7 @@ import {
 import { badInputSuite, CLOSED_URL, type Base, type Category } from './harness';
 import { guardCategories } from './guard-generators';
 import { rolloutCategories } from './rollout-generators';
+import { shiftHistoryCategories } from './shift-history-generators';
 
 // Valid input sets that get past every check and would write (v2 exists and the alias serves v1).
 const bases: Base[] = [
@@ -104,6 +107,32 @@ const bases: Base[] = [
       'green-version': '2',
       mode: 'start',
       steps: '10:7d,30:7d,50:7d,70:7d,90:7d,100',
+    },
+  },
+  {
+    label: 'checkpointed start recorded in both backends',
+    inputs: {
+      'function-name': FN,
+      'green-version': '2',
+      mode: 'start',
+      steps: '10:7d,50:7d,100',
+      environment: 'production',
+      ...BOTH,
+      'deployment-id': 'release-41',
+      'notify-on': 'succeeded,rolled-back',
+    },
+  },
+  {
+    label: 'checkpointed start recorded in GitHub',
+    inputs: {
+      'function-name': FN,
+      'green-version': '2',
+      mode: 'start',
+      strategy: 'canary',
+      'bake-time': '2d',
+      environment: 'staging',
+      ...GITHUB,
+      'notify-on': 'all',
     },
   },
   {
@@ -299,6 +328,7 @@ const categories: Category[] = [
   },
   ...health('shift-traffic'),
   ...rolloutCategories,
+  ...shiftHistoryCategories,
 ];
 
 // The production guard's inputs.

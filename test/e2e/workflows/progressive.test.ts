@@ -160,9 +160,13 @@ describe('a rollout of hours, tick by tick', () => {
     const { deploy, sha } = await release(HOURS);
     const green = deploy.outputs['green-version']!;
     expect(deploy.outputs.status).toBe('in-progress');
-    // The release's record stays started while the rollout runs.
+    // The release's record stays started while the rollout runs, with the first step as its progress.
     expect((await historyOf(w.bed, sha)).deployments).toEqual([
-      expect.objectContaining({ environment: 'production', states: ['in_progress'] }),
+      expect.objectContaining({
+        environment: 'production',
+        states: ['in_progress', 'in_progress'],
+        description: `step 1/3: 10% on v${green}`,
+      }),
     ]);
 
     // Before the bake is over: judged, nothing written.
@@ -208,6 +212,12 @@ describe('a rollout of hours, tick by tick', () => {
     expect(approved.writes).toEqual(['UpdateAlias']);
     expect(approved.out).toMatchObject({ status: 'promoted', weight: '100' });
     expect(await w.bed.alias(FUNCTION)).toBe(green);
+    // Each step went into the release's record, and the promotion ended it.
+    expect((await historyOf(w.bed, sha)).deployments).toContainEqual({
+      environment: 'production',
+      states: ['in_progress', 'in_progress', 'in_progress', 'success'],
+      description: 'succeeded',
+    });
 
     const after = await tick(hourly);
     expect(after.out).toMatchObject({ status: 'none' });
@@ -217,7 +227,7 @@ describe('a rollout of hours, tick by tick', () => {
   it('rolls a bad green back at the next tick, whatever its bake', async () => {
     const blue = await w.bed.alias(FUNCTION);
     const bad = await w.bed.nextVersionIsBad(FUNCTION);
-    const { deploy } = await release(HOURS);
+    const { deploy, sha } = await release(HOURS);
     expect(deploy.outputs['green-version']).toBe(bad);
     expect(await w.bed.alias(FUNCTION)).toBe(`${blue} + ${bad}@0.1`);
 
@@ -231,6 +241,14 @@ describe('a rollout of hours, tick by tick', () => {
     );
     expect(next.writes).toEqual(['UpdateAlias']);
     expect(await w.bed.alias(FUNCTION)).toBe(blue);
+    expect((await historyOf(w.bed, sha)).deployments).toContainEqual(
+      expect.objectContaining({
+        states: ['in_progress', 'in_progress', 'failure'],
+        description: expect.stringMatching(
+          new RegExp(`^rolled back to ${blue}: health unhealthy at step 1/3`),
+        ),
+      }),
+    );
     expect((await tick(hourly)).out).toMatchObject({ status: 'none' });
   });
 });

@@ -6,12 +6,30 @@ import {
   table,
   type AwsOptions,
   type Clock,
+  type InputReader,
   type Runtime,
 } from '@deploy-actions/core';
 import { RecordError, StoreMissingError } from '@deploy-actions/history';
 import type { HistoryConfig, RunContext } from '@deploy-actions/history/config';
 import type { History, HistoryDeps, Outcome } from '@deploy-actions/history/history';
 import type { Notice } from '@deploy-actions/history/notify';
+
+/**
+ * Refuses the first of `names` that is given, with `expected` as the reason: an input the step would not use.
+ * A secret's value shows as ***.
+ */
+export function refuseGiven(inputs: InputReader, names: readonly string[], expected: string): void {
+  for (const name of names) {
+    const value = (() => {
+      try {
+        return inputs.text(name, { multiline: true });
+      } catch {
+        return '***';
+      }
+    })();
+    if (value !== '') throw new InputError(name, SECRET_INPUTS.includes(name) ? '***' : value, expected);
+  }
+}
 
 /** The inputs that are secrets, masked in the log before anything (an input error included) can print them. */
 const SECRET_INPUTS = ['slack-webhook-url'];

@@ -12,7 +12,7 @@ import { checkOnlyIfSplit, rollback, type RollbackResult } from '../rollback';
 import { capital } from '../routing';
 import type { Router } from '../target';
 import { clockOf, readConfig, runStep, selectTarget, type Deps, type Targets } from './common';
-import { announce, maskSecrets, openFor, outcomesTable, settle } from './history';
+import { announce, maskSecrets, openFor, outcomesTable, refuseGiven, settle } from './history';
 import { lastGoodBefore, recordRollback, releaseToEnd, restorable, type Recording } from './rollback-history';
 
 type To = { kind: 'previous' } | { kind: 'version'; version: string } | { kind: 'deployment'; id: string };
@@ -41,22 +41,11 @@ export function readRollbackInputs(inputs: InputReader, env: Runtime['env'], tar
 
 // Notifications announce what the history records: without an environment there is nothing to announce.
 function refuseNotifyWithoutHistory(inputs: InputReader): void {
-  for (const name of ['slack-webhook-url', 'sns-topic-arn']) {
-    const value = (() => {
-      try {
-        return inputs.text(name, { multiline: true });
-      } catch {
-        return '***';
-      }
-    })();
-    if (value !== '') {
-      throw new InputError(
-        name,
-        name === 'slack-webhook-url' ? '***' : value,
-        'needs environment: notifications announce what the history records',
-      );
-    }
-  }
+  refuseGiven(
+    inputs,
+    ['slack-webhook-url', 'sns-topic-arn'],
+    'needs environment: notifications announce what the history records',
+  );
 }
 
 function readTo(text: string, target: Targets[string], history: HistoryConfig | undefined): To {

@@ -10,6 +10,7 @@ import { hasChecks, readHealthConfig, type HealthConfig } from '@deploy-actions/
 import { LOGS_INPUTS } from '@deploy-actions/health/logs-config';
 import { buildPlan, checkPrecision, type Plan } from '../plan';
 import { readConfig, selectTarget, type Targets } from './common';
+import { readShiftHistory } from './shift-history';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -54,7 +55,8 @@ export function readShiftInputs(inputs: InputReader, env: Runtime['env'], target
   if (mode !== 'run') checkCheckpointed(inputs, plan, mode, health.durationMs);
   if (mode === 'status') refuseChecks(inputs, health);
   const hold = readHold(inputs, plan, mode);
-  return { target, config, green, mode, plan, health, onUnhealthy, onCancel, maxBakeMs, hold };
+  const history = readShiftHistory(inputs, mode, config.aws.region);
+  return { target, config, green, mode, plan, health, onUnhealthy, onCancel, maxBakeMs, hold, history };
 }
 
 export type ShiftInputs = ReturnType<typeof readShiftInputs>;

@@ -3,10 +3,17 @@ import { formatDuration, table, type Runtime } from '@deploy-actions/core';
 import { runOf } from '../checkpoint';
 import type { RolloutResult } from '../shift/rollout';
 import { failureMessage } from './common';
+import { recordRollout } from './shift-history';
 import type { ShiftInputs } from './shift-inputs';
+import type { HistoryDeps } from '@deploy-actions/history/history';
 import type { OpenedShift } from './shift-traffic';
 
-export async function runRollout(rt: Runtime, i: ShiftInputs, opened: OpenedShift): Promise<void> {
+export async function runRollout(
+  rt: Runtime,
+  i: ShiftInputs,
+  opened: OpenedShift,
+  deps: HistoryDeps = {},
+): Promise<void> {
   if (i.mode === 'status') return (await import('./shift-status')).runStatus(rt, i, opened);
   const { router, gate, clock } = opened;
   const options = {
@@ -40,7 +47,22 @@ export async function runRollout(rt: Runtime, i: ShiftInputs, opened: OpenedShif
   rt.setOutput('next-due', r.nextDue !== undefined ? new Date(r.nextDue).toISOString() : '');
   rt.setOutput('blue-version', r.blue);
   rt.setOutput('green-version', r.green);
-  await rt.summary(rolloutSummary(i, r, router.label, clock.now()));
+  const recorded = i.history
+    ? await recordRollout(
+        rt,
+        {
+          history: i.history,
+          target: { environment: i.history.config.environment, ...i.config.history },
+          aws: { ...i.config.aws, maxAttempts: i.history.config.maxAttempts },
+          of: i.plan.steps.length,
+          label: router.label,
+          clock,
+          deps,
+        },
+        r,
+      )
+    : [];
+  await rt.summary([rolloutSummary(i, r, router.label, clock.now()), ...recorded].join('\n'));
   if (r.failure) {
     rt.setOutput('reason', r.failure);
     rt.setFailed(r.failure);

@@ -9,17 +9,28 @@ import { clockOf, cloudwatchFor, failureMessage, runStep, type Deps, type Target
 import { readShiftInputs, type ShiftInputs } from './shift-inputs';
 import { runRollout } from './shift-rollout';
 import { runShiftTrafficPost } from './shift-post';
+import { maskSecrets } from './history';
+import type { HistoryDeps } from '@deploy-actions/history/history';
 
 export { readShiftInputs } from './shift-inputs';
 
 /** Main and post share one bundle, as actions/checkout does: the saved isPost state tells them apart. */
-export async function runShiftTrafficStep(rt: Runtime, targets: Targets, deps: Deps = {}): Promise<void> {
+export async function runShiftTrafficStep(
+  rt: Runtime,
+  targets: Targets,
+  deps: Deps & HistoryDeps = {},
+): Promise<void> {
   if (rt.getState(STATE.isPost) === 'true') return runShiftTrafficPost(rt, targets, deps);
   rt.saveState(STATE.isPost, 'true');
   return runShiftTraffic(rt, targets, deps);
 }
 
-export async function runShiftTraffic(rt: Runtime, targets: Targets, deps: Deps = {}): Promise<void> {
+export async function runShiftTraffic(
+  rt: Runtime,
+  targets: Targets,
+  deps: Deps & HistoryDeps = {},
+): Promise<void> {
+  maskSecrets(rt);
   await runStep(rt, async () => {
     const inputs = new InputReader(rt.input);
     const i = readShiftInputs(inputs, rt.env, targets);
@@ -28,7 +39,7 @@ export async function runShiftTraffic(rt: Runtime, targets: Targets, deps: Deps 
     // The production guard, before any AWS client: require-environment.
     await enforceGuard(rt, readGuardConfig(inputs));
     const opened = await openShift(rt, i, deps);
-    if (i.mode !== 'run') return runRollout(rt, i, opened);
+    if (i.mode !== 'run') return runRollout(rt, i, opened, deps);
     await runShift(rt, i, opened);
   });
 }

@@ -116,10 +116,10 @@ async function failStep(
   if (o.onUnhealthy === 'fail') {
     const failure = `${what}. on-unhealthy is fail: traffic stays at ${describeOf(o)(now)}.`;
     o.log.warning(failure);
-    return { ...base, status: 'in-progress', message: failure, failure, writes: 0 };
+    return { ...base, status: 'in-progress', message: failure, failure, reason: what, writes: 0 };
   }
   await o.router.write(allOn(base.blue), now);
   const failure = `${what}. Traffic restored: 100% on ${L(base.blue)}; checkpoint cleared.`;
   o.log.info(failure);
-  return { ...base, status: 'rolled-back', percent: 0, message: failure, failure, writes: 1 };
+  return { ...base, status: 'rolled-back', percent: 0, message: failure, failure, reason: what, writes: 1 };
 }

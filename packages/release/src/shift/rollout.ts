@@ -54,6 +54,8 @@ export interface RolloutResult {
   writes: number;
   /** Set when the step must fail: the verdict and where traffic is now. */
   failure?: string;
+  /** Set with failure: the verdict alone, as the history records it. */
+  reason?: string;
   /** The step was due but its next percentage is in hold-steps: left to the run without them. */
   held?: boolean;
 }

@@ -1,5 +1,5 @@
-export const id = 217;
-export const ids = [217];
+export const id = 321;
+export const ids = [321];
 export const modules = {
 
 /***/ 4487:
@@ -181,7 +181,7 @@ function capital(text) {
 
 /***/ }),
 
-/***/ 9217:
+/***/ 7321:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -346,8 +346,138 @@ function checkPrecision(plan, decimals, given, target) {
     throw new src/* InputError */.dz(input, value, `gives a step of ${off.percent}%; target ${target} splits traffic in ${form}`);
 }
 
+// EXTERNAL MODULE: ./packages/history/src/index.ts
+var history_src = __webpack_require__(4200);
+// EXTERNAL MODULE: ./packages/history/src/config.ts
+var history_src_config = __webpack_require__(9488);
+// EXTERNAL MODULE: ./packages/release/src/checkpoint.ts
+var checkpoint = __webpack_require__(4487);
+// EXTERNAL MODULE: ./packages/release/src/run/history.ts
+var run_history = __webpack_require__(671);
+;// CONCATENATED MODULE: ./packages/release/src/run/shift-history.ts
+// shift-traffic's history (mode start and advance): each write of a checkpointed rollout updates the release's
+// record — its progress, or how it ended — and never undoes or hides the traffic change when the history fails.
+
+
+
+
+
+/** The history inputs shift-traffic shares with rollback; `environment` turns the history on. */
+const SHIFT_HISTORY_INPUTS = [
+    'environment',
+    'backend',
+    'dynamodb-table',
+    'deployment-id',
+    'slack-webhook-url',
+    'sns-topic-arn',
+    'notify-on',
+];
+/** The history of mode start and advance; any history input of another mode is an input error naming it. */
+function readShiftHistory(inputs, mode, region) {
+    if (mode !== 'start' && mode !== 'advance') {
+        (0,run_history/* refuseGiven */.wY)(inputs, SHIFT_HISTORY_INPUTS, `is a history input of mode start and advance (the record of a checkpointed rollout), not of mode ${mode}`);
+        return undefined;
+    }
+    if (inputs.text('environment') === '') {
+        (0,run_history/* refuseGiven */.wY)(inputs, SHIFT_HISTORY_INPUTS.slice(1), 'needs environment: the history whose record of the rollout it updates');
+        return undefined;
+    }
+    const config = (0,history_src_config/* readHistoryConfig */.pu)(inputs);
+    (0,history_src_config/* checkTopicRegion */.MQ)(config.notify, region);
+    const idText = inputs.text('deployment-id');
+    return { config, ...(idText && { releaseId: (0,history_src/* checkDeploymentId */.dM)(idText) }) };
+}
+/**
+ * After a run that wrote (a step, promotion, rollback): the release's record gets the progress or ends. Returns
+ * the job summary's lines; a history that fails only warns, naming what is missing: the traffic change stands.
+ */
+async function recordRollout(rt, c, r) {
+    if (r.writes === 0)
+        return [];
+    let history;
+    try {
+        history = await (0,run_history/* openFor */.qw)(rt, c.history.config, c.aws, (0,history_src_config/* runContext */.pO)(rt.env), c.clock, c.deps);
+    }
+    catch (err) {
+        return [
+            '#### History',
+            '',
+            ...notUpdated(rt, r, `the history could not be opened: ${(0,src/* errorMessage */.gJ)(err)}`),
+        ];
+    }
+    return recordIn(rt, c, history, r);
+}
+/** recordRollout over an open history: find the record, write, report, announce an end. */
+async function recordIn(rt, c, history, r) {
+    const lines = ['#### History', ''];
+    const run = (0,history_src_config/* runContext */.pO)(rt.env);
+    try {
+        const id = c.history.releaseId ?? (await history.openRelease(c.target, r.green)).value?.id;
+        if (!id) {
+            const note = `No open release record (status started) of ${c.target.resource} in ${c.target.environment} has green ${c.label(r.green)}: the history is not updated (deployment-id names the record).`;
+            rt.warning(note);
+            return [...lines, note, ''];
+        }
+        const written = await writeRecord(c, history, id, r, run.runUrl || (0,checkpoint/* runOf */.ng)(rt.env));
+        const reported = (0,run_history/* reportOutcomes */.sK)(rt, written.outcomes, written.describe);
+        lines.push((0,run_history/* outcomesTable */.ee)(reported.rows), '');
+        if (reported.missing.length > 0) {
+            lines.push(...notUpdated(rt, r, `deployment ${id} was NOT updated in ${reported.missing.join('; ')}`));
+        }
+        if (written.notice) {
+            const notice = { ...written.notice, ...(run.runUrl && { runUrl: run.runUrl }) };
+            await (0,run_history/* announce */.iP)(rt, c.history.config, c.aws, [notice], c.deps);
+        }
+        return lines;
+    }
+    catch (err) {
+        return [...lines, ...notUpdated(rt, r, `the history was NOT updated: ${(0,src/* errorMessage */.gJ)(err)}`)];
+    }
+}
+/** A warning, and the summary's bold line: the traffic change stands, the history misses it. */
+function notUpdated(rt, r, what) {
+    const missed = `The traffic change stands (${r.message.replace(/\.$/, '')}), but ${what}.`;
+    rt.warning(missed);
+    return [`**${missed}**`, ''];
+}
+/** The one history write of this run: progress, or the end of the record; the notice of an end. */
+async function writeRecord(c, history, id, r, run) {
+    const at = new Date(c.clock.now()).toISOString();
+    const ended = (v, what) => ({
+        status: v.record.status,
+        note: v.changed
+            ? `recorded deployment ${id} as ${what}`
+            : `deployment ${id} was already ${v.record.status}`,
+    });
+    if (r.status === 'in-progress') {
+        const progress = { step: r.step + 1, of: c.of, percent: r.percent, at, run };
+        const outcomes = await history.progress(id, progress, c.label(r.green));
+        const describe = (v) => ({
+            status: v.record.status,
+            note: v.changed
+                ? `recorded step ${progress.step}/${progress.of} (${progress.percent}% on ${c.label(r.green)}) of deployment ${id}`
+                : `deployment ${id} is ${v.record.status}; progress not added`,
+        });
+        return { outcomes, describe };
+    }
+    const fields = r.status === 'rolled-back'
+        ? { endedAt: at, restoredVersion: r.blue, ...(r.reason && { reason: r.reason }) }
+        : { endedAt: at };
+    const status = r.status === 'rolled-back' ? 'rolled-back' : 'succeeded';
+    const outcomes = await history.finish(id, status, fields);
+    const found = outcomes.find((o) => o.ok);
+    // Announced once: a record already ended (a re-run step) was announced when it ended.
+    if (found && !outcomes.some((o) => o.ok && o.value.changed))
+        return { outcomes, describe: (v) => ended(v, status) };
+    const notice = found?.ok
+        ? found.value.record
+        : { id, status, ...c.target, blueVersion: r.blue, greenVersion: r.green, ...fields };
+    return { outcomes, describe: (v) => ended(v, status), notice };
+}
+
 ;// CONCATENATED MODULE: ./packages/release/src/run/shift-inputs.ts
 // shift-traffic's inputs, every one checked before any call: the target, green, the plan, the mode and its bakes.
+
 
 
 
@@ -395,7 +525,8 @@ function readShiftInputs(inputs, env, targets) {
     if (mode === 'status')
         refuseChecks(inputs, health);
     const hold = readHold(inputs, plan, mode);
-    return { target, config, green, mode, plan, health, onUnhealthy, onCancel, maxBakeMs, hold };
+    const history = readShiftHistory(inputs, mode, config.aws.region);
+    return { target, config, green, mode, plan, health, onUnhealthy, onCancel, maxBakeMs, hold, history };
 }
 /** max-bake: only with on-inconclusive wait, and no shorter than a bake of the plan; undefined: twice each bake. */
 function readMaxBake(inputs, plan, mode, onInconclusive) {
@@ -462,14 +593,13 @@ function readHold(inputs, plan, mode) {
     });
 }
 
-// EXTERNAL MODULE: ./packages/release/src/checkpoint.ts
-var checkpoint = __webpack_require__(4487);
 ;// CONCATENATED MODULE: ./packages/release/src/run/shift-rollout.ts
 // shift-traffic mode start and advance: one run of a checkpointed rollout, its outputs and job summary.
 
 
 
-async function runRollout(rt, i, opened) {
+
+async function runRollout(rt, i, opened, deps = {}) {
     if (i.mode === 'status')
         return (await __webpack_require__.e(/* import() */ 538).then(__webpack_require__.bind(__webpack_require__, 3538))).runStatus(rt, i, opened);
     const { router, gate, clock } = opened;
@@ -505,7 +635,18 @@ async function runRollout(rt, i, opened) {
     rt.setOutput('next-due', r.nextDue !== undefined ? new Date(r.nextDue).toISOString() : '');
     rt.setOutput('blue-version', r.blue);
     rt.setOutput('green-version', r.green);
-    await rt.summary(rolloutSummary(i, r, router.label, clock.now()));
+    const recorded = i.history
+        ? await recordRollout(rt, {
+            history: i.history,
+            target: { environment: i.history.config.environment, ...i.config.history },
+            aws: { ...i.config.aws, maxAttempts: i.history.config.maxAttempts },
+            of: i.plan.steps.length,
+            label: router.label,
+            clock,
+            deps,
+        }, r)
+        : [];
+    await rt.summary([rolloutSummary(i, r, router.label, clock.now()), ...recorded].join('\n'));
     if (r.failure) {
         rt.setOutput('reason', r.failure);
         rt.setFailed(r.failure);
@@ -610,6 +751,7 @@ async function runShiftTrafficPost(rt, targets, deps = {}) {
 
 
 
+
 /** Main and post share one bundle, as actions/checkout does: the saved isPost state tells them apart. */
 async function runShiftTrafficStep(rt, targets, deps = {}) {
     if (rt.getState(STATE.isPost) === 'true')
@@ -618,6 +760,7 @@ async function runShiftTrafficStep(rt, targets, deps = {}) {
     return runShiftTraffic(rt, targets, deps);
 }
 async function runShiftTraffic(rt, targets, deps = {}) {
+    (0,run_history/* maskSecrets */.QU)(rt);
     await (0,common/* runStep */.eg)(rt, async () => {
         const inputs = new src/* InputReader */.i_(rt.input);
         const i = readShiftInputs(inputs, rt.env, targets);
@@ -627,7 +770,7 @@ async function runShiftTraffic(rt, targets, deps = {}) {
         await (0,guard/* enforceGuard */.IY)(rt, (0,guard/* readGuardConfig */.UF)(inputs));
         const opened = await openShift(rt, i, deps);
         if (i.mode !== 'run')
-            return runRollout(rt, i, opened);
+            return runRollout(rt, i, opened, deps);
         await runShift(rt, i, opened);
     });
 }
