@@ -10,9 +10,11 @@ export const modules = {
 /* harmony export */   S$: () => (/* binding */ checkpointOf),
 /* harmony export */   SH: () => (/* binding */ planHash),
 /* harmony export */   Xn: () => (/* binding */ encodeCheckpoint),
+/* harmony export */   gf: () => (/* binding */ isGreen),
+/* harmony export */   nO: () => (/* binding */ fitWatch),
 /* harmony export */   ng: () => (/* binding */ runOf)
 /* harmony export */ });
-/* unused harmony exports CHECKPOINT_PREFIX, CHECKPOINT_FORMAT, CHECKPOINT_MAX, parseCheckpoint */
+/* unused harmony exports CHECKPOINT_PREFIX, CHECKPOINT_FORMAT, WATCH_FORMAT, CHECKPOINT_MAX, parseCheckpoint */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 // Where a checkpointed rollout stands, kept with the traffic it describes (the Lambda alias's Description, a tag
@@ -24,17 +26,40 @@ export const modules = {
 //
 // g: green (or @ and a hash of it when long), p: hash of the plan, s: index of the current step in the plan,
 // t: when that step began (epoch seconds), r: the run that wrote it (run id.attempt).
+//
+// Format 2 adds the watch after promotion (watch-after): the routing is 100% green, s is the plan's last step,
+// t is when the watch began, w how long it lasts (seconds) and b the version to go back to. A step checkpoint is
+// still written in format 1, and both formats are read.
+//
+//   deploy-actions/2 g=7 p=3f2a9c01 s=5 t=1767225600 r=123456789.1 w=86400 b=6
 
 const CHECKPOINT_PREFIX = 'deploy-actions/';
 const CHECKPOINT_FORMAT = 1;
+/** The format of a checkpoint in the watch after promotion. */
+const WATCH_FORMAT = 2;
 const CHECKPOINT_MAX = 200;
 const GREEN = /^[A-Za-z0-9_.:/+-]{1,100}$/;
 const GREEN_FIELD = /^(?:[A-Za-z0-9_.:/+-]{1,100}|@[0-9a-f]{12})$/;
 const RUN = /^[A-Za-z0-9_-]{1,40}\.\d{1,6}$/;
 const FIELDS = ['g', 'p', 's', 't', 'r'];
+const WATCH_FIELDS = ['w', 'b'];
 /** The green as a checkpoint names it: itself, or @ and a hash when it is long or has other characters. */
 function greenKey(version) {
     return GREEN.test(version) ? version : `@${sha256(version).slice(0, 12)}`;
+}
+/** A watch checkpoint that fits: green in full, or as its hash when the line would be too long with it. */
+function fitWatch(c, version) {
+    try {
+        encodeCheckpoint(c);
+        return c;
+    }
+    catch {
+        return { ...c, green: `@${sha256(version).slice(0, 12)}` };
+    }
+}
+/** Whether a checkpoint's g names this version, in full or as the hash a long checkpoint falls back to. */
+function isGreen(key, version) {
+    return key === greenKey(version) || key === `@${sha256(version).slice(0, 12)}`;
 }
 /** 8 hex digits over the plan's percentages and bakes: a rollout is advanced only by the plan it started with. */
 function planHash(plan) {
@@ -53,8 +78,11 @@ function encodeCheckpoint(c) {
         s: String(c.step),
         t: String(Math.floor(c.since / 1000)),
         r: c.run,
+        ...(c.watch && { w: String(Math.floor(c.watch.ms / 1000)), b: c.watch.blue }),
     };
-    const text = `${CHECKPOINT_PREFIX}${CHECKPOINT_FORMAT} ${FIELDS.map((k) => `${k}=${fields[k]}`).join(' ')}`;
+    const keys = c.watch ? [...FIELDS, ...WATCH_FIELDS] : FIELDS;
+    const format = c.watch ? WATCH_FORMAT : CHECKPOINT_FORMAT;
+    const text = `${CHECKPOINT_PREFIX}${format} ${keys.map((k) => `${k}=${fields[k]}`).join(' ')}`;
     const problem = invalid(fields);
     if (problem || text.length > CHECKPOINT_MAX) {
         throw new Error(`cannot write checkpoint "${text}": ${problem ?? `over ${CHECKPOINT_MAX} characters`}`);
@@ -71,19 +99,20 @@ function parseCheckpoint(text) {
         return undefined;
     const [head, ...parts] = value.split(' ');
     const format = head.slice(CHECKPOINT_PREFIX.length);
-    if (format !== String(CHECKPOINT_FORMAT)) {
-        throw new Error(`checkpoint "${value}" is in format ${format || '(none)'}; this version of deploy-actions reads format ${CHECKPOINT_FORMAT}`);
+    if (format !== String(CHECKPOINT_FORMAT) && format !== String(WATCH_FORMAT)) {
+        throw new Error(`checkpoint "${value}" is in format ${format || '(none)'}; this version of deploy-actions reads formats ${CHECKPOINT_FORMAT} and ${WATCH_FORMAT}`);
     }
+    const known = format === String(WATCH_FORMAT) ? [...FIELDS, ...WATCH_FIELDS] : FIELDS;
     const fields = {};
     for (const part of parts) {
         const at = part.indexOf('=');
         const key = part.slice(0, at);
-        if (at < 1 || !FIELDS.includes(key) || key in fields) {
+        if (at < 1 || !known.includes(key) || key in fields) {
             throw new Error(`checkpoint "${value}" has an unknown or repeated field "${part}"`);
         }
         fields[key] = part.slice(at + 1);
     }
-    const missing = FIELDS.filter((k) => !(k in fields));
+    const missing = known.filter((k) => !(k in fields));
     if (missing.length)
         throw new Error(`checkpoint "${value}" lacks ${missing.join(', ')}`);
     const problem = invalid(fields);
@@ -95,6 +124,7 @@ function parseCheckpoint(text) {
         step: Number(fields.s),
         since: Number(fields.t) * 1000,
         run: fields.r,
+        ...(fields.w !== undefined && { watch: { ms: Number(fields.w) * 1000, blue: fields.b } }),
     };
 }
 /** What a router read holds: its checkpoint, or why the text of ours there is not one. */
@@ -118,6 +148,10 @@ function invalid(f) {
         return `has start "${f.t}", not a time in epoch seconds`;
     if (!RUN.test(f.r))
         return `has run "${f.r}", not RUN_ID.ATTEMPT`;
+    if (f.w !== undefined && !/^[1-9]\d{0,8}$/.test(f.w))
+        return `has watch "${f.w}", not a length in seconds`;
+    if (f.b !== undefined && !GREEN.test(f.b))
+        return `has blue "${f.b}", not a version in checkpoint form`;
     return undefined;
 }
 function sha256(text) {

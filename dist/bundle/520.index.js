@@ -29,6 +29,8 @@ async function advanceRollout(o) {
     if (!cp)
         return noRollout(o, now);
     (0,_rollout__WEBPACK_IMPORTED_MODULE_2__/* .refuseOtherPlan */ .gq)(o, cp);
+    if (cp.watch)
+        return (await __webpack_require__.e(/* import() */ 357).then(__webpack_require__.bind(__webpack_require__, 1357))).watchTick(o, now, cp);
     const { blue, step } = (0,_standing__WEBPACK_IMPORTED_MODULE_3__/* .checkStep */ .b)(o, now, cp);
     const label = (0,_rollout__WEBPACK_IMPORTED_MODULE_2__/* .stepLabel */ .vO)(o.plan, cp.step);
     const verdict = await judge(o, blue, step.percent, label, cp.since);
@@ -157,6 +159,7 @@ function maxBakeOf(maxBakeMs, bakeMs) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cl: () => (/* binding */ checkpointAt),
 /* harmony export */   FY: () => (/* binding */ describeOf),
 /* harmony export */   Id: () => (/* binding */ refuseOtherGreen),
 /* harmony export */   ZY: () => (/* binding */ readStanding),
@@ -164,7 +167,6 @@ function maxBakeOf(maxBakeMs, bakeMs) {
 /* harmony export */   qV: () => (/* binding */ writeStep),
 /* harmony export */   vO: () => (/* binding */ stepLabel)
 /* harmony export */ });
-/* unused harmony export checkpointAt */
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 /* harmony import */ var _checkpoint__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4487);
 /* harmony import */ var _routing__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(239);
@@ -194,7 +196,7 @@ async function readStanding(o) {
 function refuseOtherGreen(o, now) {
     const L = o.router.label;
     const cp = now.checkpoint;
-    if (cp && cp.green !== (0,_checkpoint__WEBPACK_IMPORTED_MODULE_1__/* .greenKey */ .B5)(o.green)) {
+    if (cp && !(0,_checkpoint__WEBPACK_IMPORTED_MODULE_1__/* .isGreen */ .gf)(cp.green, o.green)) {
         throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConcurrentChangeError */ .wy(`${(0,_routing__WEBPACK_IMPORTED_MODULE_2__/* .capital */ .Nx)(o.router.name)} holds the checkpoint of a rollout of ${cp.green.startsWith('@') ? `another version (${cp.green})` : L(cp.green)} (${describeOf(o)(now)}), not of green-version ${L(o.green)}. Finish it or roll it back first; this run changed nothing.`);
     }
     if (now.green && now.green !== o.green) {
@@ -222,6 +224,10 @@ async function writeStep(o, from, blue, index) {
     const L = o.router.label;
     const base = { blue, green: o.green, writes: 1 };
     try {
+        if (step.percent >= 100 && o.watchMs) {
+            const { promoteIntoWatch } = await __webpack_require__.e(/* import() */ 357).then(__webpack_require__.bind(__webpack_require__, 1357));
+            return await promoteIntoWatch(o, from, blue, index);
+        }
         if (step.percent >= 100) {
             await o.router.write((0,_routing__WEBPACK_IMPORTED_MODULE_2__/* .allOn */ .PT)(o.green), from);
             const message = `step ${stepLabel(o.plan, index)}: 100% on ${L(o.green)}, promoted; checkpoint cleared.`;
@@ -250,13 +256,14 @@ async function overtakenBy(o, blue, index) {
     const cp = after.checkpoint;
     const L = o.router.label;
     const base = { blue, green: o.green, writes: 0, percent: (0,_routing__WEBPACK_IMPORTED_MODULE_2__/* .greenPercent */ .jz)(after, o.green) };
-    if (cp && cp.green === (0,_checkpoint__WEBPACK_IMPORTED_MODULE_1__/* .greenKey */ .B5)(o.green) && cp.plan === (0,_checkpoint__WEBPACK_IMPORTED_MODULE_1__/* .planHash */ .SH)(o.plan) && cp.step >= index) {
+    if (cp && !cp.watch && (0,_checkpoint__WEBPACK_IMPORTED_MODULE_1__/* .isGreen */ .gf)(cp.green, o.green) && cp.plan === (0,_checkpoint__WEBPACK_IMPORTED_MODULE_1__/* .planHash */ .SH)(o.plan) && cp.step >= index) {
         const due = cp.since + o.plan.steps[cp.step].bakeMs;
         const message = `another run (${cp.run}) moved the rollout to step ${stepLabel(o.plan, cp.step)} first; this run changed nothing.`;
         return { ...base, status: 'in-progress', step: cp.step, nextDue: due, message };
     }
     const promoting = o.plan.steps[index].percent >= 100;
-    if (promoting && !(0,_routing__WEBPACK_IMPORTED_MODULE_2__/* .holdsCheckpoint */ .d1)(after) && !after.green && after.version === o.green) {
+    const watching = after.checkpoint?.watch && (0,_checkpoint__WEBPACK_IMPORTED_MODULE_1__/* .isGreen */ .gf)(after.checkpoint.green, o.green);
+    if (promoting && (watching || !(0,_routing__WEBPACK_IMPORTED_MODULE_2__/* .holdsCheckpoint */ .d1)(after)) && !after.green && after.version === o.green) {
         const message = `another run promoted ${L(o.green)} first; this run changed nothing.`;
         return { ...base, status: 'promoted', message };
     }

@@ -77,8 +77,10 @@ function reasonOf(m) {
 }
 /** The in_progress description of a rollout's step: `step 3/6: 50% on v2`. */
 function progressDescription(p, green) {
-    return clipDescription(`step ${p.step}/${p.of}: ${p.percent}% on ${green}`);
+    const watch = p.watch ? `; watch ${p.watch.mark}: ${p.watch.verdict}` : '';
+    return clipDescription(`step ${p.step}/${p.of}: ${p.percent}% on ${green}${watch}`);
 }
+const WATCH = /; watch (\S+): (healthy|unhealthy|inconclusive)$/;
 const PROGRESS = /^step (\d+)\/(\d+): (\d+(?:\.\d+)?)% on /;
 /** Where the newest progress status (newest first, as GitHub lists them) says the rollout stands; older records have none. */
 function progressOf(statuses) {
@@ -86,7 +88,9 @@ function progressOf(statuses) {
         const m = s.state === 'in_progress' ? PROGRESS.exec(s.description ?? '') : null;
         if (!m)
             continue;
+        const w = WATCH.exec(s.description ?? '');
         return {
+            ...(w && { watch: { mark: w[1], verdict: w[2] } }),
             step: Number(m[1]),
             of: Number(m[2]),
             percent: Number(m[3]),

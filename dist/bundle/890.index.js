@@ -561,11 +561,12 @@ function healthGate(cfg, clients, clock, log, label) {
         watch: (ctx) => {
             const target = {
                 version: ctx.green,
-                baseline: ctx.blue,
+                ...(ctx.blue && { baseline: ctx.blue }),
                 label,
                 ...(ctx.since !== undefined && { since: ctx.since }),
             };
-            return watch(() => evaluateOnce(cfg, target, clients, clock, ctx.signal), {
+            const judged = ctx.blue ? cfg : alone(cfg);
+            return watch(() => evaluateOnce(judged, target, clients, clock, ctx.signal).then(notJudged(cfg, ctx)), {
                 durationMs: ctx.durationMs,
                 intervalMs: cfg.intervalMs,
                 consecutiveFailures: cfg.consecutiveFailures,
@@ -576,6 +577,19 @@ function healthGate(cfg, clients, clock, log, label) {
             });
         },
     };
+}
+/** Green alone: max-latency-ratio needs a baseline and is not judged (the logs ratios say so themselves). */
+function alone(cfg) {
+    if (cfg.metrics?.maxLatencyRatio === undefined)
+        return cfg;
+    const metrics = { ...cfg.metrics };
+    delete metrics.maxLatencyRatio;
+    return { ...cfg, metrics };
+}
+function notJudged(cfg, ctx) {
+    return (e) => ctx.blue || cfg.metrics?.maxLatencyRatio === undefined
+        ? e
+        : { ...e, reason: `${e.reason}; max-latency-ratio not judged: no baseline version serves traffic` };
 }
 
 ;// CONCATENATED MODULE: ./packages/health/src/report.ts

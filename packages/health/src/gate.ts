@@ -1,10 +1,11 @@
 import { formatDuration, type Clock } from '@deploy-actions/core';
 import type { Subject } from './result';
 import type { HealthConfig } from './config';
-import { evaluateOnce, watch, type Clients, type WatchResult } from './evaluate';
+import { evaluateOnce, watch, type Clients, type Evaluation, type WatchResult } from './evaluate';
 
 export interface GateContext {
-  blue: string;
+  /** The version compared with; none (the watch after promotion): green alone, by absolute limits. */
+  blue?: string;
   green: string;
   /** Percentage of traffic on green while judged. */
   percent: number;
@@ -33,11 +34,12 @@ export function healthGate(
     watch: (ctx) => {
       const target: Subject = {
         version: ctx.green,
-        baseline: ctx.blue,
+        ...(ctx.blue && { baseline: ctx.blue }),
         label,
         ...(ctx.since !== undefined && { since: ctx.since }),
       };
-      return watch(() => evaluateOnce(cfg, target, clients, clock, ctx.signal), {
+      const judged = ctx.blue ? cfg : alone(cfg);
+      return watch(() => evaluateOnce(judged, target, clients, clock, ctx.signal).then(notJudged(cfg, ctx)), {
         durationMs: ctx.durationMs,
         intervalMs: cfg.intervalMs,
         consecutiveFailures: cfg.consecutiveFailures,
@@ -51,4 +53,19 @@ export function healthGate(
       });
     },
   };
+}
+
+/** Green alone: max-latency-ratio needs a baseline and is not judged (the logs ratios say so themselves). */
+function alone(cfg: HealthConfig): HealthConfig {
+  if (cfg.metrics?.maxLatencyRatio === undefined) return cfg;
+  const metrics = { ...cfg.metrics };
+  delete metrics.maxLatencyRatio;
+  return { ...cfg, metrics };
+}
+
+function notJudged(cfg: HealthConfig, ctx: GateContext): (e: Evaluation) => Evaluation {
+  return (e) =>
+    ctx.blue || cfg.metrics?.maxLatencyRatio === undefined
+      ? e
+      : { ...e, reason: `${e.reason}; max-latency-ratio not judged: no baseline version serves traffic` };
 }

@@ -98,9 +98,15 @@ function reasonOf(m: RegExpExecArray | null): { reason?: string } {
 }
 
 /** The in_progress description of a rollout's step: `step 3/6: 50% on v2`. */
-export function progressDescription(p: Pick<Progress, 'step' | 'of' | 'percent'>, green: string): string {
-  return clipDescription(`step ${p.step}/${p.of}: ${p.percent}% on ${green}`);
+export function progressDescription(
+  p: Pick<Progress, 'step' | 'of' | 'percent' | 'watch'>,
+  green: string,
+): string {
+  const watch = p.watch ? `; watch ${p.watch.mark}: ${p.watch.verdict}` : '';
+  return clipDescription(`step ${p.step}/${p.of}: ${p.percent}% on ${green}${watch}`);
 }
+
+const WATCH = /; watch (\S+): (healthy|unhealthy|inconclusive)$/;
 
 const PROGRESS = /^step (\d+)\/(\d+): (\d+(?:\.\d+)?)% on /;
 
@@ -109,7 +115,9 @@ export function progressOf(statuses: readonly Status[]): Progress | undefined {
   for (const s of statuses) {
     const m = s.state === 'in_progress' ? PROGRESS.exec(s.description ?? '') : null;
     if (!m) continue;
+    const w = WATCH.exec(s.description ?? '');
     return {
+      ...(w && { watch: { mark: w[1]!, verdict: w[2]! } }),
       step: Number(m[1]),
       of: Number(m[2]),
       percent: Number(m[3]),

@@ -74,6 +74,8 @@ export interface Progress {
   at: string;
   /** The run that wrote it (its URL, or its id outside GitHub). */
   run: string;
+  /** In the watch after promotion: the judgment at a mark (1h, 6h, 24h, the watch's end). */
+  watch?: { mark: string; verdict: string };
 }
 
 /** What a finish may add to a record besides its status. */

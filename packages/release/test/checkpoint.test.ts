@@ -80,8 +80,8 @@ describe('the checkpoint text', () => {
 
   it.each([
     [
-      'deploy-actions/2 g=7 p=0123abcd s=1 t=1 r=1.1',
-      /format 2; this version of deploy-actions reads format 1/,
+      'deploy-actions/3 g=7 p=0123abcd s=1 t=1 r=1.1',
+      /format 3; this version of deploy-actions reads formats 1 and 2/,
     ],
     ['deploy-actions/1 g=7 p=0123abcd s=1 t=1', /lacks r/],
     ['deploy-actions/1 g=7 p=0123abcd s=1 t=1 r=1.1 x=2', /unknown or repeated field "x=2"/],

@@ -52,7 +52,9 @@ function backend(name: 'github' | 'dynamodb', down = false) {
       return { record: ended, changed: true };
     },
     progress: async (id: string, p: Progress, green: string) => {
-      check(`progress ${id} step ${p.step}/${p.of}: ${p.percent}% on ${green}`);
+      check(
+        `progress ${id} step ${p.step}/${p.of}: ${p.percent}% on ${green}${p.watch ? `, watch ${p.watch.mark} ${p.watch.verdict}` : ''}`,
+      );
       const r = { ...records.get(id)!, progress: p };
       records.set(id, r);
       return { record: r, changed: true };
@@ -256,5 +258,53 @@ describe('history inputs', () => {
     expect(refused('advance', { environment: 'production', backend: 'dynamodb' }).input).toBe(
       'dynamodb-table',
     );
+  });
+});
+
+describe('the watch after promotion in the release record', () => {
+  const HOUR = 3_600_000;
+  const PROMOTED = T0 + WEEK;
+
+  it('stays started through the watch, gets each mark once, and ends succeeded when the watch is over', async () => {
+    const d = backend('dynamodb');
+    const history = new History([d.b]);
+    const m = memoryRouter(split(90), cp(4));
+    const { gate } = scriptedGate(() => 'healthy');
+    const { o, clock } = rolloutOptions(m.router, { gate, watchMs: 24 * HOUR });
+    const tick = async (at: number) => {
+      setTime(clock, at);
+      const r = await advanceRollout(o);
+      await recordIn(memoryRuntime({}), recording(), history, r);
+      return r;
+    };
+    expect(await tick(PROMOTED)).toMatchObject({ status: 'watching', writes: 1 });
+    for (let h = 0.5; h < 24; h += 0.5) await tick(PROMOTED + h * HOUR);
+    expect(d.records.get('release-2')!.status).toBe('started');
+    expect(await tick(PROMOTED + 24 * HOUR)).toMatchObject({ status: 'promoted', writes: 1 });
+    const marks = d.calls.filter((c) => c.startsWith('progress'));
+    expect(marks).toEqual([
+      'progress release-2 step 6/6: 100% on v2',
+      ...['1h', '6h', '24h'].map((h) => `progress release-2 step 6/6: 100% on v2, watch ${h} healthy`),
+    ]);
+    expect(d.calls.at(-1)).toBe('finish release-2 succeeded');
+    expect(d.records.get('release-2')).toMatchObject({
+      status: 'succeeded',
+      progress: { watch: { mark: '24h', verdict: 'healthy' } },
+    });
+  });
+
+  it('a green that turns bad at hour 5 ends the record rolled-back with the reason, to blue', async () => {
+    const d = backend('dynamodb');
+    const m = memoryRouter(
+      { version: '2', greenWeight: 0 },
+      { ...cp(5), since: PROMOTED, watch: { ms: 24 * HOUR, blue: '1' } },
+    );
+    const { gate } = scriptedGate(() => 'unhealthy');
+    const { o, clock } = rolloutOptions(m.router, { gate, watchMs: 24 * HOUR });
+    setTime(clock, PROMOTED + 5 * HOUR);
+    const r = await advanceRollout(o);
+    await recordIn(memoryRuntime({}), recording(), new History([d.b]), r);
+    expect(d.calls.at(-1)).toBe('finish release-2 rolled-back to 1');
+    expect(d.records.get('release-2')!.reason).toMatch(/unhealthy in the watch after promotion/);
   });
 });

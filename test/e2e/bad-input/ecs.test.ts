@@ -5,9 +5,12 @@
 // production guard's require-environment on deploy-green, shift-traffic and rollback. Each action's suite has
 // ECS bases that reach a write (or a verdict, or a record) against an ECS stack in moto (./ecs-fixture) and one
 // Lambda base, for the ECS inputs given to a Lambda release.
-import { describe } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { TEST_REGION } from '@deploy-actions/testbed/moto';
+import { runShiftTrafficStep } from '@deploy-actions/release/run/shift-traffic';
+import { TEST_ACCOUNT, TEST_REGION } from '@deploy-actions/testbed/moto';
+import { memoryRuntime } from '@deploy-actions/testbed/runtime';
+import { targets } from '../../../actions/targets';
 import { has } from './categories';
 import { guardCategories } from './guard-generators';
 import {
@@ -35,10 +38,20 @@ import {
   otherRegion,
 } from './ecs-generators';
 import { ALARM, BOTH, FN, GITHUB, one, TABLE, unknownWord, type Inputs } from './generators';
+import { LOGS_INPUTS } from './logs-generators';
+import { refusingClients } from './refusing-clients';
 import { testCategories } from './test-command';
 import { badInputSuite, CLOSED_URL, type Base, type Category } from './harness';
 
-import { isEcs, and, clusterIn, ecsTargetCategories, LAMBDA_DEPLOY } from './ecs-categories';
+import {
+  and,
+  clusterIn,
+  ecsRolloutCategories,
+  ecsShiftHistoryCategories,
+  ecsTargetCategories,
+  isEcs,
+  LAMBDA_DEPLOY,
+} from './ecs-categories';
 
 describe('deploy-green with target ecs', () => {
   const bases: Base[] = [
@@ -223,6 +236,60 @@ describe('shift-traffic with target ecs', () => {
         'on-cancel': 'rollback',
       },
     },
+    // Checkpointed rollouts: mode start writes the first step with the checkpoint tag; the cases that set mode
+    // advance or status set it beside the bad input.
+    {
+      label: 'ECS checkpointed start, six weeks',
+      inputs: {
+        ...ECS,
+        'green-version': GREEN_TD,
+        mode: 'start',
+        steps: '10:7d,30:7d,50:7d,70:7d,90:7d,100',
+      },
+    },
+    {
+      label: 'ECS rule checkpointed start recorded in both backends, cluster ARN',
+      inputs: {
+        ...ECS_RULE,
+        cluster: CLUSTER_ARN,
+        'green-version': GREEN_TD,
+        mode: 'start',
+        steps: '10:7d,50:7d,100',
+        environment: 'production',
+        ...BOTH,
+        'deployment-id': 'ecs-release-41',
+        'notify-on': 'succeeded,rolled-back',
+      },
+    },
+    {
+      label: 'ECS checkpointed canary recorded in GitHub, region',
+      inputs: {
+        ...ECS,
+        'green-version': GREEN_TD,
+        mode: 'start',
+        strategy: 'canary',
+        'bake-time': '2d',
+        environment: 'staging',
+        ...GITHUB,
+        'aws-region': TEST_REGION,
+        'notify-on': 'all',
+      },
+    },
+    {
+      label: 'ECS checkpointed linear waiting for its sample',
+      inputs: {
+        ...ECS,
+        'green-version': GREEN_TD,
+        mode: 'start',
+        strategy: 'linear',
+        'linear-percent': '25',
+        'bake-time': '1d12h',
+        'max-error-rate': '5',
+        'min-invocations': '20',
+        'on-inconclusive': 'wait',
+        'max-bake': '14d',
+      },
+    },
     { label: 'Lambda', inputs: { 'function-name': FN, 'green-version': '2', strategy: 'all-at-once' } },
   ];
   const action = 'shift-traffic';
@@ -257,10 +324,15 @@ describe('shift-traffic with target ecs', () => {
       bases: (b) => isEcs(b) && b.strategy === 'linear',
       bad: one('linear-percent', fractionalPercent),
     },
+    // The checkpointed rollouts' inputs (mode, bakes in days, max-bake, hold-steps, the history of mode start and
+    // advance) and the Lambda-only logs inputs.
+    ...ecsRolloutCategories,
+    ...ecsShiftHistoryCategories,
     // The production guard's inputs.
     ...guardCategories(action),
   ];
   badInputSuite({ action, bases, categories, fixture: ecsFixture() });
+  ecsLogsInputsRefused();
 });
 
 describe('rollback with target ecs', () => {
@@ -457,3 +529,51 @@ describe('record-history with target ecs', () => {
   ];
   badInputSuite({ action, bases, categories, fixture: ecsFixture() });
 });
+
+/**
+ * Where target ecs differs from Lambda on the logs inputs: a Lambda step reads them (a bad value is refused for
+ * its value; with mode status a good one is refused as a health check), an ECS step refuses each by name as an
+ * input of the other target, whatever its value and mode, before opening any client.
+ */
+function ecsLogsInputsRefused(): void {
+  const good = LOGS_INPUTS;
+  const ecsStart = {
+    ...ECS,
+    'listener-arn': `arn:aws:elasticloadbalancing:${TEST_REGION}:${TEST_ACCOUNT}:listener/app/orders/0123456789abcdef/0123456789abcdef`,
+    'green-version': GREEN_TD,
+    mode: 'start',
+    steps: '10:7d,50:7d,100',
+  };
+  const lambdaStart = { 'function-name': FN, 'green-version': '2', mode: 'start', steps: '10:7d,50:7d,100' };
+  const run = async (inputs: Inputs) => {
+    const clients = refusingClients();
+    const rt = memoryRuntime(inputs);
+    await runShiftTrafficStep(rt, targets, clients.deps);
+    return {
+      failed: rt.failed ?? '',
+      calls: clients.calls.length + clients.github.length + clients.opened.length,
+    };
+  };
+  const cases = Object.keys(good).flatMap((name) =>
+    ['run', 'start', 'advance', 'status'].map((mode) => ({ name, mode })),
+  );
+
+  describe('shift-traffic with target ecs: the Lambda logs inputs are refused as inputs of target lambda', () => {
+    it.each(cases)('$name in mode $mode', async ({ name, mode }) => {
+      const steps: Inputs = mode === 'run' ? { steps: '10,100', 'bake-time': '0' } : {};
+      const ecs = await run({ ...ecsStart, ...steps, mode, [name]: good[name]! });
+      expect(ecs).toEqual({
+        failed: `Input "${name}" has value "${good[name]}": is an input of target lambda; this step's target is ecs. Nothing was changed in AWS.`,
+        calls: 0,
+      });
+      // The same value on a Lambda step in mode status: read, then refused as a check mode status does not judge.
+      if (mode === 'status') {
+        const lambda = await run({ ...lambdaStart, mode, [name]: good[name]! });
+        expect(lambda.calls).toBe(0);
+        expect(lambda.failed).toMatch(
+          new RegExp(`^Input "${name}" has value .*: is a health check; mode status`),
+        );
+      }
+    });
+  });
+}

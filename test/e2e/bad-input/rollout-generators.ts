@@ -1,6 +1,6 @@
 // shift-traffic's checkpointed rollouts: mode, max-bake and what mode start/advance/status allow of the plan (bakes
 // up to 90d, a plan ending at 100, no duration after the last step), hold-steps (mode advance only, steps of the
-// plan after the first) and mode status, which judges nothing. Each value is wrong in one way; a case that sets
+// plan after the first), watch-after (mode start and advance, 1m to 90d) and mode status, which judges nothing. Each value is wrong in one way; a case that sets
 // mode sets it beside the bad input, so that start, advance and status are all tried.
 import fc from 'fast-check';
 import {
@@ -37,6 +37,8 @@ const stopsShort = fc
         .join(','),
     ),
   );
+/** watch-after as a scheduled workflow gives it. */
+const goodWatch = fc.constantFrom('1h', '24h', '1d', '7d', '90d', '1h30m');
 const goodMaxBake = fc.constantFrom('14d', '30d', '1d12h', '90d');
 /** Steps of the six-week plan an advance may hold (10 is the first: mode start writes it). */
 const WEEKLY_HELD = [30, 50, 70, 90, 100];
@@ -237,6 +239,41 @@ export const rolloutCategories: Category[] = [
     bad: fc
       .tuple(notHeldStep, fc.constantFrom('', '100,', '50,'))
       .map(([p, before]): Inputs => ({ mode: 'advance', 'hold-steps': `${before}${p}` })),
+  },
+  {
+    action: 'shift-traffic',
+    label: 'watch-after in mode run',
+    names: ['watch-after'],
+    runs: RUNS,
+    bases: isRun,
+    bad: one('watch-after', goodWatch),
+  },
+  {
+    action: 'shift-traffic',
+    label: 'watch-after with mode status',
+    names: ['watch-after'],
+    runs: RUNS,
+    bases: weekly,
+    bad: fc
+      .tuple(fc.constantFrom('status', 'STATUS', 'Status'), goodWatch)
+      .map(([mode, watch]): Inputs => ({ mode, 'watch-after': watch })),
+  },
+  {
+    action: 'shift-traffic',
+    label: 'watch-after not a duration, over 90d or under 1m, with mode start or advance',
+    names: ['watch-after'],
+    runs: 2 * RUNS,
+    bases: weekly,
+    bad: fc
+      .tuple(
+        fc.constantFrom('start', 'advance', 'Advance'),
+        fc.oneof(
+          malformedDuration,
+          over(90),
+          fc.constantFrom('0', '0s', '59s', '1s', '500ms', '7 d', '24 h', '1w'),
+        ),
+      )
+      .map(([mode, watch]): Inputs => ({ mode, 'watch-after': watch })),
   },
   {
     action: 'shift-traffic',

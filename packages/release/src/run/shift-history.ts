@@ -83,7 +83,8 @@ export interface RolloutRecording {
  * the job summary's lines; a history that fails only warns, naming what is missing: the traffic change stands.
  */
 export async function recordRollout(rt: Runtime, c: RolloutRecording, r: RolloutResult): Promise<string[]> {
-  if (r.writes === 0) return [];
+  // A run in the watch that writes nothing still records the judgment of a mark it is the first to pass.
+  if (r.writes === 0 && !r.mark) return [];
   let history: History;
   try {
     history = await openFor(rt, c.history.config, c.aws, runContext(rt.env), c.clock, c.deps);
@@ -107,7 +108,9 @@ export async function recordIn(
   const lines = ['#### History', ''];
   const run = runContext(rt.env);
   try {
-    const id = c.history.releaseId ?? (await history.openRelease(c.target, r.green)).value?.id;
+    const open = c.history.releaseId ? undefined : (await history.openRelease(c.target, r.green)).value;
+    const id = c.history.releaseId ?? open?.id;
+    if (r.writes === 0 && (!r.mark || !id || markRecorded(open, r))) return [];
     if (!id) {
       const note = `No open release record (status started) of ${c.target.resource} in ${c.target.environment} has green ${c.label(r.green)}: the history is not updated (deployment-id names the record).`;
       rt.warning(note);
@@ -157,17 +160,30 @@ async function writeRecord(
       ? `recorded deployment ${id} as ${what}`
       : `deployment ${id} was already ${v.record.status}`,
   });
-  if (r.status === 'in-progress') {
-    const progress: Progress = { step: r.step! + 1, of: c.of, percent: r.percent, at, run };
+  const watch = r.mark && { mark: r.mark.label, verdict: r.mark.verdict };
+  const progress: Progress = {
+    step: r.step === undefined ? c.of : r.step + 1,
+    of: c.of,
+    percent: r.status === 'rolled-back' ? 100 : r.percent,
+    at,
+    run,
+    ...(watch && { watch }),
+  };
+  if (r.status === 'in-progress' || r.status === 'watching') {
     const outcomes = await history.progress(id, progress, c.label(r.green));
+    const what = watch
+      ? `the watch judgment at ${watch.mark} (${watch.verdict})`
+      : `step ${progress.step}/${progress.of}`;
     const describe = (v: Written) => ({
       status: v.record.status,
       note: v.changed
-        ? `recorded step ${progress.step}/${progress.of} (${progress.percent}% on ${c.label(r.green)}) of deployment ${id}`
+        ? `recorded ${what} (${progress.percent}% on ${c.label(r.green)}) of deployment ${id}`
         : `deployment ${id} is ${v.record.status}; progress not added`,
     });
     return { outcomes, describe };
   }
+  // The watch's last judgment goes in before the record ends (a record that has ended takes no progress).
+  if (watch) await history.progress(id, progress, c.label(r.green));
   const fields =
     r.status === 'rolled-back'
       ? { endedAt: at, restoredVersion: r.blue, ...(r.reason && { reason: r.reason }) }
@@ -182,4 +198,10 @@ async function writeRecord(
     ? found.value.record
     : { id, status, ...c.target, blueVersion: r.blue, greenVersion: r.green, ...fields };
   return { outcomes, describe: (v) => ended(v, status), notice };
+}
+
+/** Whether the open record's progress already holds this mark's judgment: a later run past it records nothing. */
+function markRecorded(record: DeploymentRecord | undefined, r: RolloutResult): boolean {
+  const w = record?.progress?.watch;
+  return w !== undefined && w.mark === r.mark?.label && w.verdict === r.mark.verdict;
 }

@@ -55,8 +55,22 @@ export function readShiftInputs(inputs: InputReader, env: Runtime['env'], target
   if (mode !== 'run') checkCheckpointed(inputs, plan, mode, health.durationMs);
   if (mode === 'status') refuseChecks(inputs, health);
   const hold = readHold(inputs, plan, mode);
+  const watchMs = readWatchAfter(inputs, mode);
   const history = readShiftHistory(inputs, mode, config.aws.region);
-  return { target, config, green, mode, plan, health, onUnhealthy, onCancel, maxBakeMs, hold, history };
+  return {
+    target,
+    config,
+    green,
+    mode,
+    plan,
+    health,
+    onUnhealthy,
+    onCancel,
+    maxBakeMs,
+    hold,
+    watchMs,
+    history,
+  };
 }
 
 export type ShiftInputs = ReturnType<typeof readShiftInputs>;
@@ -158,4 +172,29 @@ function readHold(inputs: InputReader, plan: Plan, mode: Mode): number[] {
     }
     return p;
   });
+}
+
+/**
+ * watch-after (mode start and advance): how long scheduled runs keep judging green alone after promotion, ready
+ * to go back to blue. Empty: promotion ends the rollout.
+ */
+function readWatchAfter(inputs: InputReader, mode: Mode): number | undefined {
+  const text = inputs.text('watch-after');
+  if (text === '') return undefined;
+  if (mode !== 'start' && mode !== 'advance') {
+    throw new InputError(
+      'watch-after',
+      text,
+      `is for mode start and advance (scheduled runs that watch green after promotion), not mode ${mode}`,
+    );
+  }
+  const ms = inputs.duration('watch-after', '0', LONG_BAKE);
+  if (ms < 60_000) {
+    throw new InputError(
+      'watch-after',
+      text,
+      'must be at least 1m (scheduled runs judge the watch); leave it empty for no watch',
+    );
+  }
+  return ms;
 }

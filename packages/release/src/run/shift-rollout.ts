@@ -25,6 +25,7 @@ export async function runRollout(
     onUnhealthy: i.onUnhealthy,
     ...(i.maxBakeMs !== undefined && { maxBakeMs: i.maxBakeMs }),
     ...(i.hold.length > 0 && { hold: i.hold }),
+    ...(i.watchMs !== undefined && { watchMs: i.watchMs }),
     run: runOf(rt.env),
     log: rt,
     clock,
@@ -87,5 +88,25 @@ function rolloutSummary(i: ShiftInputs, r: RolloutResult, label: (v: string) => 
     '',
     table(['step', 'green', 'bake', ''], steps),
     '',
+    ...watchSummary(r),
   ].join('\n');
+}
+
+/** In the watch after promotion: its span and the judgment of the latest mark passed, with its figures. */
+function watchSummary(r: RolloutResult): string[] {
+  if (!r.watch) return [];
+  const span = `Watch after promotion: ${new Date(r.watch.began).toISOString()} to ${new Date(r.watch.ends).toISOString()}.`;
+  if (!r.mark) return [span, ''];
+  const rows = Object.entries(r.mark.figures).flatMap(([check, figures]) =>
+    Object.entries(figures).map(([name, value]) => [check, name, value === null ? '–' : String(value)]),
+  );
+  return [
+    span,
+    '',
+    `#### Watch judgment at ${r.mark.label}: ${r.mark.verdict}`,
+    '',
+    r.mark.reason,
+    '',
+    ...(rows.length ? [table(['check', 'figure', 'value'], rows), ''] : []),
+  ];
 }

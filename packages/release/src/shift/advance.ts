@@ -23,6 +23,7 @@ export async function advanceRollout(o: RolloutOptions): Promise<RolloutResult> 
   const cp = now.checkpoint;
   if (!cp) return noRollout(o, now);
   refuseOtherPlan(o, cp);
+  if (cp.watch) return (await import('./watch')).watchTick(o, now, cp);
   const { blue, step } = checkStep(o, now, cp);
   const label = stepLabel(o.plan, cp.step);
   const verdict = await judge(o, blue, step.percent, label, cp.since);

@@ -2,7 +2,7 @@
 // routing and its checkpoint, makes at most one write (weights and checkpoint together), and returns.
 import { ConcurrentChangeError, DeployError, type Clock, type Log } from '@deploy-actions/core';
 import type { Gate } from '@deploy-actions/health';
-import { greenKey, planHash, type Checkpoint } from '../checkpoint';
+import { greenKey, isGreen, planHash, type Checkpoint } from '../checkpoint';
 import type { Plan } from '../plan';
 import {
   allOn,
@@ -17,7 +17,7 @@ import {
 import type { Router } from '../target';
 import type { OnInconclusive } from './decide';
 
-export type RolloutStatus = 'none' | 'in-progress' | 'promoted' | 'rolled-back';
+export type RolloutStatus = 'none' | 'in-progress' | 'watching' | 'promoted' | 'rolled-back';
 
 export interface RolloutOptions {
   router: Router;
@@ -31,6 +31,8 @@ export interface RolloutOptions {
   maxBakeMs?: number;
   /** hold-steps (mode advance): percentages this run does not move into; a run without them moves them. */
   hold?: number[];
+  /** watch-after: promotion keeps a checkpoint while scheduled runs judge green alone for this long. */
+  watchMs?: number;
   /** The run that writes, recorded in the checkpoint (GITHUB_RUN_ID.GITHUB_RUN_ATTEMPT). */
   run: string;
   log: Log;
@@ -58,6 +60,19 @@ export interface RolloutResult {
   reason?: string;
   /** The step was due but its next percentage is in hold-steps: left to the run without them. */
   held?: boolean;
+  /** In the watch after promotion: when it began and ends (epoch ms). */
+  watch?: { began: number; ends: number };
+  /** In the watch, past a mark (1h, 6h, 24h, its end): the latest mark passed and this run's judgment. */
+  mark?: WatchMark;
+}
+
+export interface WatchMark {
+  /** `6h`: the mark, as the summary and the history name it. */
+  label: string;
+  verdict: 'healthy' | 'unhealthy' | 'inconclusive';
+  reason: string;
+  /** The figures judged, by check. */
+  figures: Record<string, Record<string, number | string | null>>;
 }
 
 /** `2/6`: a step of the plan as the log names it. */
@@ -85,7 +100,7 @@ export async function readStanding(o: Pick<RolloutOptions, 'router'>): Promise<R
 export function refuseOtherGreen(o: Pick<RolloutOptions, 'router' | 'green'>, now: RoutingState): void {
   const L = o.router.label;
   const cp = now.checkpoint;
-  if (cp && cp.green !== greenKey(o.green)) {
+  if (cp && !isGreen(cp.green, o.green)) {
     throw new ConcurrentChangeError(
       `${capital(o.router.name)} holds the checkpoint of a rollout of ${cp.green.startsWith('@') ? `another version (${cp.green})` : L(cp.green)} (${describeOf(o)(now)}), not of green-version ${L(o.green)}. Finish it or roll it back first; this run changed nothing.`,
     );
@@ -127,6 +142,10 @@ export async function writeStep(
   const L = o.router.label;
   const base = { blue, green: o.green, writes: 1 };
   try {
+    if (step.percent >= 100 && o.watchMs) {
+      const { promoteIntoWatch } = await import('./watch');
+      return await promoteIntoWatch(o, from, blue, index);
+    }
     if (step.percent >= 100) {
       await o.router.write(allOn(o.green), from);
       const message = `step ${stepLabel(o.plan, index)}: 100% on ${L(o.green)}, promoted; checkpoint cleared.`;
@@ -156,13 +175,14 @@ async function overtakenBy(
   const cp = after.checkpoint;
   const L = o.router.label;
   const base = { blue, green: o.green, writes: 0, percent: greenPercent(after, o.green) };
-  if (cp && cp.green === greenKey(o.green) && cp.plan === planHash(o.plan) && cp.step >= index) {
+  if (cp && !cp.watch && isGreen(cp.green, o.green) && cp.plan === planHash(o.plan) && cp.step >= index) {
     const due = cp.since + o.plan.steps[cp.step]!.bakeMs;
     const message = `another run (${cp.run}) moved the rollout to step ${stepLabel(o.plan, cp.step)} first; this run changed nothing.`;
     return { ...base, status: 'in-progress', step: cp.step, nextDue: due, message };
   }
   const promoting = o.plan.steps[index]!.percent >= 100;
-  if (promoting && !holdsCheckpoint(after) && !after.green && after.version === o.green) {
+  const watching = after.checkpoint?.watch && isGreen(after.checkpoint.green, o.green);
+  if (promoting && (watching || !holdsCheckpoint(after)) && !after.green && after.version === o.green) {
     const message = `another run promoted ${L(o.green)} first; this run changed nothing.`;
     return { ...base, status: 'promoted', message };
   }

@@ -11,6 +11,7 @@ import {
   type RolloutResult,
 } from './rollout';
 import { checkStep } from './standing';
+import { watchStanding } from './watch';
 
 export async function startRollout(o: RolloutOptions): Promise<RolloutResult> {
   const { router, green, plan, log } = o;
@@ -40,6 +41,7 @@ export async function startRollout(o: RolloutOptions): Promise<RolloutResult> {
 function alreadyStarted(o: RolloutOptions, now: RoutingState): RolloutResult {
   const cp = now.checkpoint!;
   refuseOtherPlan(o, cp);
+  if (cp.watch) return alreadyWatching(o, now);
   const { blue, step } = checkStep(o, now, cp);
   const due = cp.since + step.bakeMs;
   const message = `The rollout already stands at step ${stepLabel(o.plan, cp.step)} (${describeOf(o)(now)}, run ${cp.run}); next due ${new Date(due).toISOString()}. This run changed nothing.`;
@@ -51,6 +53,25 @@ function alreadyStarted(o: RolloutOptions, now: RoutingState): RolloutResult {
     green: o.green,
     step: cp.step,
     nextDue: due,
+    message,
+    writes: 0,
+  };
+}
+
+/** A start that finds the rollout promoted and watched changes nothing. */
+function alreadyWatching(o: RolloutOptions, now: RoutingState): RolloutResult {
+  const cp = now.checkpoint!;
+  const w = watchStanding(o, now, cp, o.clock.now());
+  const message = `The rollout is promoted and ${w.message} This run changed nothing.`;
+  o.log.info(message);
+  return {
+    status: 'watching',
+    percent: 100,
+    blue: w.blue,
+    green: o.green,
+    step: cp.step,
+    nextDue: w.nextDue,
+    watch: { began: cp.since, ends: w.ends },
     message,
     writes: 0,
   };

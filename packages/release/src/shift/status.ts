@@ -2,12 +2,13 @@
 // and no write, for a scheduled driver's first job to decide what its next job does. Checked as an advance run
 // checks it (the plan hash, the step against the routing); a checkpoint refused there is refused here.
 import { DeployError, type Clock, type Log } from '@deploy-actions/core';
-import { greenKey } from '../checkpoint';
+import { isGreen } from '../checkpoint';
 import type { Plan } from '../plan';
 import { capital, greenPercent, type RoutingState } from '../routing';
 import type { Router } from '../target';
 import { describeOf, readStanding, refuseOtherGreen, refuseOtherPlan, stepLabel } from './rollout';
 import { checkStep } from './standing';
+import { watchStanding } from './watch';
 
 export interface StatusOptions {
   router: Router;
@@ -19,7 +20,7 @@ export interface StatusOptions {
 }
 
 export interface RolloutStanding {
-  status: 'none' | 'in-progress';
+  status: 'none' | 'in-progress' | 'watching';
   /** Percentage of traffic on green now. */
   percent: number;
   /** The version serving the rest (all of it with no rollout). */
@@ -32,8 +33,10 @@ export interface RolloutStanding {
   nextPercent?: number;
   /** While in progress: when the step's bake ends (epoch ms). */
   nextDue?: number;
-  /** While in progress: whether the bake is over, so that the next advance may move the rollout. */
+  /** While in progress: whether the bake is over, so that the next advance may move the rollout. Watching: always. */
   due: boolean;
+  /** Watching: when the watch after promotion ends (epoch ms). */
+  watchEnds?: number;
   message: string;
 }
 
@@ -42,14 +45,29 @@ export async function rolloutStatus(o: StatusOptions): Promise<RolloutStanding> 
   if (o.green) refuseOtherGreen({ router: o.router, green: o.green }, now);
   const cp = now.checkpoint;
   if (!cp) return noRollout(o, now);
-  const green = o.green || now.green || cp.green;
-  if (!o.green && now.green && cp.green !== greenKey(now.green)) {
+  const green = o.green || now.green || (cp.watch ? now.version : cp.green);
+  if (!o.green && now.green && !isGreen(cp.green, now.green)) {
     throw new DeployError(
       `${capital(o.router.name)} holds the checkpoint of a rollout of ${cp.green.startsWith('@') ? `another version (${cp.green})` : o.router.label(cp.green)} but routes ${describeOf(o)(now)}. The routing is the truth and disagrees: roll back (which clears the checkpoint) and start again. This run changed nothing.`,
     );
   }
   const facts = { router: o.router, green, plan: o.plan };
   refuseOtherPlan(facts, cp);
+  if (cp.watch) {
+    const w = watchStanding(facts, now, cp, o.clock.now());
+    o.log.info(w.message);
+    return {
+      status: 'watching',
+      percent: 100,
+      blue: w.blue,
+      green,
+      step: cp.step,
+      nextDue: w.nextDue,
+      due: true,
+      watchEnds: w.ends,
+      message: w.message,
+    };
+  }
   const { blue, step } = checkStep(facts, now, cp);
   const nextPercent = o.plan.steps[cp.step + 1]!.percent;
   const nextDue = cp.since + step.bakeMs;
