@@ -185,7 +185,6 @@ class DynamoDbHistory {
             throw notFound(id, this.table);
         const values = {
             ':status': status,
-            ':started': 'started',
             ':endedAt': (0,_record__WEBPACK_IMPORTED_MODULE_2__/* .isoTime */ .Ly)(fields.endedAt, 'endedAt'),
         };
         const sets = ['#status = :status', 'endedAt = :endedAt'];
@@ -201,22 +200,9 @@ class DynamoDbHistory {
             sets.push('successPk = :pk');
             values[':pk'] = key.pk;
         }
-        try {
-            const out = await this.call(() => this.client.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_0__.UpdateCommand({
-                TableName: this.table,
-                Key: key,
-                UpdateExpression: `SET ${sets.join(', ')}`,
-                ConditionExpression: 'attribute_exists(pk) AND #status = :started',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: values,
-                ReturnValues: 'ALL_NEW',
-            })));
-            return { record: fromItem(out.Attributes), changed: true };
-        }
-        catch (err) {
-            if ((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorName */ .ZH)(err) !== 'ConditionalCheckFailedException')
-                throw err;
-        }
+        const updated = await this.updateWhileStarted(key, sets, values);
+        if (updated)
+            return { record: updated, changed: true };
         // A final status never changes again, so this read sees the status that made the condition fail.
         const current = await this.getByKey(key);
         if (!current)
@@ -235,29 +221,35 @@ class DynamoDbHistory {
         const key = await this.recordKey(id);
         if (!key)
             throw notFound(id, this.table);
-        try {
-            const out = await this.call(() => this.client.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_0__.UpdateCommand({
-                TableName: this.table,
-                Key: key,
-                UpdateExpression: 'SET progress = :progress',
-                ConditionExpression: 'attribute_exists(pk) AND #status = :started',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: {
-                    ':progress': { ...progress, at: (0,_record__WEBPACK_IMPORTED_MODULE_2__/* .isoTime */ .Ly)(progress.at, 'progress.at') },
-                    ':started': 'started',
-                },
-                ReturnValues: 'ALL_NEW',
-            })));
-            return { record: fromItem(out.Attributes), changed: true };
-        }
-        catch (err) {
-            if ((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorName */ .ZH)(err) !== 'ConditionalCheckFailedException')
-                throw err;
-        }
+        const updated = await this.updateWhileStarted(key, ['progress = :progress'], {
+            ':progress': { ...progress, at: (0,_record__WEBPACK_IMPORTED_MODULE_2__/* .isoTime */ .Ly)(progress.at, 'progress.at') },
+        });
+        if (updated)
+            return { record: updated, changed: true };
         const current = await this.getByKey(key);
         if (!current)
             throw notFound(id, this.table);
         return { record: current, changed: false };
+    }
+    /** One UpdateItem of a record still started; undefined when it has ended (the condition failed). */
+    async updateWhileStarted(key, sets, values) {
+        try {
+            const out = await this.call(() => this.client.send(new _aws_sdk_lib_dynamodb__WEBPACK_IMPORTED_MODULE_0__.UpdateCommand({
+                TableName: this.table,
+                Key: key,
+                UpdateExpression: `SET ${sets.join(', ')}`,
+                ConditionExpression: 'attribute_exists(pk) AND #status = :started',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ...values, ':started': 'started' },
+                ReturnValues: 'ALL_NEW',
+            })));
+            return fromItem(out.Attributes);
+        }
+        catch (err) {
+            if ((0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorName */ .ZH)(err) !== 'ConditionalCheckFailedException')
+                throw err;
+            return undefined;
+        }
     }
     async get(id) {
         (0,_record__WEBPACK_IMPORTED_MODULE_2__/* .checkDeploymentId */ .dM)(id);

@@ -217,7 +217,6 @@ export class DynamoDbHistory {
     if (!key) throw notFound(id, this.table);
     const values: Record<string, unknown> = {
       ':status': status,
-      ':started': 'started',
       ':endedAt': isoTime(fields.endedAt, 'endedAt'),
     };
     const sets = ['#status = :status', 'endedAt = :endedAt'];
@@ -233,24 +232,8 @@ export class DynamoDbHistory {
       sets.push('successPk = :pk');
       values[':pk'] = key.pk;
     }
-    try {
-      const out = await this.call(() =>
-        this.client.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: key,
-            UpdateExpression: `SET ${sets.join(', ')}`,
-            ConditionExpression: 'attribute_exists(pk) AND #status = :started',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: values,
-            ReturnValues: 'ALL_NEW',
-          }),
-        ),
-      );
-      return { record: fromItem(out.Attributes!), changed: true };
-    } catch (err) {
-      if (awsErrorName(err) !== 'ConditionalCheckFailedException') throw err;
-    }
+    const updated = await this.updateWhileStarted(key, sets, values);
+    if (updated) return { record: updated, changed: true };
     // A final status never changes again, so this read sees the status that made the condition fail.
     const current = await this.getByKey(key);
     if (!current) throw notFound(id, this.table);
@@ -269,30 +252,40 @@ export class DynamoDbHistory {
     checkDeploymentId(id);
     const key = await this.recordKey(id);
     if (!key) throw notFound(id, this.table);
+    const updated = await this.updateWhileStarted(key, ['progress = :progress'], {
+      ':progress': { ...progress, at: isoTime(progress.at, 'progress.at') },
+    });
+    if (updated) return { record: updated, changed: true };
+    const current = await this.getByKey(key);
+    if (!current) throw notFound(id, this.table);
+    return { record: current, changed: false };
+  }
+
+  /** One UpdateItem of a record still started; undefined when it has ended (the condition failed). */
+  private async updateWhileStarted(
+    key: { pk: string; sk: string },
+    sets: string[],
+    values: Record<string, unknown>,
+  ): Promise<DeploymentRecord | undefined> {
     try {
       const out = await this.call(() =>
         this.client.send(
           new UpdateCommand({
             TableName: this.table,
             Key: key,
-            UpdateExpression: 'SET progress = :progress',
+            UpdateExpression: `SET ${sets.join(', ')}`,
             ConditionExpression: 'attribute_exists(pk) AND #status = :started',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':progress': { ...progress, at: isoTime(progress.at, 'progress.at') },
-              ':started': 'started',
-            },
+            ExpressionAttributeValues: { ...values, ':started': 'started' },
             ReturnValues: 'ALL_NEW',
           }),
         ),
       );
-      return { record: fromItem(out.Attributes!), changed: true };
+      return fromItem(out.Attributes!);
     } catch (err) {
       if (awsErrorName(err) !== 'ConditionalCheckFailedException') throw err;
+      return undefined;
     }
-    const current = await this.getByKey(key);
-    if (!current) throw notFound(id, this.table);
-    return { record: current, changed: false };
   }
 
   async get(id: string): Promise<DeploymentRecord | undefined> {

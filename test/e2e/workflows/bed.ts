@@ -28,30 +28,14 @@ export function useWorkflowBed(): WorkflowBed {
   afterAll(async () => {
     await w.bed?.stop();
   });
-  w.run = async (file, request, extra = {}) => {
-    const ended: JobResult[] = [];
-    const run = await runWorkflow(file, request, {
-      ...harnessOptions(w.bed, node24Path(), REVIEWER),
-      ...extra,
-      onEvent: (event) => {
-        if (event.kind === 'job-ended') ended.push(event.job);
-        extra.onEvent?.(event);
-      },
-    });
-    const calling = ended.filter((j) => !run.jobs.includes(j));
-    callers.set(run, calling);
-    return run;
-  };
+  w.run = (file, request, extra = {}) =>
+    runWorkflow(file, request, { ...harnessOptions(w.bed, node24Path(), REVIEWER), ...extra });
   return w;
 }
 
-// The jobs of each run that called a reusable workflow: the harness reports them as they end, while run.jobs
-// holds the jobs of the called workflows ("rollback/rollback").
-const callers = new WeakMap<WorkflowRun, JobResult[]>();
-
 /** A job that called a reusable workflow ("rollback"): its outputs are the called workflow's outputs. */
 export function caller(run: WorkflowRun, path: string): JobResult {
-  const found = callers.get(run)?.find((j) => j.path === path);
+  const found = run.callers.find((j) => j.path === path);
   if (!found) throw new Error(`no calling job ${path} in run ${run.runId}`);
   return found;
 }

@@ -16,6 +16,7 @@ export interface Run {
   options: HarnessOptions;
   approvals: { login: string; environments: string[] }[];
   jobs: JobResult[];
+  callers: JobResult[];
 }
 
 export function githubContext(

@@ -191,7 +191,7 @@ async function runJobs(run: Run, scope: Scope): Promise<JobResult[]> {
     } else if (job.calls) result = await runCallJob(run, scope, job, contexts, path);
     else result = await runStepsJob(run, scope, job, contexts, path);
     done.set(job.id, result);
-    if (!job.calls) run.jobs.push(result);
+    (job.calls ? run.callers : run.jobs).push(result);
     if (result.status !== 'waiting' || job.calls) run.options.onEvent?.({ kind: 'job-ended', job: result });
   }
   return [...done.values()];
@@ -216,6 +216,7 @@ export async function runWorkflow(
     options,
     approvals: [],
     jobs: [],
+    callers: [],
   };
   try {
     const inputs =
@@ -240,6 +241,7 @@ export async function runWorkflow(
       runId: run.runId,
       status: statuses.includes('waiting') ? 'waiting' : statuses.includes('failure') ? 'failure' : 'success',
       jobs: run.jobs,
+      callers: run.callers,
       outputs,
     };
   } finally {

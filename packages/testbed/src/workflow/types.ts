@@ -78,5 +78,7 @@ export interface WorkflowRun {
   runId: number;
   status: 'success' | 'failure' | 'waiting';
   jobs: JobResult[];
+  /** The jobs that called a reusable workflow ("rollback"): their outputs are the called workflow's. */
+  callers: JobResult[];
   outputs: Record<string, string>;
 }
