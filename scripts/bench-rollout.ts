@@ -17,30 +17,14 @@ import {
 } from '@deploy-actions/testbed/moto';
 import { FaultProxy, type ProxyCall } from '@deploy-actions/testbed/proxy';
 import { runAction, type RunResult } from '@deploy-actions/testbed/runner';
-import type { VersionBehaviour } from '@deploy-actions/testbed/traffic';
+import { SIX_WEEK_CHECKS, SIX_WEEK_STEPS, STEADY_RUNS } from '@deploy-actions/testbed/six-week-plan';
 import { nodesToMeasure } from './bench-coldstart';
 
 export const FN = 'orders-api';
-/** The six-week plan of the issue: a week per step. */
-export const PLAN = '10:7d,30:7d,50:7d,70:7d,90:7d,100';
-/** Its rules: error rate, duration against blue, failures in a row, memory, timeouts; a sample to wait for. */
-export const ISSUE_CHECKS: Record<string, string> = {
-  'max-error-rate': '5',
-  'max-duration-ratio': '1.5',
-  'max-consecutive-failures': '3',
-  'max-memory-mb': '750',
-  'max-timeouts': '2',
-  'min-invocations': '4',
-  'on-inconclusive': 'wait',
-  'max-bake': '14d',
-};
-
-export const steady: VersionBehaviour = {
-  errorRate: 0,
-  latencyMs: { p50: 40, p95: 90 },
-  memoryMb: 300,
-  initMs: 400,
-};
+/** The six-week plan of the issue, its rules and its steady runs. */
+export const PLAN = SIX_WEEK_STEPS;
+export const ISSUE_CHECKS = SIX_WEEK_CHECKS;
+export const steady = STEADY_RUNS;
 
 export interface Bed {
   moto: Moto;

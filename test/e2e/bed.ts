@@ -11,6 +11,7 @@ import {
   makeZip,
   startMoto,
   type Moto,
+  type StartMotoOptions,
 } from '@deploy-actions/testbed/moto';
 import { FaultProxy } from '@deploy-actions/testbed/proxy';
 import { runAction, type RunOptions, type RunResult } from '@deploy-actions/testbed/runner';
@@ -23,6 +24,8 @@ export interface Bed {
   workspace: string;
   /** Where alias live sends traffic, read from the emulator directly: "2" or "2 + 4@0.1". */
   alias(): Promise<string>;
+  /** Alias live's Description (where a checkpointed rollout keeps its checkpoint), '' when it has none. */
+  description(): Promise<string>;
   /** Runs one action's bundle; `writes` are the write calls that reached AWS (injected faults left out). */
   run(
     action: string,
@@ -38,13 +41,13 @@ export interface Bed {
 }
 
 /** Registers the jest hooks: one moto and proxy per file, a clean emulator and a fresh function per test. */
-export function useBed(): Bed {
+export function useBed(options: StartMotoOptions = {}): Bed {
   let lambda: LambdaClient;
   let codeCounter = 0;
   const bed = { callsByAction: new Map<string, Set<string>>() } as Bed;
 
   beforeAll(async () => {
-    bed.moto = await startMoto();
+    bed.moto = await startMoto(options);
     bed.proxy = await FaultProxy.start(bed.moto.url);
     bed.workspace = mkdtempSync(join(tmpdir(), 'e2e-workspace-'));
     lambda = new LambdaClient(clientConfig(bed.moto.url));
@@ -68,6 +71,8 @@ export function useBed(): Bed {
       ? `${a.FunctionVersion} + ${weights.map(([v, w]) => `${v}@${w}`).join(',')}`
       : `${a.FunctionVersion}`;
   };
+  bed.description = async () =>
+    (await lambda.send(new GetAliasCommand({ FunctionName: FN, Name: 'live' }))).Description ?? '';
   bed.options = (inputs, extra = {}) => ({
     inputs: { 'function-name': FN, ...inputs },
     workspace: bed.workspace,
@@ -82,10 +87,7 @@ export function useBed(): Bed {
     bed.callsByAction.set(action, ops);
     return {
       ...r,
-      writes: bed.proxy
-        .writes()
-        .filter((c) => !c.injected)
-        .map((c) => c.op),
+      writes: awsWrites(bed.proxy),
     };
   };
   bed.zip = () => {
@@ -97,6 +99,32 @@ export function useBed(): Bed {
     return name;
   };
   return bed;
+}
+
+/** The write calls that reached AWS since the proxy's calls were cleared (injected faults left out). */
+export function awsWrites(proxy: FaultProxy): string[] {
+  return proxy
+    .writes()
+    .filter((c) => !c.injected)
+    .map((c) => c.op);
+}
+
+/**
+ * Scheduled runs of a checkpointed rollout, each a job of its own: the run options of the next one, on the clock
+ * the actions share (DEPLOY_ACTIONS_CLOCK, `scale` times real time from `epoch`) with a GITHUB_RUN_ID of its own,
+ * counting up after `after`.
+ */
+export function scheduledJobs(
+  epoch: number,
+  scale: number,
+  after: number,
+  extra: Partial<RunOptions> = {},
+): () => Partial<RunOptions> {
+  let run = after;
+  return () => ({
+    ...extra,
+    env: { ...extra.env, DEPLOY_ACTIONS_CLOCK: `${epoch}:${scale}`, GITHUB_RUN_ID: String(++run) },
+  });
 }
 
 export function ok(r: RunResult) {

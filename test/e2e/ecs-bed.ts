@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import {
   DescribeListenersCommand,
   DescribeRulesCommand,
+  DescribeTagsCommand,
   ElasticLoadBalancingV2Client,
   type Action,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -14,6 +15,7 @@ import { createEcsStack, ecsMotoEnv, EcsDeployModel, type EcsStack } from '@depl
 import { awsTestEnv, clientConfig, startMoto, type Moto } from '@deploy-actions/testbed/moto';
 import { FaultProxy } from '@deploy-actions/testbed/proxy';
 import { runAction, type RunOptions, type RunResult } from '@deploy-actions/testbed/runner';
+import { awsWrites } from './bed';
 
 export interface EcsBed {
   moto: Moto;
@@ -31,6 +33,8 @@ export interface EcsBed {
   /** The forward weights [blue, green] of the production listener (or the rule), and the whole action list. */
   weights(rule?: boolean): Promise<{ weights: number[]; actions: Action[] }>;
   testWeights(): Promise<{ weights: number[]; actions: Action[] }>;
+  /** The checkpoint tag of the production listener (or the rule), undefined when it has none. */
+  checkpointTag(): Promise<string | undefined>;
   /** The test's simulated clock: the one bed.run gives the actions, from the epoch set before each test. */
   clock(): Clock;
 }
@@ -78,10 +82,7 @@ export function useEcsBed(opts: { rule?: boolean } = {}): EcsBed {
     });
     return {
       ...r,
-      writes: bed.proxy
-        .writes()
-        .filter((c) => !c.injected)
-        .map((c) => c.op),
+      writes: awsWrites(bed.proxy),
     };
   };
   const listenerActions = async (arn: string) =>
@@ -100,6 +101,11 @@ export function useEcsBed(opts: { rule?: boolean } = {}): EcsBed {
             .Actions!
         : await listenerActions(bed.stack.productionListenerArn),
     );
+  bed.checkpointTag = async () => {
+    const arn = opts.rule ? bed.stack.ruleArn! : bed.stack.productionListenerArn;
+    const r = await bed.elb.send(new DescribeTagsCommand({ ResourceArns: [arn] }));
+    return r.TagDescriptions?.[0]?.Tags?.find((t) => t.Key === 'deploy-actions:checkpoint')?.Value;
+  };
   bed.testWeights = async () => weightsOf(await listenerActions(bed.stack.testListenerArn!));
   bed.clock = () => scaledClock(epoch, 60);
   return bed;

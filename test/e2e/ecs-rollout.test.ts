@@ -2,16 +2,11 @@
 // rule, written right after each weight change and removed by promotion.
 import { describe, it, expect } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DescribeTagsCommand, ModifyRuleCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ModifyRuleCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ok } from './bed';
 import { useEcsBed } from './ecs-bed';
 
 const bed = useEcsBed({ rule: true });
-
-async function checkpointTag(): Promise<string | undefined> {
-  const r = await bed.elb.send(new DescribeTagsCommand({ ResourceArns: [bed.stack.ruleArn!] }));
-  return r.TagDescriptions?.[0]?.Tags?.find((t) => t.Key === 'deploy-actions:checkpoint')?.Value;
-}
 
 describe('ECS: a checkpointed rollout on the listener rule', () => {
   it('start tags the rule with the checkpoint; advance waits, steps, and promotion removes the tag', async () => {
@@ -30,7 +25,7 @@ describe('ECS: a checkpointed rollout on the listener rule', () => {
     ok(start);
     expect(start.writes).toEqual(['ModifyRule', 'AddTags']);
     expect((await bed.weights()).weights).toEqual([75, 25]);
-    expect(await checkpointTag()).toMatch(
+    expect(await bed.checkpointTag()).toMatch(
       /^deploy-actions\/1 g=arn:aws:ecs:\S+:task-definition\/\S+ p=[0-9a-f]{8} s=0 t=\d+ r=801\.1$/,
     );
 
@@ -46,7 +41,7 @@ describe('ECS: a checkpointed rollout on the listener rule', () => {
     expect(done.outputs).toMatchObject({ status: 'promoted', weight: '100', 'next-due': '' });
     expect(done.writes).toEqual(['ModifyRule', 'RemoveTags']);
     expect((await bed.weights()).weights).toEqual([0, 100]);
-    expect(await checkpointTag()).toBeUndefined();
+    expect(await bed.checkpointTag()).toBeUndefined();
   });
 
   it('a rule whose weights moved without its tag (a run killed between the two) is refused, unchanged', async () => {
@@ -71,13 +66,13 @@ describe('ECS: a checkpointed rollout on the listener rule', () => {
         : a,
     );
     await bed.elb.send(new ModifyRuleCommand({ RuleArn: bed.stack.ruleArn!, Actions: moved }));
-    const tag = await checkpointTag();
+    const tag = await bed.checkpointTag();
     const refused = await bed.run('shift-traffic', { ...plan, mode: 'advance' });
     expect(refused.code).toBe(1);
     expect(refused.errors[0]).toMatch(
       /holds a checkpoint at step 1\/3 \(25% on .*\) but routes .* 50% \/ .* 50%\. The routing is the truth/,
     );
     expect(refused.writes).toEqual([]);
-    expect(await checkpointTag()).toBe(tag);
+    expect(await bed.checkpointTag()).toBe(tag);
   });
 });

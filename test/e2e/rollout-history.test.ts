@@ -11,7 +11,7 @@ import { createTableInput } from '@deploy-actions/history/dynamodb';
 import { startGitHub, type GitHubServer } from '@deploy-actions/testbed/github';
 import { clientConfig } from '@deploy-actions/testbed/moto';
 import { startSlack, type SlackReceiver } from '@deploy-actions/testbed/slack';
-import { ok, useBed } from './bed';
+import { ok, scheduledJobs, useBed } from './bed';
 
 const TABLE = 'deployments';
 const SCALE = 1800;
@@ -57,16 +57,9 @@ const statuses = () => {
 
 /** v1 live, v2 deployed with no traffic and recorded started; each run a job of its own on a shared clock. */
 async function released() {
-  const epoch = Date.now();
-  let run = 900;
-  const job = () => ({
+  const job = scheduledJobs(Date.now(), SCALE, 900, {
     githubToken: gh.token,
-    env: {
-      GITHUB_API_URL: gh.url,
-      DEPLOY_ACTIONS_CLOCK: `${epoch}:${SCALE}`,
-      GITHUB_RUN_ID: String(++run),
-      GITHUB_SHA: 'c'.repeat(40),
-    },
+    env: { GITHUB_API_URL: gh.url, GITHUB_SHA: 'c'.repeat(40) },
   });
   ok(await bed.run('deploy-green', node, { 'zip-file': bed.zip() }, job()));
   const green = await bed.run('deploy-green', node, { 'zip-file': bed.zip() }, job());

@@ -3,11 +3,9 @@
 // promote green, judge it alone, and roll back to blue at hour 5 of the watch, after its runs start failing.
 import { describe, it, expect, afterEach } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GetAliasCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { scaledClock } from '@deploy-actions/core';
-import { clientConfig } from '@deploy-actions/testbed/moto';
 import { startTraffic, type Traffic, type VersionBehaviour } from '@deploy-actions/testbed/traffic';
-import { FN, ok, useBed } from './bed';
+import { FN, ok, scheduledJobs, useBed } from './bed';
 
 const bed = useBed();
 /** Ten simulated minutes per real second. */
@@ -22,15 +20,6 @@ afterEach(async () => {
 });
 
 const steady: VersionBehaviour = { errorRate: 0, latencyMs: { p50: 20, p95: 20 }, memoryMb: 200 };
-
-async function description(): Promise<string> {
-  const lambda = new LambdaClient(clientConfig(bed.moto.url));
-  try {
-    return (await lambda.send(new GetAliasCommand({ FunctionName: FN, Name: 'live' }))).Description ?? '';
-  } finally {
-    lambda.destroy();
-  }
-}
 
 describe('watch-after through the bundle', () => {
   it('promotes into the watch, judges green alone at 1h, and rolls back at hour 5, the first run after it turns bad', async () => {
@@ -51,14 +40,7 @@ describe('watch-after through the bundle', () => {
       seed: 11,
       logs: { format: 'text' },
     });
-    let run = 900;
-    const job = () => ({
-      env: {
-        ...bed.options({}).env,
-        DEPLOY_ACTIONS_CLOCK: `${epoch}:${SCALE}`,
-        GITHUB_RUN_ID: String(++run),
-      },
-    });
+    const job = scheduledJobs(epoch, SCALE, 900);
     const inputs = {
       'green-version': green.outputs['green-version']!,
       steps: '50:1h,100',
@@ -80,7 +62,7 @@ describe('watch-after through the bundle', () => {
     expect(promoted.outputs).toMatchObject({ status: 'watching', weight: '100' });
     expect(promoted.writes).toEqual(['UpdateAlias']);
     expect(await bed.alias()).toBe('2');
-    expect(await description()).toMatch(
+    expect(await bed.description()).toMatch(
       /^deploy-actions\/2 g=2 p=[0-9a-f]{8} s=1 t=\d+ r=\d+\.1 w=86400 b=1$/,
     );
     const began = Date.parse(promoted.outputs['next-due']!) - HOUR;
@@ -109,6 +91,6 @@ describe('watch-after through the bundle', () => {
     expect(before.every((s) => s.status === 'watching' && s.writes.length === 0)).toBe(true);
     expect(before[0]!.summary).toMatch(/Watch judgment at 1h: healthy/);
     expect(await bed.alias()).toBe('1');
-    expect(await description()).toBe('');
+    expect(await bed.description()).toBe('');
   });
 });

@@ -3,23 +3,14 @@
 // The checkpoint lives in the alias's Description, beside the weights.
 import { describe, it, expect } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GetAliasCommand, LambdaClient, UpdateAliasCommand } from '@aws-sdk/client-lambda';
+import { LambdaClient, UpdateAliasCommand } from '@aws-sdk/client-lambda';
 import { clientConfig } from '@deploy-actions/testbed/moto';
 import { runMainThenPost } from '@deploy-actions/testbed/runner';
-import { FN, ok, useBed } from './bed';
+import { FN, ok, scheduledJobs, useBed } from './bed';
 
 const bed = useBed();
 const SCALE = 1800;
 const node = process.execPath;
-
-async function description(): Promise<string> {
-  const lambda = new LambdaClient(clientConfig(bed.moto.url));
-  try {
-    return (await lambda.send(new GetAliasCommand({ FunctionName: FN, Name: 'live' }))).Description ?? '';
-  } finally {
-    lambda.destroy();
-  }
-}
 
 describe('a checkpointed rollout through the bundle', () => {
   it('start, advance runs that wait, step, promote, then find no rollout; each step one write', async () => {
@@ -28,14 +19,7 @@ describe('a checkpointed rollout through the bundle', () => {
     ok(green);
     const epoch = Date.now();
     const now = () => epoch + (Date.now() - epoch) * SCALE;
-    let run = 700;
-    const job = () => ({
-      env: {
-        ...bed.options({}).env,
-        DEPLOY_ACTIONS_CLOCK: `${epoch}:${SCALE}`,
-        GITHUB_RUN_ID: String(++run),
-      },
-    });
+    const job = scheduledJobs(epoch, SCALE, 700);
     const plan = { 'green-version': green.outputs['green-version']!, steps: '10:4h,50:4h,100' };
 
     // start, with its post step as the runner runs it: the post step must leave the rollout alone.
@@ -49,7 +33,7 @@ describe('a checkpointed rollout through the bundle', () => {
     expect(started.post?.stdout).toMatch(/mode start leaves the rollout to the next scheduled run/);
     expect(bed.proxy.writes().map((c) => c.op)).toEqual(['UpdateAlias']);
     expect(await bed.alias()).toBe('1 + 2@0.1');
-    expect(await description()).toMatch(/^deploy-actions\/1 g=2 p=[0-9a-f]{8} s=0 t=\d+ r=701\.1$/);
+    expect(await bed.description()).toMatch(/^deploy-actions\/1 g=2 p=[0-9a-f]{8} s=0 t=\d+ r=701\.1$/);
 
     const advance = () => bed.run('shift-traffic', node, { ...plan, mode: 'advance' }, job());
     const seen: { status: string; weight: string; writes: string[] }[] = [];
@@ -71,7 +55,7 @@ describe('a checkpointed rollout through the bundle', () => {
     ).toBe(true);
     expect(seen.at(-1)).toEqual({ status: 'none', weight: '100', writes: [] });
     expect(await bed.alias()).toBe('2');
-    expect(await description()).toBe('');
+    expect(await bed.description()).toBe('');
   });
 
   it("rollback clears the checkpoint; a user's own alias description is left as it is", async () => {
@@ -80,12 +64,12 @@ describe('a checkpointed rollout through the bundle', () => {
     ok(green);
     const plan = { 'green-version': green.outputs['green-version']!, steps: '10:1d,100', mode: 'start' };
     ok(await bed.run('shift-traffic', node, plan));
-    expect(await description()).toMatch(/^deploy-actions\/1 /);
+    expect(await bed.description()).toMatch(/^deploy-actions\/1 /);
     const back = await bed.run('rollback', node, { reason: 'stop the rollout' });
     ok(back);
     expect(back.writes).toEqual(['UpdateAlias']);
     expect(await bed.alias()).toBe('1');
-    expect(await description()).toBe('');
+    expect(await bed.description()).toBe('');
     const none = await bed.run('shift-traffic', node, { ...plan, mode: 'advance' });
     ok(none);
     expect(none.outputs).toMatchObject({ status: 'none', weight: '0', 'next-due': '' });
@@ -105,6 +89,6 @@ describe('a checkpointed rollout through the bundle', () => {
     });
     ok(shift);
     expect(await bed.alias()).toBe('2');
-    expect(await description()).toBe('orders API, prod');
+    expect(await bed.description()).toBe('orders API, prod');
   });
 });

@@ -41,7 +41,7 @@ import {
   READABLE_AFTER_MS,
   readableAt,
   startTicking,
-} from './traffic';
+} from './traffic-ticks';
 
 export interface TargetGroupBehaviour {
   /** Share of the requests a target answers that it answers with a 5xx (HTTPCode_Target_5XX_Count), 0..1. */

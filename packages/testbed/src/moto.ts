@@ -33,6 +33,10 @@ def watch():
     finally:
         os._exit(0)
 threading.Thread(target=watch, daemon=True).start()
+if os.environ.get('TESTBED_LOGS_ANY_TIME') == '1':
+    import datetime, moto.logs.models as logs
+    # PutLogEvents' window (14 days back, 2 hours ahead) is the only use of timedelta there: widen it.
+    logs.timedelta = lambda **_: datetime.timedelta(days=36500)
 sys.argv = ['moto.server'] + sys.argv[1:]
 runpy.run_module('moto.server', run_name='__main__', alter_sys=True)
 `;
@@ -79,6 +83,11 @@ export interface StartMotoOptions {
    * (see ecs.ts). It holds for the life of the server: reset() does not change it.
    */
   env?: Record<string, string>;
+  /**
+   * PutLogEvents takes events of any time. AWS (and moto) drop events older than 14 days or over 2 hours ahead
+   * of the real clock; a simulation of weeks that runs in seconds writes far outside that window.
+   */
+  logsAnyTime?: boolean;
 }
 
 async function launch(opts: StartMotoOptions = {}): Promise<Moto> {
@@ -86,7 +95,12 @@ async function launch(opts: StartMotoOptions = {}): Promise<Moto> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn('python3', ['-c', LAUNCHER, '-H', '127.0.0.1', '-p', String(port)], {
     stdio: ['pipe', 'ignore', 'pipe'],
-    env: { ...process.env, ...opts.env, PYTHONUNBUFFERED: '1' },
+    env: {
+      ...process.env,
+      ...opts.env,
+      PYTHONUNBUFFERED: '1',
+      ...(opts.logsAnyTime && { TESTBED_LOGS_ANY_TIME: '1' }),
+    },
   });
   running.add(child);
   installExitHook();

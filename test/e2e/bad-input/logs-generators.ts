@@ -65,43 +65,53 @@ export const badLogGroup = fc
   )
   .filter((v) => nonBlank(v) && !isLogGroup(v));
 
+/** A bad value of each logs input. */
+export const BAD_LOGS: Record<string, fc.Arbitrary<string>> = {
+  'max-consecutive-failures': badPositiveInteger(1000),
+  'max-timeouts': badTimeouts,
+  'max-memory-mb': badPositiveInteger(10_240),
+  'max-duration-ratio': badDurationRatio,
+  'max-init-ratio': badInitRatio,
+  'log-group': badLogGroup,
+};
+
 /** The logs check's categories, on every base of the action. */
 export const logsCategories = (action: Action): Category[] => [
   {
     action,
     label: 'max-consecutive-failures 0, over 1000 or garbage',
     names: ['max-consecutive-failures'],
-    bad: one('max-consecutive-failures', badPositiveInteger(1000)),
+    bad: one('max-consecutive-failures', BAD_LOGS['max-consecutive-failures']!),
   },
   {
     action,
     label: 'max-timeouts negative or garbage',
     names: ['max-timeouts'],
-    bad: one('max-timeouts', badTimeouts),
+    bad: one('max-timeouts', BAD_LOGS['max-timeouts']!),
   },
   {
     action,
     label: 'max-memory-mb 0, over 10240 (Lambda’s most) or garbage',
     names: ['max-memory-mb'],
-    bad: one('max-memory-mb', badPositiveInteger(10_240)),
+    bad: one('max-memory-mb', BAD_LOGS['max-memory-mb']!),
   },
   {
     action,
     label: 'max-duration-ratio below 1, over 100, an unknown statistic or garbage',
     names: ['max-duration-ratio'],
-    bad: one('max-duration-ratio', badDurationRatio),
+    bad: one('max-duration-ratio', BAD_LOGS['max-duration-ratio']!),
   },
   {
     action,
     label: 'max-init-ratio below 1, over 100, with a statistic or garbage',
     names: ['max-init-ratio'],
-    bad: one('max-init-ratio', badInitRatio),
+    bad: one('max-init-ratio', BAD_LOGS['max-init-ratio']!),
   },
   {
     action,
     label: 'log-group not a log group name (characters, length, an ARN)',
     names: ['log-group'],
-    bad: one('log-group', badLogGroup),
+    bad: one('log-group', BAD_LOGS['log-group']!),
   },
 ];
 

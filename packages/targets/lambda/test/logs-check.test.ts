@@ -229,11 +229,38 @@ describe('the rules', () => {
       verdict: 'healthy',
       observed: { p95DurationMs: 400, baselineP95DurationMs: 300, durationRatio: 1.33 },
     });
+    // Over the limit, but two runs a side that vary this much could be either version's luck.
     const r = await check({ maxDurationRatio: { stat: 'mean', ratio: 1.3 } });
     expect(r).toMatchObject({
-      verdict: 'unhealthy',
-      reason: "v2 mean duration 280ms is 1.4× v1's 200ms > max-duration-ratio mean=1.3",
+      verdict: 'healthy',
+      reason: expect.stringContaining(
+        "v2 mean duration 280ms is 1.4× v1's 200ms, over max-duration-ratio mean=1.3 but not significantly (p=0.443 over 2 and 2 runs)",
+      ),
       threshold: { maxDurationRatio: 'mean=1.3' },
+    });
+  });
+
+  it('max-duration-ratio: a green steadily slower than the limit allows is unhealthy within a few runs', async () => {
+    answer([
+      ...[100, 110, 105].flatMap((ms, i) => run('1', i + 1, hours(i + 1), { durationMs: ms })),
+      ...[300, 320, 310].flatMap((ms, i) => run('2', i + 4, hours(i + 4), { durationMs: ms })),
+    ]);
+    expect(await check({ maxDurationRatio: { stat: 'mean', ratio: 1.5 } })).toMatchObject({
+      verdict: 'unhealthy',
+      reason:
+        "v2 mean duration 310ms is 2.95× v1's 105ms > max-duration-ratio mean=1.5 (p<0.001 over 3 and 3 runs)",
+    });
+  });
+
+  it('max-duration-ratio over the limit with one run of green waits for a second to test', async () => {
+    answer([
+      ...[100, 110].flatMap((ms, i) => run('1', i + 1, hours(i + 1), { durationMs: ms })),
+      ...run('2', 3, hours(3), { durationMs: 400 }),
+    ]);
+    expect(await check({ maxDurationRatio: { stat: 'mean', ratio: 1.5 } })).toMatchObject({
+      verdict: 'inconclusive',
+      reason:
+        "v2 mean duration 400ms is 3.81× v1's 105ms > max-duration-ratio mean=1.5, with fewer than 2 runs a side to test (1 and 2 runs)",
     });
   });
 

@@ -32,6 +32,29 @@ async function step(mode: 'start' | 'advance', run: string, over: Record<string,
   return rt;
 }
 
+/**
+ * The next UpdateAlias answers 412 (RevisionId changed): by then the alias stands at step 2 (50%), in a checkpoint
+ * written by `run`, another run's or ours whose answer was lost.
+ */
+function movedToStep2By(run: string) {
+  aws.state.failNext.set('UpdateAlias', [
+    () => {
+      const a = aws.state.aliases.get('live')!;
+      const moved = a.Description!.replace(/s=0 t=\d+ r=500\.1/, `s=1 t=${(T0 + 7 * DAY) / 1000} r=${run}`);
+      aws.state.aliases.set('live', {
+        FunctionVersion: '1',
+        weights: { '2': 0.5 },
+        RevisionId: randomUUID(),
+        Description: moved,
+      });
+      return new PreconditionFailedException({
+        message: 'The Revision Id provided does not match the latest Revision Id.',
+        $metadata: {},
+      });
+    },
+  ]);
+}
+
 describe('a checkpointed rollout on the alias', () => {
   it('start writes 10% and the checkpoint in one UpdateAlias, and returns at once', async () => {
     aws.seed(2, { version: '1' });
@@ -122,22 +145,7 @@ describe('a checkpointed rollout on the alias', () => {
     await step('start', '500');
     await clock.sleep(7 * DAY);
     // Run 601 writes 50% between run 602's read and write: 602's UpdateAlias answers 412.
-    aws.state.failNext.set('UpdateAlias', [
-      () => {
-        const a = aws.state.aliases.get('live')!;
-        const theirs = a.Description!.replace(/s=0 t=\d+ r=500\.1/, `s=1 t=${(T0 + 7 * DAY) / 1000} r=601.1`);
-        aws.state.aliases.set('live', {
-          FunctionVersion: '1',
-          weights: { '2': 0.5 },
-          RevisionId: randomUUID(),
-          Description: theirs,
-        });
-        return new PreconditionFailedException({
-          message: 'The Revision Id provided does not match the latest Revision Id.',
-          $metadata: {},
-        });
-      },
-    ]);
+    movedToStep2By('601.1');
     const late = await step('advance', '602');
     expect(late.failed).toBeUndefined();
     expect(late.outputs).toMatchObject({ status: 'in-progress', weight: '50' });
@@ -152,22 +160,7 @@ describe('a checkpointed rollout on the alias', () => {
     await step('start', '500');
     await clock.sleep(7 * DAY);
     // The write lands but its answer is lost; the SDK's retry then meets the new RevisionId.
-    aws.state.failNext.set('UpdateAlias', [
-      () => {
-        const a = aws.state.aliases.get('live')!;
-        const ours = a.Description!.replace(/s=0 t=\d+ r=500\.1/, `s=1 t=${(T0 + 7 * DAY) / 1000} r=602.1`);
-        aws.state.aliases.set('live', {
-          FunctionVersion: '1',
-          weights: { '2': 0.5 },
-          RevisionId: randomUUID(),
-          Description: ours,
-        });
-        return new PreconditionFailedException({
-          message: 'The Revision Id provided does not match the latest Revision Id.',
-          $metadata: {},
-        });
-      },
-    ]);
+    movedToStep2By('602.1');
     const r = await step('advance', '602');
     expect(r.failed).toBeUndefined();
     expect(r.outputs).toMatchObject({

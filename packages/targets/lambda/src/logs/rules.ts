@@ -1,6 +1,14 @@
 // The logs check's rules over green's (and blue's) figures. No minimum sample: a function invoked six times a day
 // is judged by the runs it had, and a rule with nothing to compare is inconclusive or, for cold starts, not judged.
-import { round, type CheckResult, type LogsConfig, type Subject, type Verdict } from '@deploy-actions/health';
+// A duration ratio over its limit is unhealthy only when the runs show it significantly.
+import {
+  round,
+  welchGreater,
+  type CheckResult,
+  type LogsConfig,
+  type Subject,
+  type Verdict,
+} from '@deploy-actions/health';
 import { longestFailingStreak, mean, p95, type VersionFigures } from './runs';
 
 type Finding = { verdict: Verdict | 'not judged'; text: string };
@@ -16,6 +24,32 @@ interface Context {
 const v = (c: Context, version = c.s.version) => c.s.label(version);
 const ms = (n: number) => `${round(n, 1)}ms`;
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const SIGNIFICANCE = 0.05;
+
+/**
+ * A ratio over its limit is unhealthy only when green's times (log scale, where a ratio is a difference) are
+ * significantly more than `limit` times blue's by a one-sided Welch test. Short of that it is not held against
+ * green: a few runs of blue put its p95 low, and a step waiting on luck would end at max-bake, rolled back.
+ */
+function overLimit(green: number[], blue: number[], limit: number, text: string, rule: string): Finding {
+  const log = (xs: number[]) => xs.map((x) => Math.log(Math.max(x, 0.01)));
+  const p = welchGreater(log(green), log(blue), Math.log(limit));
+  const runs = `${green.length} and ${blue.length} runs`;
+  if (p === undefined) {
+    return {
+      verdict: 'inconclusive',
+      text: `${text} > ${rule}, with fewer than 2 runs a side to test (${runs})`,
+    };
+  }
+  const pText = p < 0.001 ? 'p<0.001' : `p=${round(p, 3)}`;
+  if (p >= SIGNIFICANCE) {
+    return {
+      verdict: 'healthy',
+      text: `${text}, over ${rule} but not significantly (${pText} over ${runs})`,
+    };
+  }
+  return { verdict: 'unhealthy', text: `${text} > ${rule} (${pText} over ${runs})` };
+}
 
 function consecutive(c: Context, max: number): Finding {
   const streak = longestFailingStreak(c.green.runs);
@@ -61,9 +95,9 @@ function duration(c: Context, rule: NonNullable<LogsConfig['maxDurationRatio']>)
   }
   const ratio = b > 0 ? g! / b : Infinity;
   const text = `${v(c)} ${rule.stat} duration ${ms(g!)} is ${round(ratio)}× ${v(c, c.s.baseline)}'s ${ms(b)}`;
-  return ratio > rule.ratio
-    ? { verdict: 'unhealthy', text: `${text} > max-duration-ratio ${rule.stat}=${rule.ratio}` }
-    : { verdict: 'healthy', text: `${text} (≤ ${rule.ratio})` };
+  if (ratio <= rule.ratio) return { verdict: 'healthy', text: `${text} (≤ ${rule.ratio})` };
+  const limit = `max-duration-ratio ${rule.stat}=${rule.ratio}`;
+  return overLimit(c.green.durations, c.blue.durations, rule.ratio, text, limit);
 }
 
 // No Init Duration with provisioned concurrency or SnapStart (init happens before any request): nothing to judge.
@@ -80,6 +114,7 @@ function init(c: Context, max: number): Finding {
   const ratio = b > 0 ? g / b : Infinity;
   const starts = plural(c.green.inits.length, 'cold start');
   const text = `${v(c)} mean Init Duration ${ms(g)} over ${starts} is ${round(ratio)}× ${v(c, c.s.baseline)}'s ${ms(b)}`;
+  // Judged as it stands: an environment starts cold once, so cold starts stay too few for a test.
   return ratio > max
     ? { verdict: 'unhealthy', text: `${text} > max-init-ratio ${max}` }
     : { verdict: 'healthy', text: `${text} (≤ ${max})` };
