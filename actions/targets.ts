@@ -1,9 +1,12 @@
 import type { Targets } from '@deploy-actions/release/run/common';
+import { withStacks } from '@deploy-actions/target-cloudformation';
 import { ecsTarget } from '@deploy-actions/target-ecs';
-import { lambdaTarget } from '@deploy-actions/target-lambda';
+import { CONFIG_INPUTS, lambdaTarget } from '@deploy-actions/target-lambda';
 
 /** Every target the actions release, by the name the `target` input gives; the first is the default. */
 export const targets: Targets = {
-  lambda: lambdaTarget as Targets[string],
+  // stack-name makes deploy-green deploy a CloudFormation/SAM stack first, and rollback recover it.
+  // With a stack, the function's configuration is the template's.
+  lambda: withStacks(lambdaTarget, CONFIG_INPUTS) as Targets[string],
   ecs: ecsTarget as Targets[string],
 };

@@ -289,11 +289,37 @@ function figuresOf(records) {
 ;// CONCATENATED MODULE: ./packages/targets/lambda/src/logs/rules.ts
 // The logs check's rules over green's (and blue's) figures. No minimum sample: a function invoked six times a day
 // is judged by the runs it had, and a rule with nothing to compare is inconclusive or, for cold starts, not judged.
+// A duration ratio over its limit is unhealthy only when the runs show it significantly.
 
 
 const v = (c, version = c.s.version) => c.s.label(version);
 const ms = (n) => `${(0,health_src.round)(n, 1)}ms`;
 const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const SIGNIFICANCE = 0.05;
+/**
+ * A ratio over its limit is unhealthy only when green's times (log scale, where a ratio is a difference) are
+ * significantly more than `limit` times blue's by a one-sided Welch test. Short of that it is not held against
+ * green: a few runs of blue put its p95 low, and a step waiting on luck would end at max-bake, rolled back.
+ */
+function overLimit(green, blue, limit, text, rule) {
+    const log = (xs) => xs.map((x) => Math.log(Math.max(x, 0.01)));
+    const p = (0,health_src.welchGreater)(log(green), log(blue), Math.log(limit));
+    const runs = `${green.length} and ${blue.length} runs`;
+    if (p === undefined) {
+        return {
+            verdict: 'inconclusive',
+            text: `${text} > ${rule}, with fewer than 2 runs a side to test (${runs})`,
+        };
+    }
+    const pText = p < 0.001 ? 'p<0.001' : `p=${(0,health_src.round)(p, 3)}`;
+    if (p >= SIGNIFICANCE) {
+        return {
+            verdict: 'healthy',
+            text: `${text}, over ${rule} but not significantly (${pText} over ${runs})`,
+        };
+    }
+    return { verdict: 'unhealthy', text: `${text} > ${rule} (${pText} over ${runs})` };
+}
 function consecutive(c, max) {
     const streak = longestFailingStreak(c.green.runs);
     const text = `${plural(streak.length, 'run')} of ${v(c)} failed in a row`;
@@ -336,9 +362,10 @@ function duration(c, rule) {
     }
     const ratio = b > 0 ? g / b : Infinity;
     const text = `${v(c)} ${rule.stat} duration ${ms(g)} is ${(0,health_src.round)(ratio)}× ${v(c, c.s.baseline)}'s ${ms(b)}`;
-    return ratio > rule.ratio
-        ? { verdict: 'unhealthy', text: `${text} > max-duration-ratio ${rule.stat}=${rule.ratio}` }
-        : { verdict: 'healthy', text: `${text} (≤ ${rule.ratio})` };
+    if (ratio <= rule.ratio)
+        return { verdict: 'healthy', text: `${text} (≤ ${rule.ratio})` };
+    const limit = `max-duration-ratio ${rule.stat}=${rule.ratio}`;
+    return overLimit(c.green.durations, c.blue.durations, rule.ratio, text, limit);
 }
 // No Init Duration with provisioned concurrency or SnapStart (init happens before any request): nothing to judge.
 function init(c, max) {
@@ -357,6 +384,7 @@ function init(c, max) {
     const ratio = b > 0 ? g / b : Infinity;
     const starts = plural(c.green.inits.length, 'cold start');
     const text = `${v(c)} mean Init Duration ${ms(g)} over ${starts} is ${(0,health_src.round)(ratio)}× ${v(c, c.s.baseline)}'s ${ms(b)}`;
+    // Judged as it stands: an environment starts cold once, so cold starts stay too few for a test.
     return ratio > max
         ? { verdict: 'unhealthy', text: `${text} > max-init-ratio ${max}` }
         : { verdict: 'healthy', text: `${text} (≤ ${max})` };
@@ -473,7 +501,7 @@ let sdk;
  * parallel imports of one module trip jest's ESM loader.
  */
 function logsSdk() {
-    return (sdk ??= __webpack_require__.e(/* import() */ 303).then(__webpack_require__.t.bind(__webpack_require__, 303, 19)));
+    return (sdk ??= __webpack_require__.e(/* import() */ 303).then(__webpack_require__.t.bind(__webpack_require__, 2684, 19)));
 }
 async function logsClient(opts) {
     const { CloudWatchLogsClient } = await logsSdk();

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   fetchViaProxy: () => (/* binding */ fetchViaProxy)
 /* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4371);
 /* harmony import */ var _proxy__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(609);
 // fetch through the runner's proxy, loaded by proxyFetch only when a proxy variable is set. undici's own fetch
 // with its own agents, so that the dispatcher always fits the fetch (Node's built-in fetch is another copy of

@@ -68,7 +68,13 @@ async function runDeployGreen(rt, targets, deps = {}) {
         for (const [name, value] of Object.entries(r.outputs))
             rt.setOutput(name, value);
         rt.setOutput('changed', String(r.changed));
-        await rt.summary([`### deploy-green: ${r.summary.title}`, '', (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(r.summary.header, [r.summary.row]), ''].join('\n'));
+        await rt.summary([
+            `### deploy-green: ${r.summary.title}`,
+            '',
+            (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(r.summary.header, [r.summary.row]),
+            '',
+            ...(r.sections ?? []),
+        ].join('\n'));
     });
 }
 const TEST_COMMAND_MAX_BYTES = 64 * 1024;

@@ -71,10 +71,12 @@ __webpack_require__.d(__webpack_exports__, {
   resolveAlarms: () => (/* reexport */ resolveAlarms),
   round: () => (/* reexport */ round),
   sinceRange: () => (/* reexport */ sinceRange),
+  studentTail: () => (/* reexport */ studentTail),
   sumOf: () => (/* reexport */ sumOf),
   summaryMarkdown: () => (/* reexport */ summaryMarkdown),
   unreadable: () => (/* reexport */ unreadable),
   watch: () => (/* reexport */ watch),
+  welchGreater: () => (/* reexport */ welchGreater),
   worstOf: () => (/* reexport */ worstOf)
 });
 
@@ -264,6 +266,84 @@ function compareFailureRates(green, blue) {
     const se = Math.sqrt(pooled * (1 - pooled) * (1 / green.total + 1 / blue.total));
     const z = (greenRate - blueRate) / se;
     return { pValue: 1 - normalCdf(z), z, greenRate, blueRate };
+}
+/** ln Γ(x) for x > 0 (Lanczos, g = 7, nine coefficients; relative error below 1e-13). */
+function logGamma(x) {
+    const c = [
+        0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406,
+        12.507343278686905, -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7,
+    ];
+    if (x < 0.5)
+        return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+    x -= 1;
+    let a = c[0];
+    const t = x + 7.5;
+    for (let i = 1; i < 9; i++)
+        a += c[i] / (x + i);
+    return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+/** The continued fraction of the incomplete beta function (Numerical Recipes, 2nd ed., §6.4 betacf). */
+function betaFraction(x, a, b) {
+    const tiny = 1e-300;
+    let c = 1;
+    let d = 1 - ((a + b) * x) / (a + 1);
+    d = 1 / (Math.abs(d) < tiny ? tiny : d);
+    let h = d;
+    for (let m = 1; m <= 300; m++) {
+        for (const aa of [
+            (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m)),
+            (-(a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1)),
+        ]) {
+            d = 1 + aa * d;
+            d = 1 / (Math.abs(d) < tiny ? tiny : d);
+            c = 1 + aa / c;
+            if (Math.abs(c) < tiny)
+                c = tiny;
+            h *= d * c;
+        }
+        if (Math.abs(d * c - 1) < 1e-12)
+            break;
+    }
+    return h;
+}
+/** The regularized incomplete beta function I_x(a, b). */
+function incompleteBeta(x, a, b) {
+    if (x <= 0)
+        return 0;
+    if (x >= 1)
+        return 1;
+    const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+    return x < (a + 1) / (a + b + 2)
+        ? (front * betaFraction(x, a, b)) / a
+        : 1 - (front * betaFraction(1 - x, b, a)) / b;
+}
+/** P(T > t) for Student's t distribution with `df` degrees of freedom. */
+function studentTail(t, df) {
+    const half = incompleteBeta(df / (df + t * t), df / 2, 0.5) / 2;
+    return t > 0 ? half : 1 - half;
+}
+function meanAndVariance(xs) {
+    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+    const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1);
+    return { mean, variance };
+}
+/**
+ * Welch's one-sided t-test that the mean of `a` exceeds the mean of `b` by more than `margin`: its p-value, or
+ * undefined with fewer than two values on a side (no variance to judge by).
+ */
+function welchGreater(a, b, margin = 0) {
+    if (a.length < 2 || b.length < 2)
+        return undefined;
+    const x = meanAndVariance(a);
+    const y = meanAndVariance(b);
+    const diff = x.mean - y.mean - margin;
+    const va = x.variance / a.length;
+    const vb = y.variance / b.length;
+    // Both samples without spread: the difference is exact.
+    if (va + vb === 0)
+        return diff > 0 ? 0 : 1;
+    const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
+    return studentTail(diff / Math.sqrt(va + vb), df);
 }
 
 ;// CONCATENATED MODULE: ./packages/health/src/metrics.ts

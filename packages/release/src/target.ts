@@ -85,6 +85,8 @@ export interface DeployOutcome {
   /** Outputs besides green-version, blue-version and changed. */
   outputs: Record<string, string>;
   summary: { title: string; header: string[]; row: string[] };
+  /** More markdown for the job summary after the table (Lambda: what changed on the function). */
+  sections?: string[];
   /** The URL that reaches green alone, when the target has one (ECS: the test listener's). */
   testUrl?: string;
   /** Variables for deploy-green's test-command besides GREEN_VERSION, BLUE_VERSION and GREEN_TEST_URL. */
@@ -116,6 +118,11 @@ export interface Target<C extends TargetConfig = TargetConfig, D = unknown> {
   /** What rollback does once traffic is back and verified, when the target has more to do. */
   rollback?: {
     readInputs(inputs: InputReader): unknown;
+    /**
+     * Runs first, before any router is opened (a stack's rollback). `traffic: false`: there is no traffic to
+     * move, and `record` is what the history records of it instead of versions.
+     */
+    before?(config: C, inputs: unknown, ctx: OpenOptions & { log: Log }): Promise<RolledBackFirst>;
     /** Returns outputs to set; runs only after a rollback that moved traffic. */
     after(
       config: C,
@@ -129,4 +136,14 @@ export interface Target<C extends TargetConfig = TargetConfig, D = unknown> {
 export interface RolledBack {
   fromVersion: string;
   toVersion: string;
+}
+
+/** What rollback's `before` did: outputs, job summary lines, and whether traffic moves next. */
+export interface RolledBackFirst {
+  traffic: boolean;
+  outputs: Record<string, string>;
+  /** Markdown for the job summary. */
+  summary?: string[];
+  /** Without traffic: what the history records, as from → to (a stack's statuses), and whether it changed. */
+  record?: RolledBack & { changed: boolean };
 }

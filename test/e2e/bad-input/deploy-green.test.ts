@@ -15,6 +15,7 @@ import {
   word,
   type Inputs,
 } from './generators';
+import { configCategories, layerArn, ROLE } from './config-generators';
 import { badInputSuite, type Base, type Category } from './harness';
 import { guardCategories } from './guard-generators';
 import { testCategories } from './test-command';
@@ -53,6 +54,24 @@ const bases: Base[] = [
       's3-bucket': 'orders-artifacts',
       's3-key': 'builds/orders.zip',
       's3-object-version': 'v1',
+    },
+  },
+  {
+    label: 'zip with configuration',
+    inputs: {
+      'function-name': FN,
+      'zip-file': 'build.zip',
+      'memory-size': '512',
+      timeout: '30',
+      'env-vars': 'MODE=canary\nAPI_URL=https://orders.example.com',
+      layers: layerArn('shared', 3),
+      runtime: 'nodejs20.x',
+      handler: 'index.handler',
+      architectures: 'x86_64',
+      'ephemeral-storage': '1024',
+      'tracing-mode': 'Active',
+      'function-description': 'orders API',
+      role: ROLE,
     },
   },
   {
@@ -237,5 +256,7 @@ const categories: Category[] = [
 
 // The production guard's inputs.
 categories.push(...guardCategories('deploy-green'));
+// The function's configuration and first-time creation.
+categories.push(...configCategories());
 
 badInputSuite({ action: 'deploy-green', bases, categories });

@@ -53,7 +53,13 @@ export async function runDeployGreen(rt: Runtime, targets: Targets, deps: Deps =
     for (const [name, value] of Object.entries(r.outputs)) rt.setOutput(name, value);
     rt.setOutput('changed', String(r.changed));
     await rt.summary(
-      [`### deploy-green: ${r.summary.title}`, '', table(r.summary.header, [r.summary.row]), ''].join('\n'),
+      [
+        `### deploy-green: ${r.summary.title}`,
+        '',
+        table(r.summary.header, [r.summary.row]),
+        '',
+        ...(r.sections ?? []),
+      ].join('\n'),
     );
   });
 }

@@ -14,6 +14,7 @@ import type { Router } from '../target';
 import { clockOf, readConfig, runStep, selectTarget, type Deps, type Targets } from './common';
 import { announce, maskSecrets, openFor, outcomesTable, refuseGiven, settle } from './history';
 import { lastGoodBefore, recordRollback, releaseToEnd, restorable, type Recording } from './rollback-history';
+import { rollbackWithoutTraffic } from './rollback-first';
 
 type To = { kind: 'previous' } | { kind: 'version'; version: string } | { kind: 'deployment'; id: string };
 
@@ -86,6 +87,11 @@ export async function runRollback(
     // The production guard, before any AWS client: require-environment.
     const guard = await enforceGuard(rt, readGuardConfig(inputs));
     const clock = clockOf(deps, rt.env);
+    // A target's own rollback first (a stack's); without traffic to move, the step ends with it.
+    const ctx = { clock, log: rt, ...(deps.clients && { clients: deps.clients }) };
+    const first = await i.target.rollback?.before?.(i.config, i.extra, ctx);
+    for (const [name, value] of Object.entries(first?.outputs ?? {})) rt.setOutput(name, value);
+    if (first && !first.traffic) return rollbackWithoutTraffic(rt, i, first, { clock, deps, guard });
     const { router } = await i.target.open(i.config, {
       clock,
       ...(deps.clients && { clients: deps.clients }),
@@ -110,7 +116,7 @@ export async function runRollback(
       const outputs = await i.target.rollback.after(i.config, i.extra, r, ctx);
       for (const [name, value] of Object.entries(outputs)) rt.setOutput(name, value);
     }
-    await report(s, r, restored);
+    await report(s, r, restored, first?.summary);
   });
 }
 
@@ -166,13 +172,19 @@ async function noSplit(s: Step, r: RollbackResult): Promise<void> {
 }
 
 /** The job summary, and with environment the records and notices of the rollback. */
-async function report(s: Step, r: RollbackResult, restored: DeploymentRecord | undefined): Promise<void> {
+async function report(
+  s: Step,
+  r: RollbackResult,
+  restored: DeploymentRecord | undefined,
+  first: string[] = [],
+): Promise<void> {
   const { rt, i, router, recording: c } = s;
   const parts = [
     `### rollback: ${i.config.name} → ${router.label(r.toVersion)}`,
     '',
     table(['before', 'after', 'reason'], [[r.before, r.after, i.reason || '(none given)']]),
     '',
+    ...first,
   ];
   if (!c || !i.history) {
     await rt.summary(parts.join('\n'));

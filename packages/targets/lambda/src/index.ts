@@ -1,22 +1,29 @@
 // The Lambda target: an alias's weighted routing between two published versions.
 import { InputError, type InputReader } from '@deploy-actions/core';
 import type { DeployContext, DeployOutcome, Env, Target } from '@deploy-actions/release/target';
+import { readConfigInputs, type ConfigInputs } from './config-inputs';
 import type { CodeSource } from './deploy';
+import { changeSection } from './deploy-config';
 import { LAMBDA_INPUTS, readLambdaConfig, readSource, type LambdaConfig } from './inputs';
 import { parseVersion } from './names';
 
-interface DeployInputs {
+interface DeployInputs extends ConfigInputs {
   source: CodeSource;
   smoke?: { payload: string; expect: ReturnType<InputReader['matcher']> };
 }
 
-function readDeployInputs(inputs: InputReader, env: Env): DeployInputs {
+function readDeployInputs(inputs: InputReader, env: Env, cfg: LambdaConfig): DeployInputs {
   const source = readSource(inputs, env.GITHUB_WORKSPACE || process.cwd());
+  const config = readConfigInputs(inputs, source, cfg.aws.region);
   const smokePayload = inputs.json('smoke-payload');
   const smokeExpect = inputs.matcher('smoke-expect');
   if (smokeExpect && !smokePayload)
     throw new InputError('smoke-expect', inputs.text('smoke-expect'), 'needs smoke-payload');
-  return { source, ...(smokePayload && { smoke: { payload: smokePayload, expect: smokeExpect } }) };
+  return {
+    source,
+    ...config,
+    ...(smokePayload && { smoke: { payload: smokePayload, expect: smokeExpect } }),
+  };
 }
 
 async function deploy(cfg: LambdaConfig, d: DeployInputs, ctx: DeployContext): Promise<DeployOutcome> {
@@ -29,6 +36,8 @@ async function deploy(cfg: LambdaConfig, d: DeployInputs, ctx: DeployContext): P
     functionName: cfg.functionName,
     alias: cfg.alias,
     source: d.source,
+    settings: d.settings,
+    createIfMissing: d.createIfMissing,
     description: ctx.description,
     waitTimeoutMs: ctx.waitTimeoutMs,
     ...(d.smoke && { smoke: d.smoke }),
@@ -44,6 +53,7 @@ async function deploy(cfg: LambdaConfig, d: DeployInputs, ctx: DeployContext): P
       'function-arn': r.functionArn,
       'code-sha256': r.codeSha256,
       'alias-created': String(r.aliasCreated),
+      'function-created': String(r.functionCreated),
     },
     summary: {
       title: cfg.functionName,
@@ -56,6 +66,7 @@ async function deploy(cfg: LambdaConfig, d: DeployInputs, ctx: DeployContext): P
         r.codeSha256,
       ],
     },
+    sections: [changeSection(r.changes, r.functionCreated)],
     env: { GREEN_QUALIFIED_ARN: r.functionArn },
   };
 }
@@ -72,3 +83,5 @@ export const lambdaTarget: Target<LambdaConfig, DeployInputs> = {
   open: async (cfg, opts) => (await import('./session')).openLambda(cfg, opts),
   deploy: { readInputs: readDeployInputs, run: deploy },
 };
+
+export { CONFIG_INPUTS } from './config-inputs';

@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { InputError, InputReader, type AwsOptions, type Runtime } from '@deploy-actions/core';
 import { LOGS_INPUTS } from '@deploy-actions/health/logs-config';
 import type { TargetConfig } from '@deploy-actions/release/target';
+import { CONFIG_INPUTS } from './config-inputs';
 import type { CodeSource } from './deploy';
 import { parseAliasName, parseFunctionName, plainName, regionFor } from './names';
 
@@ -21,6 +22,8 @@ export const LAMBDA_INPUTS = [
   's3-key',
   's3-object-version',
   'image-uri',
+  // deploy-green's function configuration and first-time creation.
+  ...CONFIG_INPUTS,
   'smoke-payload',
   'smoke-expect',
   'invoke-payload',

@@ -130,7 +130,7 @@ describe('deployGreen', () => {
     });
     await expect(deployGreen(options())).rejects.toThrow(ConcurrentChangeError);
     await expect(deployGreen(options())).rejects.toThrow(
-      /someone else updated orders during this deploy. Nothing was published/,
+      /changed by someone else during this deploy \(code sha256 ours → someone-elses-code\); nothing was published/,
     );
     expect(aws.state.versions.size).toBe(1);
   });

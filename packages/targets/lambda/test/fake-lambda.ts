@@ -1,5 +1,6 @@
 import {
   CreateAliasCommand,
+  CreateFunctionCommand,
   GetAliasCommand,
   GetFunctionConfigurationCommand,
   InvokeCommand,
@@ -10,6 +11,7 @@ import {
   ResourceNotFoundException,
   UpdateAliasCommand,
   UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand,
   type FunctionConfiguration,
 } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -25,10 +27,28 @@ interface Alias {
   Description?: string;
 }
 
+/** What a published version keeps of $LATEST: publishing again with none of it changed publishes nothing. */
+const VERSIONED = [
+  'CodeSha256',
+  'Role',
+  'MemorySize',
+  'Timeout',
+  'Environment',
+  'Layers',
+  'Runtime',
+  'Handler',
+  'EphemeralStorage',
+  'TracingConfig',
+  'Description',
+  'Architectures',
+] as const;
+const fingerprint = (c: FunctionConfiguration) => JSON.stringify(VERSIONED.map((k) => c[k]));
+
 /**
- * Lambda as AWS documents it, for what moto does not do: RevisionId enforced on aliases and functions,
- * LastUpdateStatus InProgress after an update, CodeSha256 checked on publish, unchanged publish returns the
- * latest version. Error shapes are the SDK's own exception classes.
+ * Lambda as AWS documents it, for what moto does not do: RevisionId enforced on aliases, functions and publish
+ * (and changed once more when an update completes, as AWS does: https://github.com/aws/aws-sdk/issues/377),
+ * LastUpdateStatus InProgress after an update, State Pending after a create, CodeSha256 checked on publish,
+ * unchanged publish returns the latest version. Error shapes are the SDK's own exception classes.
  */
 export function fakeLambda() {
   const mock = mockClient(LambdaClient);
@@ -44,13 +64,24 @@ export function fakeLambda() {
     /** GetFunctionConfiguration polls answered InProgress before Successful after an update. */
     inProgressPolls: 0,
     pollsLeft: 0,
+    /** An update whose completion, seen by the next Successful read, gives $LATEST a new RevisionId. */
+    completing: false,
+    /** No function yet: reads answer ResourceNotFoundException until CreateFunction. */
+    missing: false,
+    /** GetFunctionConfiguration polls answered State Pending after CreateFunction. */
+    pendingPolls: 0,
     invoke: (_version: string) => ({ body: '{"ok":true}', error: undefined as string | undefined }),
     calls: [] as string[],
     /** Per operation, errors to throw on the next calls; a function runs first (e.g. to apply a write whose response is lost). */
     failNext: new Map<string, (Error | (() => Error))[]>(),
+    /** Per operation, something done once just before the next call is served (someone else's write). */
+    before: new Map<string, () => void>(),
   };
   const fail = (op: string) => {
     state.calls.push(op);
+    const before = state.before.get(op);
+    state.before.delete(op);
+    before?.();
     const queue = state.failNext.get(op);
     const next = queue?.shift();
     if (next) throw typeof next === 'function' ? next() : next;
@@ -63,31 +94,62 @@ export function fakeLambda() {
     RevisionId: a.RevisionId,
     Description: a.Description ?? '',
   });
+  // The $LATEST each version was published from (a version's Description is the publish's own).
+  const prints = new Map<string, string>();
   const publish = (description?: string) => {
     const last = [...state.versions.entries()].at(-1);
     // "Lambda doesn't publish a version if the function's code and configuration haven't changed": API_PublishVersion
-    if (last && last[1].CodeSha256 === state.latest.CodeSha256 && last[1].Role === state.latest.Role)
-      return last[1];
+    if (last && prints.get(last[0]) === fingerprint(state.latest)) return last[1];
     const version = String(state.versions.size + 1);
     const cfg = {
       ...state.latest,
+      FunctionName: 'orders',
       Version: version,
       FunctionArn: `${ARN}:${version}`,
       Description: description,
       State: 'Active' as const,
     };
     state.versions.set(version, cfg);
+    prints.set(version, fingerprint(state.latest));
     return cfg;
+  };
+
+  const notFound = (qualifier = '') =>
+    new ResourceNotFoundException({
+      message: `Function not found: ${ARN}${qualifier && `:${qualifier}`}`,
+      $metadata: {},
+    });
+  const guard = (revisionId?: string) => {
+    if (revisionId && revisionId !== state.latest.RevisionId)
+      throw new PreconditionFailedException({
+        message: 'The Revision Id provided does not match the latest Revision Id.',
+        $metadata: {},
+      });
+  };
+  const updated = () => {
+    state.latest = { ...state.latest, RevisionId: randomUUID() };
+    state.pollsLeft = state.inProgressPolls;
+    state.completing = true;
+    return { ...state.latest, LastUpdateStatus: 'InProgress' as const };
   };
 
   mock.on(GetFunctionConfigurationCommand).callsFake((input) => {
     fail('GetFunctionConfiguration');
+    if (state.missing) throw notFound(input.Qualifier);
     if (!input.Qualifier || input.Qualifier === '$LATEST') {
+      if (state.pendingPolls > 0) {
+        state.pendingPolls--;
+        return { ...state.latest, State: 'Pending' };
+      }
       if (state.pollsLeft > 0) {
         state.pollsLeft--;
         return { ...state.latest, LastUpdateStatus: 'InProgress' };
       }
-      return { ...state.latest, FunctionName: 'orders', Version: '$LATEST' };
+      if (state.completing) {
+        state.completing = false;
+        state.latest = { ...state.latest, RevisionId: randomUUID() };
+      }
+      return { State: 'Active', ...state.latest, FunctionName: 'orders', Version: '$LATEST' };
     }
     const v = state.versions.get(input.Qualifier);
     if (!v)
@@ -99,24 +161,45 @@ export function fakeLambda() {
   });
   mock.on(UpdateFunctionCodeCommand).callsFake((input) => {
     fail('UpdateFunctionCode');
-    if (input.RevisionId && input.RevisionId !== state.latest.RevisionId) {
-      throw new PreconditionFailedException({
-        message: 'The Revision Id provided does not match the latest Revision Id.',
-        $metadata: {},
-      });
-    }
+    if (state.missing) throw notFound();
+    guard(input.RevisionId);
     state.latest = {
       ...state.latest,
       CodeSha256: sha(
         Buffer.from(input.ZipFile ?? []).toString() + (input.ImageUri ?? '') + (input.S3Key ?? ''),
       ),
-      RevisionId: randomUUID(),
+      ...(input.Architectures && { Architectures: input.Architectures }),
     };
-    state.pollsLeft = state.inProgressPolls;
-    return { ...state.latest, LastUpdateStatus: 'InProgress' };
+    return updated();
+  });
+  mock.on(UpdateFunctionConfigurationCommand).callsFake((input) => {
+    fail('UpdateFunctionConfiguration');
+    if (state.missing) throw notFound();
+    guard(input.RevisionId);
+    state.latest = { ...state.latest, ...configOf(input) };
+    return updated();
+  });
+  mock.on(CreateFunctionCommand).callsFake((input) => {
+    fail('CreateFunction');
+    if (!state.missing)
+      throw new ResourceConflictException({ message: `Function already exist: orders`, $metadata: {} });
+    const code = input.Code ?? {};
+    state.missing = false;
+    state.latest = {
+      ...configOf(input),
+      PackageType: input.PackageType,
+      CodeSha256: sha(
+        Buffer.from(code.ZipFile ?? []).toString() + (code.ImageUri ?? '') + (code.S3Key ?? ''),
+      ),
+      RevisionId: randomUUID(),
+      LastUpdateStatus: 'Successful',
+    };
+    return { ...state.latest, State: 'Pending' };
   });
   mock.on(PublishVersionCommand).callsFake((input) => {
     fail('PublishVersion');
+    if (state.missing) throw notFound();
+    guard(input.RevisionId);
     if (input.CodeSha256 && input.CodeSha256 !== state.latest.CodeSha256) {
       const err = new Error(
         `CodeSHA256 (${input.CodeSha256}) is different from current CodeSHA256 in $LATEST (${state.latest.CodeSha256}). Please try again with the CodeSHA256 in $LATEST.`,
@@ -213,6 +296,17 @@ export function fakeLambda() {
       state.aliases.set('live', { FunctionVersion: version, weights: {}, RevisionId: randomUUID() });
     },
   };
+}
+
+/** The configuration fields of an UpdateFunctionConfiguration or CreateFunction request, as Lambda reports them. */
+function configOf(input: Record<string, unknown>): FunctionConfiguration {
+  const cfg: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (v === undefined || ['FunctionName', 'RevisionId', 'Code', 'Publish', 'PackageType'].includes(k))
+      continue;
+    cfg[k] = k === 'Layers' ? (v as string[]).map((Arn) => ({ Arn, CodeSize: 100 })) : v;
+  }
+  return cfg as FunctionConfiguration;
 }
 
 function sha(text: string): string {

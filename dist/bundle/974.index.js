@@ -1,5 +1,5 @@
-export const id = 455;
-export const ids = [455,260];
+export const id = 974;
+export const ids = [974,260];
 export const modules = {
 
 /***/ 5260:
@@ -235,7 +235,7 @@ function capital(text) {
 
 /***/ }),
 
-/***/ 1455:
+/***/ 8974:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -472,7 +472,45 @@ async function markRestored(c, id) {
     }));
 }
 
+;// CONCATENATED MODULE: ./packages/release/src/run/rollback-first.ts
+
+
+
+
+async function rollbackWithoutTraffic(rt, i, first, o) {
+    const record = first.record;
+    rt.setOutput('changed', String(record?.changed ?? false));
+    const parts = [`### rollback: ${i.config.name}`, '', ...(first.summary ?? [])];
+    if (i.reason)
+        parts.push(`Reason: ${i.reason}`, '');
+    // Nothing done is nothing to record, as only-if-split without a split.
+    if (!i.history || !record?.changed) {
+        await rt.summary(parts.join('\n'));
+        return;
+    }
+    const run = (0,src_config/* runContext */.pO)(rt.env);
+    const history = await (0,run_history/* openFor */.qw)(rt, i.history, i.config.aws, run, o.clock, o.deps);
+    const c = {
+        rt,
+        history,
+        target: { environment: i.history.environment, ...i.config.history },
+        run,
+        clock: o.clock,
+        region: i.config.aws.region,
+        reason: i.reason,
+    };
+    const approvers = o.guard && (0,src_guard/* approvedBy */.vU)(o.guard.approvals);
+    if (approvers)
+        c.approvedBy = approvers;
+    const recorded = await recordRollback(c, record, i.releaseId, undefined);
+    parts.push('#### Recorded', '', (0,run_history/* outcomesTable */.ee)(recorded.rows), '');
+    await rt.summary(parts.join('\n'));
+    await (0,run_history/* announce */.iP)(rt, i.history, i.config.aws, recorded.notices, o.deps);
+    (0,run_history/* settle */.G9)(rt, i.history, recorded, `The rollback of ${i.config.name} (${record.fromVersion} → ${record.toVersion}) was`);
+}
+
 ;// CONCATENATED MODULE: ./packages/release/src/run/rollback.ts
+
 
 
 
@@ -530,6 +568,13 @@ async function runRollback(rt, targets, deps = {}) {
         // The production guard, before any AWS client: require-environment.
         const guard = await (0,src_guard/* enforceGuard */.IY)(rt, (0,src_guard/* readGuardConfig */.UF)(inputs));
         const clock = (0,common/* clockOf */.ie)(deps, rt.env);
+        // A target's own rollback first (a stack's); without traffic to move, the step ends with it.
+        const ctx = { clock, log: rt, ...(deps.clients && { clients: deps.clients }) };
+        const first = await i.target.rollback?.before?.(i.config, i.extra, ctx);
+        for (const [name, value] of Object.entries(first?.outputs ?? {}))
+            rt.setOutput(name, value);
+        if (first && !first.traffic)
+            return rollbackWithoutTraffic(rt, i, first, { clock, deps, guard });
         const { router } = await i.target.open(i.config, {
             clock,
             ...(deps.clients && { clients: deps.clients }),
@@ -558,7 +603,7 @@ async function runRollback(rt, targets, deps = {}) {
             for (const [name, value] of Object.entries(outputs))
                 rt.setOutput(name, value);
         }
-        await report(s, r, restored);
+        await report(s, r, restored, first?.summary);
     });
 }
 /** The engine's rollback, with `to` resolved from the history when it names a deployment or the last good one. */
@@ -606,13 +651,14 @@ async function noSplit(s, r) {
     ].join('\n'));
 }
 /** The job summary, and with environment the records and notices of the rollback. */
-async function report(s, r, restored) {
+async function report(s, r, restored, first = []) {
     const { rt, i, router, recording: c } = s;
     const parts = [
         `### rollback: ${i.config.name} → ${router.label(r.toVersion)}`,
         '',
         (0,src/* table */.tp)(['before', 'after', 'reason'], [[r.before, r.after, i.reason || '(none given)']]),
         '',
+        ...first,
     ];
     if (!c || !i.history) {
         await rt.summary(parts.join('\n'));
