@@ -1,5 +1,6 @@
 import type { Targets } from '@deploy-actions/release/run/common';
 import { withStacks } from '@deploy-actions/target-cloudformation';
+import { cloudRunTarget } from '@deploy-actions/target-cloud-run';
 import { ecsTarget } from '@deploy-actions/target-ecs';
 import { CONFIG_INPUTS, lambdaTarget } from '@deploy-actions/target-lambda';
 
@@ -9,4 +10,5 @@ export const targets: Targets = {
   // With a stack, the function's configuration is the template's.
   lambda: withStacks(lambdaTarget, CONFIG_INPUTS) as Targets[string],
   ecs: ecsTarget as Targets[string],
+  'cloud-run': cloudRunTarget as Targets[string],
 };

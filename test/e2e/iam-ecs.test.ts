@@ -1,4 +1,4 @@
-// The README's least-privilege IAM policies for target ecs, against the calls each action really makes: every
+// The least-privilege IAM policies for target ecs (docs/iam.md), against the calls each action really makes: every
 // ECS action with every feature on, through the bundles, against moto and the model of ECS rollouts, with both
 // routers (the production listener and a listener rule). Two permissions are no calls of their own: ECS
 // authorises iam:PassRole (the task definition's roles) and ecs:TagResource (its tags) inside
@@ -40,12 +40,12 @@ interface Statement {
   Condition?: Record<string, Record<string, string>>;
 }
 
-/** The ECS policy of an action in the README (record-history has one policy for both targets). */
+/** The ECS policy of an action in docs/iam.md (record-history has one policy for both targets). */
 function policy(action: string): Statement[] {
-  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const readme = readFileSync(join(repoRoot, 'docs', 'iam.md'), 'utf8');
   const marker = action === 'record-history' ? 'iam:record-history' : `iam-ecs:${action}`;
   const block = new RegExp(`<!-- ${marker} -->\\s*\`\`\`json\\n([\\s\\S]*?)\`\`\``).exec(readme);
-  if (!block) throw new Error(`README.md has no ECS IAM policy for ${action}`);
+  if (!block) throw new Error(`docs/iam.md has no ECS IAM policy for ${action}`);
   return (JSON.parse(block[1]!) as { Statement: Statement[] }).Statement;
 }
 
@@ -181,7 +181,7 @@ async function release(n: number, router: Record<string, string>, deploy: Record
   return versions['green-version'];
 }
 
-describe('least-privilege IAM policies for target ecs in the README', () => {
+describe('least-privilege IAM policies for target ecs in docs/iam.md', () => {
   it('through the production listener: a release from a file, a failed rollout, a split rolled back', async () => {
     await fixtures();
     const router = viaListener();

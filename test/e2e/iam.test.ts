@@ -35,14 +35,14 @@ const IMPLIED: Record<string, string[]> = {
 };
 
 function policyActions(action: string): string[] {
-  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const readme = readFileSync(join(repoRoot, 'docs', 'iam.md'), 'utf8');
   const block = new RegExp(`<!-- iam:${action} -->\\s*\`\`\`json\\n([\\s\\S]*?)\`\`\``).exec(readme);
-  if (!block) throw new Error(`README.md has no IAM policy for ${action}`);
+  if (!block) throw new Error(`docs/iam.md has no IAM policy for ${action}`);
   const policy = JSON.parse(block[1]) as { Statement: { Action: string[] }[] };
   return policy.Statement.flatMap((s) => s.Action).sort();
 }
 
-describe('least-privilege IAM policies in the README', () => {
+describe('least-privilege IAM policies in docs/iam.md', () => {
   it('list exactly the API calls each action makes with every feature on', async () => {
     const cw = new CloudWatchClient(clientConfig(bed.moto.url));
     await cw.send(
@@ -174,7 +174,7 @@ describe('least-privilege IAM policies in the README', () => {
   });
 });
 
-describe('least-privilege IAM policies for stacks in the README', () => {
+describe('least-privilege IAM policies for stacks in docs/iam.md', () => {
   it('list the calls deploy-green and rollback make with stack-name, every stack feature on', async () => {
     bed.callsByAction.clear();
     const cw = new CloudWatchClient(clientConfig(bed.moto.url));

@@ -361,7 +361,12 @@ describe('traffic simulator', () => {
     await until('traffic', () => instant.firstServedAt('1') !== undefined);
     const at = instant.firstServedAt('1')!;
     expect(readableAt(at, 0)).toBe(at);
-    const got = await metricSums(at, at + 1000, [query('inv', 'Invocations', dims(fn0, '1'), 'Sum')]);
+    // The tick records a request before its write returns: read until the write has landed.
+    let got: Record<string, number> = {};
+    await until('the datapoint written', async () => {
+      got = await metricSums(at, at + 1000, [query('inv', 'Invocations', dims(fn0, '1'), 'Sum')]);
+      return got.inv! > 0;
+    });
     const answeredAt = clock0.now();
     await instant.stop();
     expect(got.inv).toBeGreaterThan(0);

@@ -16,6 +16,8 @@ export interface TargetConfig {
   aws: AwsOptions;
   /** The history this target's releases go to: its kind and the name of the released thing. */
   history: { targetKind: string; resource: string };
+  /** false when the target's metrics are not CloudWatch's (Cloud Run's are Cloud Monitoring's): no client opened. */
+  cloudwatch?: false;
 }
 
 /** Moves traffic between two versions; every write is guarded by what was read just before it. */

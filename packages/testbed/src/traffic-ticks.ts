@@ -133,7 +133,8 @@ export interface TickingOptions {
   simStart: number;
   realStart: number;
   tick(): Promise<void>;
-  held: HeldMetrics;
+  /** A store that keeps data back itself (the Cloud Run stand-in's Monitoring) passes one that holds nothing. */
+  held: Pick<HeldMetrics, 'nextReadyAt' | 'lastReadyAt' | 'writeReadable'>;
   /** Destroys the simulator's clients, once stopped. */
   close(): void;
 }

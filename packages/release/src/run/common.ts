@@ -59,20 +59,23 @@ export function readConfig(
   return target.readConfig(inputs, env)!;
 }
 
-/** A CloudWatch client only when alarms or metrics are checked. */
+/** A CloudWatch client only when alarms or metrics are checked, and the target's metrics are CloudWatch's. */
 export async function cloudwatchFor(
   health: HealthConfig,
-  aws: AwsOptions,
+  config: Pick<TargetConfig, 'aws' | 'cloudwatch'>,
   deps: Deps,
 ): Promise<CloudWatch | undefined> {
-  if (!health.metrics && !hasAlarms(health)) return undefined;
+  if (config.cloudwatch === false || (!health.metrics && !hasAlarms(health))) return undefined;
   const make = deps.cloudwatch ?? (await import('@deploy-actions/health/client')).cloudwatchClient;
-  return make(aws);
+  return make(config.aws);
 }
 
 export function clockOf(deps: Deps, env: Runtime['env']): Clock {
   return deps.clock ?? clockFromEnv(env);
 }
+
+/** Inputs that are credentials (Cloud Run's access-token), masked before anything can print them. */
+const CREDENTIAL_INPUTS = ['access-token'];
 
 /** Runs one action body; every failure becomes one clear failed-step message. */
 export async function runStep(
@@ -80,6 +83,10 @@ export async function runStep(
   body: () => Promise<void>,
   nothingDone = 'Nothing was changed in AWS.',
 ): Promise<void> {
+  for (const name of CREDENTIAL_INPUTS) {
+    const value = rt.input(name);
+    if (value) rt.setSecret?.(value);
+  }
   try {
     await body();
   } catch (err) {

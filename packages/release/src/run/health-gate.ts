@@ -28,7 +28,7 @@ export async function runHealthGate(rt: Runtime, targets: Targets, deps: Deps = 
   await runStep(rt, async () => {
     const i = readGateInputs(new InputReader(rt.input), rt.env, targets);
     const clock = clockOf(deps, rt.env);
-    const cloudwatch = await cloudwatchFor(i.health, i.config.aws, deps);
+    const cloudwatch = await cloudwatchFor(i.health, i.config, deps);
     const { router, signals } = await i.target.open(i.config, {
       clock,
       health: i.health,

@@ -53,7 +53,7 @@ export interface OpenedShift {
 /** The target's router and, when any check is configured, the health gate; unknown alarms are bad input. */
 async function openShift(rt: Runtime, i: ShiftInputs, deps: Deps): Promise<OpenedShift> {
   const clock = clockOf(deps, rt.env);
-  const cloudwatch = await cloudwatchFor(i.health, i.config.aws, deps);
+  const cloudwatch = await cloudwatchFor(i.health, i.config, deps);
   const session = await i.target.open(i.config, {
     clock,
     health: i.health,

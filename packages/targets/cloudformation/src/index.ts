@@ -44,19 +44,7 @@ export function withStacks<C extends FnConfig, D>(
       return lambda.readConfig(inputs, env, opts) as StackConfig<C> | undefined;
     }
     const fn = lambda.readConfig(inputs, env, { ...opts, optional: true });
-    if (fn) return { ...fn, stack };
-    // The stack alone, or its function named by an output: the alias is still checked now.
-    const alias = inputs.text('alias') || 'live';
-    if (!ALIAS.test(alias)) throw new InputError('alias', alias, 'must be a Lambda alias name');
-    const region = resolveRegion(inputs.text('aws-region'), env);
-    const maxAttempts = inputs.integer('max-attempts', 10, 1, 20);
-    return {
-      name: `stack ${stack}`,
-      aws: { region, maxAttempts },
-      history: { targetKind: 'cloudformation', resource: stack },
-      stack,
-      alias,
-    } as StackConfig<C>;
+    return fn ? { ...fn, stack } : (stackAloneConfig(inputs, env, stack) as StackConfig<C>);
   };
 
   return {
@@ -87,21 +75,7 @@ export function withStacks<C extends FnConfig, D>(
       },
     },
     rollback: {
-      readInputs: (inputs) => {
-        const stack = readStackName(inputs);
-        const to = inputs.text('to');
-        // A stack alone goes back to its previous template; versions are the alias's.
-        if (stack && !inputs.text('function-name') && to && to !== 'previous')
-          throw new InputError(
-            'to',
-            to,
-            'needs function-name: a stack alone rolls back to its previous template',
-          );
-        return {
-          lambda: lambda.rollback?.readInputs(inputs),
-          ...(stack && { resourcesToSkip: readResourcesToSkip(inputs), timeoutMs: stackTimeout(inputs) }),
-        };
-      },
+      readInputs: (inputs) => readRollbackInputs(lambda, inputs),
       before: async (cfg, extra, ctx) => {
         const x = extra as { resourcesToSkip?: string[]; timeoutMs?: number };
         if (!cfg.stack) return { traffic: true, outputs: {} };
@@ -115,6 +89,33 @@ export function withStacks<C extends FnConfig, D>(
       after: async (cfg, extra, done, ctx) =>
         lambda.rollback ? lambda.rollback.after(cfg, (extra as { lambda: unknown }).lambda, done, ctx) : {},
     },
+  };
+}
+
+/** The stack alone, or its function named by an output: no function config yet, but the alias is checked now. */
+function stackAloneConfig(inputs: InputReader, env: Env, stack: string): StackConfig<FnConfig> {
+  const alias = inputs.text('alias') || 'live';
+  if (!ALIAS.test(alias)) throw new InputError('alias', alias, 'must be a Lambda alias name');
+  const region = resolveRegion(inputs.text('aws-region'), env);
+  const maxAttempts = inputs.integer('max-attempts', 10, 1, 20);
+  return {
+    name: `stack ${stack}`,
+    aws: { region, maxAttempts },
+    history: { targetKind: 'cloudformation', resource: stack },
+    stack,
+    alias,
+  };
+}
+
+function readRollbackInputs<C extends FnConfig, D>(lambda: Target<C, D>, inputs: InputReader) {
+  const stack = readStackName(inputs);
+  const to = inputs.text('to');
+  // A stack alone goes back to its previous template; versions are the alias's.
+  if (stack && !inputs.text('function-name') && to && to !== 'previous')
+    throw new InputError('to', to, 'needs function-name: a stack alone rolls back to its previous template');
+  return {
+    lambda: lambda.rollback?.readInputs(inputs),
+    ...(stack && { resourcesToSkip: readResourcesToSkip(inputs), timeoutMs: stackTimeout(inputs) }),
   };
 }
 

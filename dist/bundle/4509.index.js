@@ -1,0 +1,1036 @@
+export const id = 4509;
+export const ids = [4509];
+export const modules = {
+
+/***/ 1824:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C2: () => (/* binding */ parseStatusRanges),
+/* harmony export */   EK: () => (/* binding */ hasChecks),
+/* harmony export */   Ll: () => (/* binding */ readHealthConfig),
+/* harmony export */   Nq: () => (/* binding */ requireChecks),
+/* harmony export */   Sx: () => (/* binding */ parseLatencyLimits),
+/* harmony export */   ci: () => (/* binding */ parseAlarms),
+/* harmony export */   zZ: () => (/* binding */ hasAlarms)
+/* harmony export */ });
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
+/* harmony import */ var _logs_config__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9316);
+
+
+const HOUR = 3_600_000;
+// eslint-disable-next-line no-control-regex -- alarm names are any printable characters
+const ALARM_NAME = /^[^\u0000-\u001f\u007f]{1,255}$/;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+/**
+ * Every health input, checked; shared by health-gate and shift-traffic so both judge alike. `wait`: whether
+ * on-inconclusive may be wait (a shift's step can bake on; a single verdict cannot).
+ */
+function readHealthConfig(inputs, opts = {}) {
+    const alarms = parseAlarms(inputs.text('alarms', { multiline: true }));
+    const maxErrorRate = optionalNumber(inputs, 'max-error-rate', {
+        min: 0,
+        max: 100,
+        expected: 'a percentage from 0 to 100, for example 2',
+        percent: true,
+    });
+    const maxLatencyRatio = optionalNumber(inputs, 'max-latency-ratio', {
+        min: 1,
+        max: 100,
+        expected: 'a ratio from 1 to 100 of green p95 over blue p95, for example 1.5',
+    });
+    const maxLatencyMs = parseLatencyLimits(inputs.text('max-latency-ms'));
+    const minInvocations = inputs.integer('min-invocations', 50, 1, 1_000_000_000);
+    const windowMs = inputs.duration('window', '5m', { ms: 24 * HOUR, label: '24h' });
+    if (windowMs < 60_000 || windowMs % 60_000 !== 0) {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('window', inputs.text('window'), 'must be whole minutes, at least 1m: Lambda publishes metrics per minute');
+    }
+    const metrics = maxErrorRate !== undefined || maxLatencyRatio !== undefined || maxLatencyMs
+        ? { maxErrorRate, maxLatencyRatio, ...(maxLatencyMs && { maxLatencyMs }), minInvocations, windowMs }
+        : undefined;
+    const http = readHttp(inputs);
+    const payload = inputs.json('invoke-payload');
+    const expect = inputs.matcher('invoke-expect');
+    if (expect && !payload)
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('invoke-expect', inputs.text('invoke-expect'), 'needs invoke-payload');
+    const logs = (0,_logs_config__WEBPACK_IMPORTED_MODULE_1__/* .readLogsConfig */ .m)(inputs, windowMs);
+    const durationMs = inputs.duration('duration', '0', { ms: 6 * HOUR, label: '6h' });
+    const intervalMs = inputs.duration('interval', '1m', { ms: HOUR, label: '1h' });
+    if (intervalMs < 1000)
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('interval', inputs.text('interval'), 'must be at least 1s');
+    const consecutiveFailures = inputs.integer('consecutive-failures', 1, 1, 100);
+    const onInconclusive = inputs.oneOf('on-inconclusive', opts.wait ? ['fail', 'pass', 'wait'] : ['fail', 'pass'], 'fail');
+    return {
+        alarms,
+        ...(metrics && { metrics }),
+        ...(http && { http }),
+        ...(payload && { invoke: { payload, expect } }),
+        ...(logs && { logs }),
+        durationMs,
+        intervalMs,
+        consecutiveFailures,
+        onInconclusive,
+    };
+}
+/** A gate with nothing to check would pass anything: fail closed instead. */
+function requireChecks(c) {
+    if (!hasChecks(c)) {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarms', '', 'health-gate needs at least one check: alarms, max-error-rate, max-latency-ratio, max-latency-ms, http-url, invoke-payload or a logs rule (max-consecutive-failures, max-timeouts, max-memory-mb, max-duration-ratio, max-init-ratio)');
+    }
+}
+function hasAlarms(c) {
+    return c.alarms.names.length + c.alarms.prefixes.length > 0;
+}
+function hasChecks(c) {
+    return hasAlarms(c) || !!c.metrics || !!c.http || !!c.invoke || !!c.logs;
+}
+/** "orders-errors, orders-latency" or one per line; "orders-*" is every alarm whose name starts "orders-". */
+function parseAlarms(text) {
+    const names = [];
+    const prefixes = [];
+    for (const item of text
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        if (!ALARM_NAME.test(item))
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarms', item, 'must be CloudWatch alarm names of 1 to 255 characters');
+        const star = item.indexOf('*');
+        if (star === -1)
+            names.push(item);
+        else if (star === item.length - 1 && star > 0)
+            prefixes.push(item.slice(0, -1));
+        else
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarms', item, 'may use * only at the end of a name, as a prefix: orders-*');
+    }
+    if (names.length > 100)
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('alarms', text, 'may name at most 100 alarms');
+    return { names, prefixes };
+}
+const LATENCY_LIMITS = 'must be latency limits in ms by percentile, such as p95=2000,p99=5000 (a bare number means p99): percentiles p1 to p99.9, each named once, limits whole ms from 1 to 900000';
+/** "p95=2000,p99=5000"; a bare "3000" is p99=3000. */
+function parseLatencyLimits(text) {
+    if (text === '')
+        return undefined;
+    const limits = {};
+    for (const item of text.split(',').map((s) => s.trim())) {
+        const m = /^(?:(p\d{1,2}(?:\.\d)?)\s*=\s*)?(\d{1,6})$/.exec(item);
+        const stat = m ? (m[1] ?? 'p99') : '';
+        const ms = Number(m?.[2]);
+        if (!m || Number(stat.slice(1)) < 1 || ms < 1 || ms > 900_000 || stat in limits) {
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('max-latency-ms', text, LATENCY_LIMITS);
+        }
+        limits[stat] = ms;
+    }
+    return limits;
+}
+/** "200-299", "200,204,300-399": the statuses a healthy endpoint answers with. */
+function parseStatusRanges(name, text) {
+    return text.split(',').map((part) => {
+        const m = /^\s*(\d{3})(?:\s*-\s*(\d{3}))?\s*$/.exec(part);
+        const from = Number(m?.[1]);
+        const to = Number(m?.[2] ?? m?.[1]);
+        if (!m || from < 100 || to > 599 || from > to) {
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, text, 'must be HTTP statuses or ranges from 100 to 599, for example 200-299 or 200,204,301-302');
+        }
+        return { from, to };
+    });
+}
+function readHttp(inputs) {
+    // Inputs with an action.yml default always arrive, so they are checked whether or not a URL is given.
+    const method = inputs.oneOf('http-method', ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], 'GET');
+    const expect = parseStatusRanges('http-expect-status', inputs.text('http-expect-status') || '200-299');
+    const samples = inputs.integer('http-samples', 3, 1, 100);
+    const url = inputs.text('http-url');
+    if (!url) {
+        const stray = ['http-max-latency-ms', 'http-headers', 'http-body'].find((n) => inputs.text(n, { multiline: true }) !== '');
+        if (stray)
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(stray, inputs.text(stray, { multiline: true }), 'needs http-url');
+        return undefined;
+    }
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-url', url, 'must be an absolute http:// or https:// URL');
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-url', url, 'must be an absolute http:// or https:// URL');
+    }
+    // Credentials in a URL would be printed in every log line and report that names the probe.
+    if (parsed.username || parsed.password) {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-url', url.replace(/\/\/[^@/]*@/, '//***@'), 'must not hold credentials: send them in http-headers (Authorization: ...)');
+    }
+    const headers = {};
+    for (const line of inputs
+        .text('http-headers', { multiline: true })
+        .split('\n')
+        .filter((l) => l.trim())) {
+        const m = /^([^:]+):(.*)$/.exec(line.trim());
+        if (!m || !HEADER_NAME.test(m[1].trim()) || !HEADER_VALUE.test(m[2])) {
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-headers', line, 'must be one "Name: value" header per line, in printable ASCII');
+        }
+        headers[m[1].trim()] = m[2].trim();
+    }
+    const body = inputs.text('http-body', { multiline: true, max: 64 * 1024 });
+    if (body && (method === 'GET' || method === 'HEAD')) {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('http-body', body, `cannot go with http-method ${method}: use POST, PUT, PATCH, DELETE or OPTIONS`);
+    }
+    const maxLatencyMs = inputs.text('http-max-latency-ms')
+        ? inputs.integer('http-max-latency-ms', 0, 1, 600_000)
+        : undefined;
+    return {
+        url: parsed.toString(),
+        method,
+        headers,
+        ...(body && { body }),
+        expect,
+        ...(maxLatencyMs !== undefined && { maxLatencyMs }),
+        samples,
+    };
+}
+function optionalNumber(inputs, name, range) {
+    const raw = inputs.text(name);
+    const text = range.percent ? raw.replace(/%$/, '') : raw;
+    if (text === '')
+        return undefined;
+    if (!/^\d+(\.\d+)?$/.test(text) || Number(text) < range.min || Number(text) > range.max) {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, raw, `must be ${range.expected}`);
+    }
+    return Number(text);
+}
+
+
+/***/ }),
+
+/***/ 4487:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ greenKey),
+/* harmony export */   S$: () => (/* binding */ checkpointOf),
+/* harmony export */   SH: () => (/* binding */ planHash),
+/* harmony export */   Xn: () => (/* binding */ encodeCheckpoint),
+/* harmony export */   gf: () => (/* binding */ isGreen),
+/* harmony export */   nO: () => (/* binding */ fitWatch),
+/* harmony export */   ng: () => (/* binding */ runOf)
+/* harmony export */ });
+/* unused harmony exports CHECKPOINT_PREFIX, CHECKPOINT_FORMAT, WATCH_FORMAT, CHECKPOINT_MAX, parseCheckpoint */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Where a checkpointed rollout stands, kept with the traffic it describes (the Lambda alias's Description, a tag
+// of the ALB listener or rule): one line of at most 200 characters, in characters both places take
+// (ELB tag values allow letters, digits, spaces and + - = . _ : / @:
+// https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-rule-tags.html).
+//
+//   deploy-actions/1 g=7 p=3f2a9c01 s=2 t=1767225600 r=123456789.1
+//
+// g: green (or @ and a hash of it when long), p: hash of the plan, s: index of the current step in the plan,
+// t: when that step began (epoch seconds), r: the run that wrote it (run id.attempt).
+//
+// Format 2 adds the watch after promotion (watch-after): the routing is 100% green, s is the plan's last step,
+// t is when the watch began, w how long it lasts (seconds) and b the version to go back to. A step checkpoint is
+// still written in format 1, and both formats are read.
+//
+//   deploy-actions/2 g=7 p=3f2a9c01 s=5 t=1767225600 r=123456789.1 w=86400 b=6
+
+const CHECKPOINT_PREFIX = 'deploy-actions/';
+const CHECKPOINT_FORMAT = 1;
+/** The format of a checkpoint in the watch after promotion. */
+const WATCH_FORMAT = 2;
+const CHECKPOINT_MAX = 200;
+const GREEN = /^[A-Za-z0-9_.:/+-]{1,100}$/;
+const GREEN_FIELD = /^(?:[A-Za-z0-9_.:/+-]{1,100}|@[0-9a-f]{12})$/;
+const RUN = /^[A-Za-z0-9_-]{1,40}\.\d{1,6}$/;
+const FIELDS = ['g', 'p', 's', 't', 'r'];
+const WATCH_FIELDS = ['w', 'b'];
+/** The green as a checkpoint names it: itself, or @ and a hash when it is long or has other characters. */
+function greenKey(version) {
+    return GREEN.test(version) ? version : `@${sha256(version).slice(0, 12)}`;
+}
+/** A watch checkpoint that fits: green in full, or as its hash when the line would be too long with it. */
+function fitWatch(c, version) {
+    try {
+        encodeCheckpoint(c);
+        return c;
+    }
+    catch {
+        return { ...c, green: `@${sha256(version).slice(0, 12)}` };
+    }
+}
+/** Whether a checkpoint's g names this version, in full or as the hash a long checkpoint falls back to. */
+function isGreen(key, version) {
+    return key === greenKey(version) || key === `@${sha256(version).slice(0, 12)}`;
+}
+/** 8 hex digits over the plan's percentages and bakes: a rollout is advanced only by the plan it started with. */
+function planHash(plan) {
+    return sha256(plan.steps.map((s) => `${s.percent}:${s.bakeMs}`).join(',')).slice(0, 8);
+}
+/** The run id a checkpoint records, from the runner's GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT. */
+function runOf(env) {
+    const id = (env.GITHUB_RUN_ID ?? '').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 40) || 'local';
+    const attempt = /^\d{1,6}$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? env.GITHUB_RUN_ATTEMPT : '1';
+    return `${id}.${attempt}`;
+}
+function encodeCheckpoint(c) {
+    const fields = {
+        g: c.green,
+        p: c.plan,
+        s: String(c.step),
+        t: String(Math.floor(c.since / 1000)),
+        r: c.run,
+        ...(c.watch && { w: String(Math.floor(c.watch.ms / 1000)), b: c.watch.blue }),
+    };
+    const keys = c.watch ? [...FIELDS, ...WATCH_FIELDS] : FIELDS;
+    const format = c.watch ? WATCH_FORMAT : CHECKPOINT_FORMAT;
+    const text = `${CHECKPOINT_PREFIX}${format} ${keys.map((k) => `${k}=${fields[k]}`).join(' ')}`;
+    const problem = invalid(fields);
+    if (problem || text.length > CHECKPOINT_MAX) {
+        throw new Error(`cannot write checkpoint "${text}": ${problem ?? `over ${CHECKPOINT_MAX} characters`}`);
+    }
+    return text;
+}
+/**
+ * A checkpoint from the text the router holds: undefined when the text is not one of ours (a user's own alias
+ * description); an Error naming what is wrong when it is ours but malformed.
+ */
+function parseCheckpoint(text) {
+    const value = text?.trim() ?? '';
+    if (!value.startsWith(CHECKPOINT_PREFIX))
+        return undefined;
+    const [head, ...parts] = value.split(' ');
+    const format = head.slice(CHECKPOINT_PREFIX.length);
+    if (format !== String(CHECKPOINT_FORMAT) && format !== String(WATCH_FORMAT)) {
+        throw new Error(`checkpoint "${value}" is in format ${format || '(none)'}; this version of deploy-actions reads formats ${CHECKPOINT_FORMAT} and ${WATCH_FORMAT}`);
+    }
+    const known = format === String(WATCH_FORMAT) ? [...FIELDS, ...WATCH_FIELDS] : FIELDS;
+    const fields = {};
+    for (const part of parts) {
+        const at = part.indexOf('=');
+        const key = part.slice(0, at);
+        if (at < 1 || !known.includes(key) || key in fields) {
+            throw new Error(`checkpoint "${value}" has an unknown or repeated field "${part}"`);
+        }
+        fields[key] = part.slice(at + 1);
+    }
+    const missing = known.filter((k) => !(k in fields));
+    if (missing.length)
+        throw new Error(`checkpoint "${value}" lacks ${missing.join(', ')}`);
+    const problem = invalid(fields);
+    if (problem)
+        throw new Error(`checkpoint "${value}" ${problem}`);
+    return {
+        green: fields.g,
+        plan: fields.p,
+        step: Number(fields.s),
+        since: Number(fields.t) * 1000,
+        run: fields.r,
+        ...(fields.w !== undefined && { watch: { ms: Number(fields.w) * 1000, blue: fields.b } }),
+    };
+}
+/** What a router read holds: its checkpoint, or why the text of ours there is not one. */
+function checkpointOf(text) {
+    try {
+        const checkpoint = parseCheckpoint(text);
+        return checkpoint ? { checkpoint } : {};
+    }
+    catch (err) {
+        return { checkpointError: err.message };
+    }
+}
+function invalid(f) {
+    if (!GREEN_FIELD.test(f.g))
+        return `has green "${f.g}", not a version in checkpoint form`;
+    if (!/^[0-9a-f]{8}$/.test(f.p))
+        return `has plan hash "${f.p}", not 8 hex digits`;
+    if (!/^(?:0|[1-9]\d?)$/.test(f.s))
+        return `has step "${f.s}", not a step index from 0 to 99`;
+    if (!/^[1-9]\d{0,10}$/.test(f.t))
+        return `has start "${f.t}", not a time in epoch seconds`;
+    if (!RUN.test(f.r))
+        return `has run "${f.r}", not RUN_ID.ATTEMPT`;
+    if (f.w !== undefined && !/^[1-9]\d{0,8}$/.test(f.w))
+        return `has watch "${f.w}", not a length in seconds`;
+    if (f.b !== undefined && !GREEN.test(f.b))
+        return `has blue "${f.b}", not a version in checkpoint form`;
+    return undefined;
+}
+function sha256(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 239:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hm: () => (/* binding */ sameRouting),
+/* harmony export */   Nx: () => (/* binding */ capital),
+/* harmony export */   PT: () => (/* binding */ allOn),
+/* harmony export */   Uf: () => (/* binding */ routingAt),
+/* harmony export */   d1: () => (/* binding */ holdsCheckpoint),
+/* harmony export */   jz: () => (/* binding */ greenPercent),
+/* harmony export */   pR: () => (/* binding */ percentOf),
+/* harmony export */   ww: () => (/* binding */ describeRouting)
+/* harmony export */ });
+/** Whether the router holds a checkpoint (or a malformed one of ours): a write without one clears it. */
+function holdsCheckpoint(r) {
+    return r.checkpoint !== undefined || r.checkpointError !== undefined;
+}
+function percentOf(weight) {
+    return Math.round(weight * 10_000) / 100;
+}
+/** "100% on v1" or "v1 90% / v2 10%", with versions as the target labels them. */
+function describeRouting(r, label) {
+    if (!r.green)
+        return `100% on ${label(r.version)}`;
+    return `${label(r.version)} ${percentOf(1 - r.greenWeight)}% / ${label(r.green)} ${percentOf(r.greenWeight)}%`;
+}
+function sameRouting(a, b) {
+    return (a.version === b.version &&
+        (a.green ?? '') === (b.green ?? '') &&
+        Math.abs(a.greenWeight - b.greenWeight) < 1e-9);
+}
+/** Green's share of traffic in percent, for a routing that may already be fully on green or back on blue. */
+function greenPercent(r, green) {
+    if (r.green === green)
+        return percentOf(r.greenWeight);
+    return r.version === green ? 100 : 0;
+}
+/** The routing of a step: a split below 100%, all on green at 100%. */
+function routingAt(blue, green, percent) {
+    return percent >= 100
+        ? { version: green, greenWeight: 0 }
+        : { version: blue, green, greenWeight: percent / 100 };
+}
+function allOn(version) {
+    return { version, greenWeight: 0 };
+}
+/** A router's name (`alias "live"`) at the start of a sentence. */
+function capital(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+
+/***/ }),
+
+/***/ 8112:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GI: () => (/* binding */ GoogleApiError),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   ok: () => (/* binding */ httpClient)
+/* harmony export */ });
+/* unused harmony export withQuery */
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
+// The REST calls of the Admin API v2 and Cloud Monitoring v3: JSON over fetch with a bearer token, retried
+// with exponential backoff on 429 and 503 as Google advises (https://cloud.google.com/apis/design/errors#retrying_errors).
+
+/** An error status of a Google API, as its JSON error body names it (https://cloud.google.com/apis/design/errors). */
+class GoogleApiError extends Error {
+    status;
+    code;
+    what;
+    constructor(status, 
+    /** The canonical code, e.g. NOT_FOUND, FAILED_PRECONDITION. */
+    code, message, what) {
+        super(`${what}: ${status} ${code}: ${message}`);
+        this.status = status;
+        this.code = code;
+        this.what = what;
+        this.name = 'GoogleApiError';
+    }
+}
+const RETRIED = new Set([429, 503]);
+const BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 16_000;
+const USER_AGENT = 'deploy-actions/1 (cloud-run)';
+function httpClient(token, maxAttempts, clock, signal) {
+    return {
+        async call(method, url, opts = {}) {
+            const target = withQuery(url, opts.query);
+            const what = opts.what ?? `${method} ${new URL(url).pathname}`;
+            for (let attempt = 1;; attempt++) {
+                const res = await (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .proxyFetch */ .Z6)(target, {
+                    method,
+                    headers: {
+                        authorization: `Bearer ${await token()}`,
+                        'user-agent': USER_AGENT,
+                        ...(opts.body !== undefined && { 'content-type': 'application/json' }),
+                    },
+                    ...(opts.body !== undefined && { body: JSON.stringify(opts.body) }),
+                    ...(signal && { signal }),
+                });
+                const text = await res.text();
+                if (res.ok)
+                    return (text ? JSON.parse(text) : {});
+                if (RETRIED.has(res.status) && attempt < maxAttempts) {
+                    await clock.sleep(backoff(attempt, res.headers.get('retry-after')), signal);
+                    continue;
+                }
+                throw apiError(res.status, text, what);
+            }
+        },
+    };
+}
+/** Full jitter over an exponential ceiling; a Retry-After in seconds is honoured when longer. */
+function backoff(attempt, retryAfter) {
+    const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+    const after = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
+    return Math.max(after, Math.round(Math.random() * ceiling));
+}
+function apiError(status, text, what) {
+    let body = {};
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        // not JSON (a proxy's page): the status says enough
+    }
+    const message = (body.error?.message ?? text.slice(0, 200)).replace(/\s+/g, ' ').trim();
+    return new GoogleApiError(status, body.error?.status ?? String(status), message, what);
+}
+function withQuery(url, query = {}) {
+    const u = new URL(url);
+    for (const [key, value] of Object.entries(query)) {
+        if (value === undefined)
+            continue;
+        for (const v of Array.isArray(value) ? value : [value])
+            u.searchParams.append(key, v);
+    }
+    return u.toString();
+}
+function isNotFound(err) {
+    return err instanceof GoogleApiError && err.status === 404;
+}
+
+
+/***/ }),
+
+/***/ 3080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EU: () => (/* binding */ shortName),
+/* harmony export */   Js: () => (/* binding */ readyOf),
+/* harmony export */   ME: () => (/* binding */ runApi),
+/* harmony export */   OK: () => (/* binding */ OperationError),
+/* harmony export */   QQ: () => (/* binding */ SUCCEEDED),
+/* harmony export */   Wk: () => (/* binding */ FAILED),
+/* harmony export */   a6: () => (/* binding */ BY_REVISION),
+/* harmony export */   k0: () => (/* binding */ LATEST)
+/* harmony export */ });
+/* unused harmony export servicePath */
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
+/* harmony import */ var _api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8112);
+// The Admin API v2 resources and calls this target uses:
+// https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.services
+
+
+const LATEST = 'TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST';
+const BY_REVISION = 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION';
+function servicePath(cfg) {
+    return `projects/${cfg.project}/locations/${cfg.region}/services/${cfg.service}`;
+}
+/** The short name of a revision from its full resource name. */
+function shortName(name) {
+    return name.slice(name.lastIndexOf('/') + 1);
+}
+function runApi(http, cfg, clock) {
+    const base = `${cfg.api}/v2`;
+    const service = servicePath(cfg);
+    const get = async (path, what) => {
+        try {
+            return await http.call('GET', `${base}/${path}`, { what });
+        }
+        catch (err) {
+            if ((0,_api__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(err))
+                return undefined;
+            throw err;
+        }
+    };
+    return {
+        getService: () => get(service, `read service ${cfg.service}`),
+        getRevision: (name) => get(`${service}/revisions/${shortName(name)}`, `read revision ${name}`),
+        // https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.services/patch
+        patchService: (body, mask) => http.call('PATCH', `${base}/${service}`, {
+            query: { updateMask: mask.join(',') },
+            body: { ...body, name: service },
+            what: `update service ${cfg.service}`,
+        }),
+        // https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.services/create
+        createService: (body) => http.call('POST', `${base}/projects/${cfg.project}/locations/${cfg.region}/services`, {
+            query: { serviceId: cfg.service },
+            body,
+            what: `create service ${cfg.service}`,
+        }),
+        // https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.operations/get
+        wait: async (op, timeoutMs, what) => {
+            const until = clock.now() + timeoutMs;
+            let current = op;
+            for (let delay = 500; !current.done; delay = Math.min(delay * 2, 5000)) {
+                if (!current.name)
+                    throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`${what}: the operation has no name to wait for`);
+                if (clock.now() >= until) {
+                    throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`${what}: operation ${shortName(current.name)} had not finished after ${Math.round(timeoutMs / 1000)}s (wait-timeout)`);
+                }
+                await clock.sleep(delay);
+                current = await http.call('GET', `${base}/${current.name}`, { what: `${what}: wait` });
+            }
+            if (current.error) {
+                throw new OperationError(`${what} failed: ${current.error.message ?? `code ${current.error.code}`}`);
+            }
+            return current;
+        },
+    };
+}
+/** A long-running operation that finished with an error. */
+class OperationError extends _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH {
+    constructor(message) {
+        super(message);
+        this.name = 'OperationError';
+    }
+}
+/** The Ready condition of a revision or service, from its conditions or its terminal condition. */
+function readyOf(x) {
+    return x.terminalCondition?.type === 'Ready'
+        ? x.terminalCondition
+        : x.conditions?.find((c) => c.type === 'Ready');
+}
+const SUCCEEDED = 'CONDITION_SUCCEEDED';
+const FAILED = 'CONDITION_FAILED';
+
+
+/***/ }),
+
+/***/ 5580:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  googleHttp: () => (/* binding */ googleHttp),
+  openCloudRun: () => (/* binding */ openCloudRun),
+  openRunApi: () => (/* binding */ openRunApi)
+});
+
+// EXTERNAL MODULE: ./packages/targets/cloud-run/src/api.ts
+var src_api = __webpack_require__(8112);
+// EXTERNAL MODULE: ./packages/targets/cloud-run/src/auth.ts
+var auth = __webpack_require__(6492);
+// EXTERNAL MODULE: ./packages/health/src/index.ts + 10 modules
+var src = __webpack_require__(9890);
+;// CONCATENATED MODULE: ./packages/targets/cloud-run/src/metrics.ts
+// Per-revision health from Cloud Monitoring: request_count by response_code_class (5xx over all) and the
+// request_latencies percentiles, per revision_name (https://cloud.google.com/monitoring/api/metrics_gcp_p_z#gcp-run).
+// Requests to the tag URL (probes, pre-traffic tests) count in green's. Monitoring makes a minute readable
+// only minutes after it, so the newest minutes are looked for as the CloudWatch checks do (window.ts).
+
+const REDUCERS = {
+    p50: 'REDUCE_PERCENTILE_50',
+    p95: 'REDUCE_PERCENTILE_95',
+    p99: 'REDUCE_PERCENTILE_99',
+};
+/** The percentiles Cloud Monitoring can reduce to; others are refused by the metrics check. */
+const PERCENTILES = Object.keys(REDUCERS);
+async function readRevisionMetrics(http, cfg, s, windowMs, percentiles, now) {
+    const range = s.since === undefined ? (0,src.queryRange)(windowMs, now) : (0,src.sinceRange)(s.since, now);
+    if (range.end <= range.start)
+        return { green: empty(percentiles), ...(s.baseline && { blue: empty(percentiles) }) };
+    const list = (metric, reducer, byClass) => listSeries(http, cfg, metric, reducer, byClass, range);
+    const [counts, ...latencies] = await Promise.all([
+        list('request_count', 'REDUCE_SUM', true),
+        ...percentiles.map((p) => {
+            const reducer = REDUCERS[p];
+            if (!reducer)
+                throw new Error(`Cloud Monitoring has no ${p} percentile (it has ${PERCENTILES.join(', ')})`);
+            return list('request_latencies', reducer, false);
+        }),
+    ]);
+    // One map of series for the window: `${revision}|${class}` for counts, `${revision}|${p}` for latencies.
+    const series = new Map();
+    const add = (key, points) => series.set(key, [...(series.get(key) ?? []), ...points]);
+    const points = (ts) => pointsOf(ts, range.periodS);
+    for (const ts of counts)
+        add(`${revisionOf(ts)}|count|${ts.metric?.labels?.response_code_class ?? ''}`, points(ts));
+    percentiles.forEach((p, i) => {
+        for (const ts of latencies[i])
+            add(`${revisionOf(ts)}|${p}`, points(ts));
+    });
+    const { values, until } = s.since === undefined ? (0,src.newestWindow)(series, windowMs) : metrics_all(series, range.periodS);
+    const read = (revision) => {
+        const sum = (prefix) => [...values]
+            .filter(([k]) => k.startsWith(prefix))
+            .reduce((n, [, v]) => n + v.reduce((a, b) => a + b, 0), 0);
+        const requests = sum(`${revision}|count|`);
+        const failures = sum(`${revision}|count|5xx`);
+        const latency = Object.fromEntries(percentiles.map((p) => {
+            const v = values.get(`${revision}|${p}`);
+            // The worst minute of the window is the safe reading.
+            return [p, v?.length ? Math.round(Math.max(...v)) : undefined];
+        }));
+        return {
+            requests,
+            failures,
+            latency,
+            counts: { requests, '5xx': failures, '4xx': sum(`${revision}|count|4xx`) },
+        };
+    };
+    return {
+        green: read(s.version),
+        ...(s.baseline && { blue: read(s.baseline) }),
+        ...(until !== undefined && { until }),
+    };
+}
+// https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.timeSeries/list
+async function listSeries(http, cfg, metric, reducer, byClass, range) {
+    const filter = `metric.type="run.googleapis.com/${metric}" AND resource.type="cloud_run_revision" AND resource.labels.service_name="${cfg.service}"`;
+    const out = [];
+    let pageToken;
+    do {
+        const r = await http.call('GET', `${cfg.monitoring}/v3/projects/${cfg.project}/timeSeries`, {
+            query: {
+                filter,
+                'interval.startTime': new Date(range.start).toISOString(),
+                'interval.endTime': new Date(range.end).toISOString(),
+                'aggregation.alignmentPeriod': `${range.periodS}s`,
+                'aggregation.perSeriesAligner': 'ALIGN_DELTA',
+                'aggregation.crossSeriesReducer': reducer,
+                'aggregation.groupByFields': [
+                    'resource.labels.revision_name',
+                    ...(byClass ? ['metric.labels.response_code_class'] : []),
+                ],
+                pageToken,
+            },
+            what: `read ${metric} of service ${cfg.service}`,
+        });
+        out.push(...(r.timeSeries ?? []));
+        pageToken = r.nextPageToken || undefined;
+    } while (pageToken);
+    return out;
+}
+function revisionOf(ts) {
+    return ts.resource?.labels?.revision_name ?? '';
+}
+/** Each point at the start of its aligned period, as the CloudWatch datapoints are timestamped. */
+function pointsOf(ts, periodS) {
+    return (ts.points ?? []).flatMap((p) => {
+        const { startTime, endTime } = p.interval ?? {};
+        const start = startTime ? Date.parse(startTime) : Date.parse(endTime ?? '') - periodS * 1000;
+        const value = p.value?.doubleValue ?? Number(p.value?.int64Value ?? NaN);
+        if (!Number.isFinite(start) || !Number.isFinite(value))
+            throw new Error('Cloud Monitoring answered a point without a time or a value');
+        return [{ at: start, value }];
+    });
+}
+function metrics_all(series, periodS) {
+    const newest = Math.max(-Infinity, ...[...series.values()].flat().map((p) => p.at));
+    const values = new Map([...series].map(([k, points]) => [k, points.map((p) => p.value)]));
+    return Number.isFinite(newest) ? { values, until: newest + periodS * 1000 } : { values };
+}
+function empty(percentiles) {
+    return {
+        requests: 0,
+        failures: 0,
+        latency: Object.fromEntries(percentiles.map((p) => [p, undefined])),
+        counts: {},
+    };
+}
+
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 7 modules
+var core_src = __webpack_require__(1398);
+// EXTERNAL MODULE: ./packages/release/src/checkpoint.ts
+var src_checkpoint = __webpack_require__(4487);
+// EXTERNAL MODULE: ./packages/release/src/routing.ts
+var routing = __webpack_require__(239);
+// EXTERNAL MODULE: ./packages/targets/cloud-run/src/traffic.ts
+var traffic = __webpack_require__(7801);
+;// CONCATENATED MODULE: ./packages/targets/cloud-run/src/router.ts
+// The service's traffic as the engine's router. Service.etag is documented as output-only
+// (https://cloud.google.com/run/docs/reference/rest/v2/projects.locations.services#Service), so it is sent but
+// not relied on: each write reads the service, compares it with what this run last read or wrote, patches
+// traffic alone (and the checkpoint annotation with it), waits for the operation and reads the service back.
+
+
+
+
+
+/**
+ * The checkpoint of a checkpointed rollout, in a service annotation: annotations take free text (labels take
+ * only 63 lowercase characters), and the one patch that moves traffic writes it too, so the two never disagree.
+ */
+const CHECKPOINT_ANNOTATION = 'deploy-actions/checkpoint';
+/** How long a traffic patch's operation may take. */
+const WRITE_TIMEOUT_MS = 5 * 60_000;
+function serviceRouter(api, cfg) {
+    const what = `service ${cfg.service}`;
+    const created = new Map();
+    const createTime = async (revision) => {
+        if (!created.has(revision)) {
+            const r = await api.getRevision(revision);
+            created.set(revision, r?.createTime ? Date.parse(r.createTime) : 0);
+        }
+        return created.get(revision);
+    };
+    let last;
+    const readService = async () => {
+        const service = await api.getService();
+        if (!service)
+            return (last = undefined);
+        const shares = (0,traffic/* percents */.hx)(service.traffic, service.latestReadyRevision);
+        const [a, b] = [...shares.keys()];
+        const times = a && b ? [await createTime(a), await createTime(b)] : [0, 0];
+        const routing = (0,traffic/* routingOf */.CC)(shares, (x) => (x === a ? times[0] > times[1] : times[1] > times[0]));
+        const note = service.annotations?.[CHECKPOINT_ANNOTATION];
+        return (last = {
+            service,
+            routing: { ...routing, revision: `${(0,traffic/* fingerprint */.Rj)(service)}|${note ?? ''}`, ...(0,src_checkpoint/* checkpointOf */.S$)(note) },
+        });
+    };
+    const describe = (r) => (0,routing/* describeRouting */.ww)(r, (v) => v);
+    return {
+        name: what,
+        noun: 'service',
+        missing: `Service ${cfg.service} does not exist in ${cfg.project}/${cfg.region}: deploy it with deploy-green first`,
+        label: (v) => v,
+        example: (live) => `revision:${live}`,
+        readService,
+        last: () => last,
+        read: async () => (await readService())?.routing,
+        write: async (to, from, checkpoint) => {
+            const now = await readService();
+            if (!now || now.routing.revision !== from.revision) {
+                throw new core_src/* ConcurrentChangeError */.wy(`Service ${cfg.service} was changed by someone else since this run read it (now ${now ? describe(now.routing) : 'gone'}); this run changed nothing more.`);
+            }
+            const note = checkpoint ? (0,src_checkpoint/* encodeCheckpoint */.Xn)(checkpoint) : undefined;
+            const body = { etag: now.service.etag, traffic: (0,traffic/* trafficFor */.Z2)(to, now.service) };
+            const mask = ['traffic'];
+            if (note !== undefined || (0,routing/* holdsCheckpoint */.d1)(now.routing)) {
+                // The mask replaces the whole map: the user's own annotations go with it unchanged.
+                const rest = { ...now.service.annotations };
+                delete rest[CHECKPOINT_ANNOTATION];
+                body.annotations = note !== undefined ? { ...rest, [CHECKPOINT_ANNOTATION]: note } : rest;
+                mask.push('annotations');
+            }
+            await patchTraffic(api, cfg, body, mask);
+            const after = await readService();
+            const noted = after?.service.annotations?.[CHECKPOINT_ANNOTATION];
+            // No lock to rely on: what reads back otherwise was written by someone else right after this run.
+            if (!after || !(0,routing/* sameRouting */.Hm)(after.routing, settled(to)) || noted !== note) {
+                throw new core_src/* ConcurrentChangeError */.wy(`Service ${cfg.service} was changed by someone else right after this run wrote ${describe(to)}: it reads back as ${after ? describe(after.routing) : 'gone'}${noted !== note ? ` with checkpoint "${noted ?? ''}"` : ''}; this run changed nothing more.`);
+            }
+            checkServing(after.service, cfg);
+            return after.routing;
+        },
+        checkPair: async (_blue, green) => checkRevision(api, cfg, green, 'green-version'),
+        checkVersion: (version, input) => checkRevision(api, cfg, version, input),
+    };
+}
+async function patchTraffic(api, cfg, body, mask) {
+    let op;
+    try {
+        op = await api.patchService(body, mask);
+    }
+    catch (err) {
+        // A stale etag, when the API does check it: someone else wrote in between.
+        if (err instanceof src_api/* GoogleApiError */.GI && (err.status === 409 || err.status === 412)) {
+            throw new core_src/* ConcurrentChangeError */.wy(`Service ${cfg.service} was changed by someone else while this run wrote it (${err.code}); this run changed nothing more.`);
+        }
+        throw err;
+    }
+    await api.wait(op, WRITE_TIMEOUT_MS, `traffic of service ${cfg.service}`);
+}
+/** A split at 0% or 100% is one revision, as the service reads back. */
+function settled(to) {
+    if (!to.green || (to.greenWeight > 0 && to.greenWeight < 1))
+        return to;
+    return { version: to.greenWeight >= 1 ? to.green : to.version, greenWeight: 0 };
+}
+/** trafficStatuses is what serves: it must show the traffic as written. */
+function checkServing(s, cfg) {
+    const spec = (0,traffic/* percents */.hx)(s.traffic, s.latestReadyRevision);
+    const serving = (0,traffic/* percents */.hx)(s.trafficStatuses, s.latestReadyRevision);
+    const text = (m) => [...m]
+        .map(([r, p]) => `${r} ${p}%`)
+        .sort()
+        .join(', ');
+    if (text(spec) !== text(serving)) {
+        throw new core_src/* DeployError */.sH(`Service ${cfg.service} holds traffic ${text(spec)} but serves ${text(serving) || 'nothing'} (trafficStatuses).`);
+    }
+}
+async function checkRevision(api, cfg, version, input) {
+    const r = await api.getRevision(version);
+    if (!r) {
+        throw new core_src/* InputError */.dz(input, version, `is no revision of service ${cfg.service} in ${cfg.project}/${cfg.region} (deploy it with deploy-green first)`);
+    }
+}
+
+// EXTERNAL MODULE: ./packages/targets/cloud-run/src/run-api.ts
+var run_api = __webpack_require__(3080);
+;// CONCATENATED MODULE: ./packages/targets/cloud-run/src/session.ts
+
+
+
+
+
+/** The REST client, or the test double given as `clients.google`. */
+async function googleHttp(cfg, opts) {
+    const make = opts.clients?.google;
+    if (make)
+        return make(cfg);
+    return (0,src_api/* httpClient */.ok)((0,auth/* tokenSource */.Z)(cfg), cfg.maxAttempts, opts.clock);
+}
+async function openRunApi(cfg, opts) {
+    const http = await googleHttp(cfg, opts);
+    return { http, api: (0,run_api/* runApi */.ME)(http, cfg, opts.clock) };
+}
+async function openCloudRun(cfg, opts) {
+    const { http, api } = await openRunApi(cfg, opts);
+    return {
+        router: serviceRouter(api, cfg),
+        signals: {
+            ...(opts.health?.metrics && {
+                metrics: (s, windowMs, percentiles, now) => readRevisionMetrics(http, cfg, s, windowMs, percentiles, now),
+            }),
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 7801:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CC: () => (/* binding */ routingOf),
+/* harmony export */   Rj: () => (/* binding */ fingerprint),
+/* harmony export */   SG: () => (/* binding */ withTags),
+/* harmony export */   Z2: () => (/* binding */ trafficFor),
+/* harmony export */   ak: () => (/* binding */ tagUrl),
+/* harmony export */   hx: () => (/* binding */ percents),
+/* harmony export */   nb: () => (/* binding */ withoutTag)
+/* harmony export */ });
+/* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
+/* harmony import */ var _run_api__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3080);
+// A service's `traffic` as the engine's routing, and back: decisions on data, no call. Traffic targets are
+// by revision or "latest ready revision"; a tag names a URL that reaches its revision alone
+// (https://cloud.google.com/run/docs/reference/rest/v2/TrafficTarget).
+
+
+/** Percent per revision, with "latest" resolved to the service's latest ready revision. */
+function percents(traffic, latestReady) {
+    const out = new Map();
+    for (const t of traffic ?? []) {
+        const percent = t.percent ?? 0;
+        if (percent <= 0)
+            continue;
+        const revision = revisionOf(t, latestReady);
+        if (!revision) {
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`${percent}% of the traffic follows the latest ready revision, and the service has none yet`);
+        }
+        out.set(revision, (out.get(revision) ?? 0) + percent);
+    }
+    return out;
+}
+function revisionOf(t, latestReady) {
+    if (t.type === _run_api__WEBPACK_IMPORTED_MODULE_1__/* .LATEST */ .k0 || (!t.revision && t.type !== _run_api__WEBPACK_IMPORTED_MODULE_1__/* .BY_REVISION */ .a6))
+        return latestReady && (0,_run_api__WEBPACK_IMPORTED_MODULE_1__/* .shortName */ .EU)(latestReady);
+    return t.revision && (0,_run_api__WEBPACK_IMPORTED_MODULE_1__/* .shortName */ .EU)(t.revision);
+}
+/**
+ * Where traffic goes: one revision, or blue and green of a split of two; `newer(a, b)` tells which of two
+ * revisions was created later, which is green.
+ */
+function routingOf(shares, newer) {
+    const entries = [...shares];
+    if (entries.length === 0)
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH('the service sends no traffic to any revision');
+    if (entries.length > 2) {
+        throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DeployError */ .sH(`the service splits traffic between ${entries.length} revisions (${entries.map(([r, p]) => `${r} ${p}%`).join(', ')}); a release moves traffic between two: put it on one first`);
+    }
+    if (entries.length === 1)
+        return { version: entries[0][0], greenWeight: 0 };
+    const [[a, pa], [b, pb]] = entries;
+    const [[blue], [green, greenPercent]] = newer(a, b)
+        ? [
+            [b, pb],
+            [a, pa],
+        ]
+        : [
+            [a, pa],
+            [b, pb],
+        ];
+    return { version: blue, green, greenWeight: greenPercent / 100 };
+}
+/**
+ * The explicit traffic that makes `to` true: blue and green by revision name, never "latest" (a revision
+ * created later must not take traffic by itself), and every tag kept where it was, at 0% unless it serves.
+ */
+function trafficFor(to, now) {
+    const green = to.green ? Math.round(to.greenWeight * 100) : 0;
+    const want = new Map(to.green && green > 0 && green < 100
+        ? [
+            [to.version, 100 - green],
+            [to.green, green],
+        ]
+        : [[to.green && green >= 100 ? to.green : to.version, 100]]);
+    return withTags(want, now);
+}
+/** `want` as traffic targets by revision, with the tags `now` holds kept on their revisions. */
+function withTags(want, now, moveTag) {
+    const latest = now.latestReadyRevision && (0,_run_api__WEBPACK_IMPORTED_MODULE_1__/* .shortName */ .EU)(now.latestReadyRevision);
+    const tags = new Map();
+    for (const t of now.traffic ?? []) {
+        if (!t.tag || t.tag === moveTag?.tag)
+            continue;
+        const revision = revisionOf(t, latest);
+        if (revision)
+            tags.set(revision, [...(tags.get(revision) ?? []), t.tag]);
+    }
+    if (moveTag)
+        tags.set(moveTag.to, [...(tags.get(moveTag.to) ?? []), moveTag.tag]);
+    const out = [];
+    for (const [revision, percent] of want) {
+        const [first, ...rest] = tags.get(revision) ?? [];
+        out.push({ type: _run_api__WEBPACK_IMPORTED_MODULE_1__/* .BY_REVISION */ .a6, revision, percent, ...(first && { tag: first }) });
+        for (const tag of rest)
+            out.push({ type: _run_api__WEBPACK_IMPORTED_MODULE_1__/* .BY_REVISION */ .a6, revision, percent: 0, tag });
+        tags.delete(revision);
+    }
+    for (const [revision, list] of tags) {
+        for (const tag of list)
+            out.push({ type: _run_api__WEBPACK_IMPORTED_MODULE_1__/* .BY_REVISION */ .a6, revision, percent: 0, tag });
+    }
+    return out;
+}
+/** The traffic with one tag removed (a 0% entry that only carried it goes too). */
+function withoutTag(now, tag) {
+    return (now.traffic ?? [])
+        .map((t) => (t.tag === tag ? { ...t, tag: undefined } : t))
+        .filter((t) => (t.percent ?? 0) > 0 || t.tag)
+        .map(({ tag: kept, ...rest }) => ({ ...rest, ...(kept && { tag: kept }) }));
+}
+/** Traffic and what it resolves to, in one comparable text: a change to either is someone else's. */
+function fingerprint(s) {
+    const entries = (s.traffic ?? [])
+        .map((t) => `${t.type ?? ''}:${t.revision ? (0,_run_api__WEBPACK_IMPORTED_MODULE_1__/* .shortName */ .EU)(t.revision) : ''}:${t.percent ?? 0}:${t.tag ?? ''}`)
+        .sort();
+    const follows = (s.traffic ?? []).some((t) => t.type === _run_api__WEBPACK_IMPORTED_MODULE_1__/* .LATEST */ .k0);
+    return `${entries.join(',')}${follows ? `|latest=${(0,_run_api__WEBPACK_IMPORTED_MODULE_1__/* .shortName */ .EU)(s.latestReadyRevision ?? '')}` : ''}`;
+}
+/** The URL of a tag, as trafficStatuses reports it once it serves. */
+function tagUrl(s, tag) {
+    return s.trafficStatuses?.find((t) => t.tag === tag)?.uri;
+}
+
+
+/***/ })
+
+};
