@@ -17,6 +17,7 @@ import {
   BASE,
   Endpoint,
   FIRST_CALLS,
+  type Subject,
   RUNS,
   WARMUP,
   cleanEnv,
@@ -31,6 +32,7 @@ import {
   toFirstRequest,
 } from './bench-spawn';
 import { PROFILE_INTERVAL_US, type ProfileResult, profileFirstRequest } from './bench-profile';
+import { type Chunk, cloudRunSubjects, googleChunks } from './bench-coldstart-cloud-run';
 
 // --- sizes ------------------------------------------------------------------------------------------------
 
@@ -90,6 +92,15 @@ function describeSizes(s: DistSizes): string {
   );
 }
 
+function printChunks(c: { auth: Chunk[]; cloudRun: Chunk[] }): void {
+  const rows = [
+    ...c.auth.map((x) => [x.file, kb(x.bytes), 'google-auth-library (ADC only)']),
+    ...c.cloudRun.map((x) => [x.file, kb(x.bytes), x.holds]),
+  ];
+  console.log('  lazy chunks of target cloud-run, found by content:');
+  console.log(table(['chunk', 'size', 'holds'], rows, [1]).replace(/^/gm, '    '));
+}
+
 // --- cold start -------------------------------------------------------------------------------------------
 
 export interface Stats {
@@ -119,9 +130,11 @@ export async function coldStart(
   const warmup = opts.warmup ?? WARMUP;
   const scratch = mkdtempSync(join(tmpdir(), 'bench-coldstart-'));
   const endpoint = await Endpoint.start();
+  const files = runnerFiles(scratch);
+  // The working tree's build only: a baseline may predate the target.
+  const cloudRun = await cloudRunSubjects(node, builds[0]!.dist, files, scratch);
   try {
-    const files = runnerFiles(scratch);
-    const subjects = [
+    const subjects: Subject[] = [
       { name: BASE, until: 'exit', run: () => toExit(node, ['-e', '0'], cleanEnv(endpoint, files, {})) },
       ...builds.flatMap((b) =>
         ACTIONS.map((a) => ({
@@ -134,6 +147,7 @@ export async function coldStart(
           },
         })),
       ),
+      ...cloudRun.subjects,
     ];
     const samples = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
     for (let round = 0; round < warmup + runs; round++) {
@@ -160,6 +174,7 @@ export async function coldStart(
       }),
     );
   } finally {
+    await cloudRun.stop();
     await endpoint.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -178,6 +193,8 @@ export interface ColdStartSection {
   measured: string;
   inputs: Record<Action, Record<string, string>>;
   sizes: Record<string, DistSizes>;
+  /** Lazy chunks loaded only for target cloud-run (google-auth-library: only with ADC). */
+  googleChunks: { auth: Chunk[]; cloudRun: Chunk[] };
   byNode: Record<string, Record<string, Stats>>;
   profile: ProfileResult & { nodeName: string };
 }
@@ -221,6 +238,8 @@ async function section(
   const sizes = Object.fromEntries(builds.map((b) => [b.label || 'now', distSizes(b.dist)]));
   console.log('sizes');
   for (const [label, s] of Object.entries(sizes)) console.log(`  ${label}: ${describeSizes(s)}`);
+  const chunks = googleChunks(dist);
+  printChunks(chunks);
   const load = loadavg()[0]!;
   if (load > 0.5)
     console.log(`load average ${load.toFixed(2)} on ${availableParallelism()} CPUs: figures may be noisy`);
@@ -230,17 +249,21 @@ async function section(
     const stats = await coldStart(n.path, builds, { runs, warmup });
     byNode[n.name] = stats;
     console.log(
-      `\ncold start on ${n.name}: spawn to the first AWS request at a local endpoint (node -e 0: spawn to exit), ` +
+      `\ncold start on ${n.name}: spawn to the first AWS request at a local endpoint (node -e 0: spawn to exit; ` +
+        'Cloud Run: to its first Admin API request, after the token exchange for ADC), ' +
         `clean environment, ${runs} runs each after ${warmup} warm-up rounds, interleaved`,
     );
     const cols = (s: Stats | undefined) =>
       s ? [ms(s.medianMs), ms(s.p90Ms), `${s.ratio.toFixed(2)}x`] : ['', '', ''];
     const header = ['subject', 'first request', 'median ms', 'p90 ms', 'ratio to node -e 0'];
     const before = builds[1];
+    const others = Object.keys(stats).filter(
+      (k) => !([BASE, ...ACTIONS] as string[]).includes(k) && !(before && k.endsWith(` (${before.label})`)),
+    );
     console.log(
       table(
         before ? [...header, 'before: median ms', 'p90 ms', 'ratio'] : header,
-        [BASE, ...ACTIONS].map((a) => [
+        [BASE, ...ACTIONS, ...others].map((a) => [
           a,
           stats[a]!.until,
           ...cols(stats[a]),
@@ -290,6 +313,7 @@ async function section(
     measured: 'spawn to the first AWS request (node -e 0: spawn to exit)',
     inputs: Object.fromEntries(ACTIONS.map((a) => [a, FIRST_CALLS[a].inputs])) as ColdStartSection['inputs'],
     sizes,
+    googleChunks: chunks,
     byNode,
     profile: { ...profile, nodeName: profNode.name },
   };

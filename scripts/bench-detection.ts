@@ -3,6 +3,7 @@
 // CloudWatch has one. Lambda (scenario b of the health checks: 20% errors at 10% traffic, plan 10,50,100):
 // a probe-based and a metric-based gate. ECS (20% target 5xx at 5% traffic, plan 5,25,50,100): the
 // metric-based gate on the target group's load balancer metrics.
+// Cloud Run's rows come from bench-detection-cloud-run.ts.
 // Run on its own: npx tsx scripts/bench-detection.ts [lambda|ecs]
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,19 +15,25 @@ import { createEcsStack, ecsMotoEnv, EcsDeployModel } from '@deploy-actions/test
 import { awsTestEnv, createLambdaFunction, makeZip, startMoto } from '@deploy-actions/testbed/moto';
 import { FaultProxy } from '@deploy-actions/testbed/proxy';
 import { runAction, type RunResult } from '@deploy-actions/testbed/runner';
-import { READABLE_AFTER_MS, startTraffic } from '@deploy-actions/testbed/traffic';
+import { READABLE_AFTER_MS, readableAt, startTraffic } from '@deploy-actions/testbed/traffic';
+import { table } from './bench-spawn';
 
 const SCALE = 60;
 const FN = 'orders-api';
 
 export interface Detection {
   /** Lambda when absent (the rows before ECS had any). */
-  target?: 'Lambda' | 'ECS';
+  target?: 'Lambda' | 'ECS' | 'Cloud Run';
   gate: string;
   /** Simulated ms after a minute ends before its metrics could be read; 0 for at once. */
   readableAfterMs: number;
   /** Simulated ms from the write of the first step (10% on Lambda, 5% on ECS) to the one that put 100% back on blue. */
   detectionMs: number;
+  /**
+   * Simulated ms from when green's first failed request could be read in the metrics to the rollback write;
+   * absent for gates that do not read metrics.
+   */
+  fromReadableMs?: number;
   /** Failed requests green served before that write (ECS: target 5xx and connection errors). */
   failedByGreen: number;
   servedByGreen: number;
@@ -37,30 +44,58 @@ export interface Detection {
 
 /** The delays measured: none, as the simulator used to have, and its default. */
 export const READABILITY_DELAYS = [0, READABLE_AFTER_MS];
+export const CLOUDWATCH_DELAY = `${READABLE_AFTER_MS / 1000}s (the simulator's default, an assumption: AWS publishes no figure)`;
+
+/** Absolute simulated time of a timeline row: its UTC time of day on the day of the run's clock. */
+function timelineAt(hms: string, epoch: number): number {
+  const [h, m, sec] = hms.split(':').map(Number) as [number, number, number];
+  const day = 86_400_000;
+  const at = Math.floor(epoch / day) * day + ((h * 60 + m) * 60 + sec) * 1000;
+  return at < epoch - day / 2 ? at + day : at;
+}
 
 /** The job summary's timeline is on the same simulated clock: the first step's write, then the rollback's. */
-function detectionMs(r: RunResult): number {
+function writesOf(r: RunResult, epoch: number): { shiftedAt: number; rolledAt: number } {
   const rows = [...r.summary.matchAll(/^\| (\d\d:\d\d:\d\d) \| \+(\d+)s \| [^|]+\| [^|]+\| ([^|]+) \|$/gm)];
-  const shiftedAt = Number(rows.find((m) => m[3].startsWith('shifted'))?.[2] ?? NaN) * 1000;
-  const rolledAt = Number(rows.find((m) => m[3].startsWith('rolled back'))?.[2] ?? NaN) * 1000;
-  return rolledAt - shiftedAt;
+  const at = (event: string) => {
+    const row = rows.find((m) => m[3].startsWith(event));
+    return row ? timelineAt(row[1], epoch) : NaN;
+  };
+  return { shiftedAt: at('shifted'), rolledAt: at('rolled back') };
+}
+
+/** What green served until the rollback: counts, and the clock time of its first failed request. */
+export interface GreenServed {
+  failed: number;
+  served: number;
+  firstFailedAt?: number;
+}
+
+export function tally(requests: { at: number; failed: boolean }[]): GreenServed {
+  const failed = requests.filter((q) => q.failed);
+  return { failed: failed.length, served: requests.length, firstFailedAt: failed[0]?.at };
 }
 
 /** One row: what the run did, and what green served until it was stopped. */
-function detectionRow(
-  target: Detection['target'],
-  gate: string,
-  readableAfterMs: number,
+export function detectionRow(
+  run: { target: Detection['target']; gate: string; readableAfterMs: number; epoch: number; probe?: boolean },
   r: RunResult,
-  green: { failed: boolean }[],
+  green: GreenServed,
 ): Detection {
+  const { shiftedAt, rolledAt } = writesOf(r, run.epoch);
+  // A probe sees the fault itself: when the metrics show it says nothing about that gate.
+  const readable =
+    green.firstFailedAt === undefined || run.probe
+      ? NaN
+      : readableAt(green.firstFailedAt, run.readableAfterMs);
   return {
-    target,
-    gate,
-    readableAfterMs,
-    detectionMs: detectionMs(r),
-    failedByGreen: green.filter((q) => q.failed).length,
-    servedByGreen: green.length,
+    target: run.target,
+    gate: run.gate,
+    readableAfterMs: run.readableAfterMs,
+    detectionMs: rolledAt - shiftedAt,
+    ...(Number.isFinite(rolledAt - readable) && { fromReadableMs: rolledAt - readable }),
+    failedByGreen: green.failed,
+    servedByGreen: green.served,
     verdict: r.outputs.status ?? `exit ${r.code}`,
     cause: /health (\w+) at step/.exec(r.errors[0] ?? '')?.[1],
   };
@@ -146,9 +181,15 @@ export async function measureLambdaDetection(node: string): Promise<Detection[]>
         } finally {
           await traffic.stop();
         }
-        const ledger = traffic.ledger();
-        const green = ledger.requests.filter((q) => q.version === '2');
-        out.push(detectionRow('Lambda', gate.name, readableAfterMs, r, green));
+        const green = traffic.ledger().requests.filter((q) => q.version === '2');
+        const row = {
+          target: 'Lambda' as const,
+          gate: gate.name,
+          readableAfterMs,
+          epoch,
+          probe: gate.probeFails,
+        };
+        out.push(detectionRow(row, r, tally(green)));
       }
     }
   } finally {
@@ -228,13 +269,64 @@ export async function measureEcsDetection(node: string): Promise<Detection[]> {
         await traffic.stop();
       }
       const green = traffic.ledger().requests.filter((q) => q.targetGroup === stack.green.targetGroupArn);
-      out.push(detectionRow('ECS', gate.name, readableAfterMs, r, green));
+      out.push(detectionRow({ target: 'ECS', gate: gate.name, readableAfterMs, epoch }, r, tally(green)));
     }
   } finally {
     await proxy.stop();
     await moto.stop();
   }
   return out;
+}
+
+const seconds = (ms: number | undefined) => (ms === undefined ? '-' : `${(ms / 1000).toFixed(0)}s`);
+
+/** The detection tables: metrics readable at once, then after each source's own delay. */
+export function printDetection(rows: Detection[], delays: Record<string, string>): void {
+  for (const late of [false, true]) {
+    console.log(
+      late
+        ? `\nmetrics readable some time after their minute ends: ${Object.entries(delays)
+            .map(([source, why]) => `${source} ${why}`)
+            .join('; ')}`
+        : '\nmetrics readable at once (no delay: optimistic)',
+    );
+    console.log(
+      table(
+        [
+          'target',
+          'gate',
+          'readable after',
+          'detection (first step write → rollback write)',
+          'first failure readable → rollback write',
+          'failed requests served by green',
+          'served by green',
+          'status',
+          'health verdict',
+        ],
+        rows
+          .filter((d) => d.readableAfterMs > 0 === late)
+          .map((d) => [
+            d.target ?? 'Lambda',
+            d.gate,
+            seconds(d.readableAfterMs),
+            seconds(d.detectionMs),
+            seconds(d.fromReadableMs),
+            d.failedByGreen,
+            d.servedByGreen,
+            d.verdict,
+            d.cause ?? '-',
+          ]),
+        [2, 3, 4, 5, 6],
+      ),
+    );
+  }
+  console.log(
+    'A rollback on an inconclusive verdict is the gate reading too little data by the end of its checks, not a detection.',
+  );
+  console.log(
+    "Writes are the job summary's timeline entries, noted once the write is done (Cloud Run: once its operation " +
+      'finishes), so green may serve, and fail, a few seconds before its step is noted.',
+  );
 }
 
 // Run on its own, one target or both, on this Node.
@@ -245,19 +337,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const started = Date.now();
   measure(process.execPath)
     .then((rows) => {
-      for (const d of rows) {
-        console.log(
-          [
-            d.target ?? 'Lambda',
-            d.gate,
-            `readable after ${d.readableAfterMs / 1000}s`,
-            `detection ${(d.detectionMs / 1000).toFixed(0)}s`,
-            `failed by green ${d.failedByGreen} of ${d.servedByGreen}`,
-            d.verdict,
-            d.cause ?? '-',
-          ].join(' | '),
-        );
-      }
+      printDetection(rows, { CloudWatch: CLOUDWATCH_DELAY });
       console.log(`measured in ${((Date.now() - started) / 1000).toFixed(0)}s`);
     })
     .catch((err: unknown) => {

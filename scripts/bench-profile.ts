@@ -34,7 +34,7 @@ const TELLTALES: [RegExp, string][] = [
 ];
 
 /** Exported names of our sources, by name: webpack keeps `(/* binding *\/ name)` for each export. */
-function ourExports(): Map<string, string> {
+export function ourExports(): Map<string, string> {
   const byName = new Map<string, string>();
   const roots = [join(repoRoot, 'packages'), join(repoRoot, 'actions')];
   for (const root of roots) {

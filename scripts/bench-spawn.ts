@@ -114,6 +114,13 @@ export interface Arrival {
   op: string;
 }
 
+/** One subject of the interleaved cold-start rounds: its time in ms, and what it is timed until. */
+export interface Subject {
+  name: string;
+  until: string;
+  run(): Promise<number>;
+}
+
 /**
  * Notes when a request arrives and refuses it with a 400, which the SDK does not retry, so the action fails
  * at once. One child runs at a time: the first request after next() is that child's first.
@@ -164,13 +171,23 @@ export class Endpoint {
 
 /** A clean environment: PATH, fake credentials, the endpoint, the runner's files and the inputs. */
 export function cleanEnv(endpoint: Endpoint, files: Record<string, string>, inputs: Record<string, string>) {
-  for (const f of Object.values(files)) writeFileSync(f, '');
   return {
-    PATH: process.env.PATH ?? '',
+    ...runnerEnv(files, inputs),
     AWS_ACCESS_KEY_ID: 'test',
     AWS_SECRET_ACCESS_KEY: 'test',
     AWS_REGION: 'us-east-1',
     AWS_ENDPOINT_URL: endpoint.url,
+  };
+}
+
+/** PATH, the runner's files (emptied) and the inputs: what every step gets. */
+export function runnerEnv(
+  files: Record<string, string>,
+  inputs: Record<string, string>,
+): Record<string, string> {
+  for (const f of Object.values(files)) writeFileSync(f, '');
+  return {
+    PATH: process.env.PATH ?? '',
     ...files,
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
   };
@@ -187,7 +204,7 @@ export async function toFirstRequest(
   node: string,
   args: string[],
   env: NodeJS.ProcessEnv,
-  endpoint: Endpoint,
+  endpoint: Pick<Endpoint, 'next'>,
   expected: string,
   onStderr?: (text: string, at: bigint) => void,
 ): Promise<{ ms: number; at: bigint }> {
@@ -198,12 +215,12 @@ export async function toFirstRequest(
   const stuck = setTimeout(() => run.child.kill('SIGKILL'), NO_REQUEST_MS);
   const got = await Promise.race([first, run.exited.then(() => undefined)]);
   clearTimeout(stuck);
-  if (!got) throw new Error(`${args.join(' ')} ended before any AWS request:\n${run.output()}`);
+  if (!got) throw new Error(`${args.join(' ')} ended before any API request:\n${run.output()}`);
   const timer = setTimeout(() => run.child.kill('SIGKILL'), EXIT_GRACE_MS);
   await run.exited;
   clearTimeout(timer);
   if (got.op !== expected)
-    throw new Error(`${args.join(' ')}: the first AWS request was ${got.op}, not ${expected}`);
+    throw new Error(`${args.join(' ')}: the first API request was ${got.op}, not ${expected}`);
   return { ms: elapsedMs(startAt, got.at), at: got.at };
 }
 

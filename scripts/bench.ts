@@ -1,6 +1,7 @@
-// npm run bench: (a) cold start to the first AWS request of each action, against `node -e 0`;
-// (b) the AWS calls a release makes through the bundles against moto, next to the minimum it needs;
-// detection of a bad green within a job; checkpointed rollouts: an idle advance run's calls and wall time
+// npm run bench: (a) cold start to the first AWS request of each action, against `node -e 0`, and of a
+// Cloud Run run to its first Admin API request (bench-coldstart-cloud-run.ts); (b) the AWS calls a release
+// makes through the bundles against moto, next to the minimum it needs; detection of a bad green within a job
+// on Lambda, ECS and Cloud Run (the last against the Cloud Run stand-in); checkpointed rollouts: an idle advance run's calls and wall time
 // (bench-rollout-idle.ts), and how soon advance runs catch failing runs (bench-rollout-detection.ts);
 // deployment history lookups.
 // Figures also go to .bench/results.json.
@@ -20,7 +21,12 @@ import { FaultProxy, isWrite, type ProxyCall } from '@deploy-actions/testbed/pro
 import { repoRoot, runAction } from '@deploy-actions/testbed/runner';
 import { coldStartSection, nodesToMeasure } from './bench-coldstart';
 import { ms, table } from './bench-spawn';
-import { measureDetection, READABILITY_DELAYS } from './bench-detection';
+import { CLOUDWATCH_DELAY, measureDetection, printDetection } from './bench-detection';
+import {
+  CLOUD_MONITORING_DELAY,
+  CLOUD_RUN_SCENARIO,
+  measureCloudRunDetection,
+} from './bench-detection-cloud-run';
 import { measureHistory } from './bench-history';
 import { measureFailureDetection, printFailureDetection } from './bench-rollout-detection';
 import { measureIdleAdvance, printIdle } from './bench-rollout-idle';
@@ -255,44 +261,17 @@ async function main(): Promise<void> {
 
     console.log(
       `\ndetection of a bad green at 3000 requests/min with 5m bakes, simulated time, actions on ${callNode.name}: ` +
-        'Lambda 20% errors at 10% (plan 10,50,100); ECS 20% target 5xx at 5% (plan 5,25,50,100, load balancer metrics)',
+        'Lambda 20% errors at 10% (plan 10,50,100); ECS 20% target 5xx at 5% (plan 5,25,50,100, load balancer metrics); ' +
+        CLOUD_RUN_SCENARIO,
     );
-    const detection = await measureDetection(callNode.path);
-    for (const delay of READABILITY_DELAYS) {
-      console.log(
-        delay === 0
-          ? '\nmetrics readable at once (no delay: optimistic)'
-          : `\nmetrics readable ${delay / 1000}s after their minute ends (the simulator's default, an assumption: AWS publishes no figure)`,
-      );
-      console.log(
-        table(
-          [
-            'target',
-            'gate',
-            'detection (first step write → rollback write)',
-            'failed requests served by green',
-            'served by green',
-            'status',
-            'health verdict',
-          ],
-          detection
-            .filter((d) => d.readableAfterMs === delay)
-            .map((d) => [
-              d.target ?? 'Lambda',
-              d.gate,
-              `${(d.detectionMs / 1000).toFixed(0)}s`,
-              d.failedByGreen,
-              d.servedByGreen,
-              d.verdict,
-              d.cause ?? '-',
-            ]),
-          [2, 3, 4],
-        ),
-      );
-    }
-    console.log(
-      'A rollback on an inconclusive verdict is the gate reading too little data by the end of its checks, not a detection.',
-    );
+    const detection = [
+      ...(await measureDetection(callNode.path)),
+      ...(await measureCloudRunDetection(callNode.path)),
+    ];
+    printDetection(detection, {
+      CloudWatch: CLOUDWATCH_DELAY,
+      'Cloud Monitoring': CLOUD_MONITORING_DELAY,
+    });
     console.log(
       'CodeDeploy rolls back on a CloudWatch alarm: no sooner than the alarm period times its evaluation periods ' +
         '(60s x 1 at the very least, 60s x 3 = 180s for a common 3-period alarm), plus the metrics readability ' +

@@ -457,6 +457,7 @@ function parseApprovedBy(value, input = 'approved-by') {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   OG: () => (/* binding */ cloudwatchFor),
+/* harmony export */   Us: () => (/* binding */ nothingChanged),
 /* harmony export */   Xg: () => (/* binding */ readConfig),
 /* harmony export */   _c: () => (/* binding */ selectTarget),
 /* harmony export */   eg: () => (/* binding */ runStep),
@@ -503,8 +504,17 @@ function clockOf(deps, env) {
 }
 /** Inputs that are credentials (Cloud Run's access-token), masked before anything can print them. */
 const CREDENTIAL_INPUTS = ['access-token'];
+/**
+ * How an input error ends: nothing was changed where the `target` input sends the release (AWS for Lambda and
+ * ECS, and for a `target` that is itself the bad input).
+ */
+function nothingChanged(rt, targets) {
+    const kind = rt.input('target').trim();
+    const named = Object.hasOwn(targets, kind) ? targets[kind] : Object.values(targets)[0];
+    return `Nothing was changed in ${named?.platform ?? 'AWS'}.`;
+}
 /** Runs one action body; every failure becomes one clear failed-step message. */
-async function runStep(rt, body, nothingDone = 'Nothing was changed in AWS.') {
+async function runStep(rt, nothingDone, body) {
     for (const name of CREDENTIAL_INPUTS) {
         const value = rt.input(name);
         if (value)

@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 
 /** Makes the new version exist with no traffic, as the selected target deploys. */
 async function runDeployGreen(rt, targets, deps = {}) {
-    await (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .runStep */ .eg)(rt, async () => {
+    await (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .runStep */ .eg)(rt, (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .nothingChanged */ .Us)(rt, targets), async () => {
         const inputs = new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_(rt.input);
         const target = (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .selectTarget */ ._c)(inputs, targets);
         const config = (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .readConfig */ .Xg)(target, inputs, rt.env);

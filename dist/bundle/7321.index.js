@@ -869,7 +869,7 @@ async function runShiftTrafficStep(rt, targets, deps = {}) {
 }
 async function runShiftTraffic(rt, targets, deps = {}) {
     (0,run_history/* maskSecrets */.QU)(rt);
-    await (0,common/* runStep */.eg)(rt, async () => {
+    await (0,common/* runStep */.eg)(rt, (0,common/* nothingChanged */.Us)(rt, targets), async () => {
         const inputs = new src/* InputReader */.i_(rt.input);
         const i = readShiftInputs(inputs, rt.env, targets);
         // A checkpointed run leaves the rollout to the next scheduled run: its post step must not undo it.

@@ -263,6 +263,7 @@ function capital(text) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   OG: () => (/* binding */ cloudwatchFor),
+/* harmony export */   Us: () => (/* binding */ nothingChanged),
 /* harmony export */   Xg: () => (/* binding */ readConfig),
 /* harmony export */   _c: () => (/* binding */ selectTarget),
 /* harmony export */   eg: () => (/* binding */ runStep),
@@ -309,8 +310,17 @@ function clockOf(deps, env) {
 }
 /** Inputs that are credentials (Cloud Run's access-token), masked before anything can print them. */
 const CREDENTIAL_INPUTS = ['access-token'];
+/**
+ * How an input error ends: nothing was changed where the `target` input sends the release (AWS for Lambda and
+ * ECS, and for a `target` that is itself the bad input).
+ */
+function nothingChanged(rt, targets) {
+    const kind = rt.input('target').trim();
+    const named = Object.hasOwn(targets, kind) ? targets[kind] : Object.values(targets)[0];
+    return `Nothing was changed in ${named?.platform ?? 'AWS'}.`;
+}
 /** Runs one action body; every failure becomes one clear failed-step message. */
-async function runStep(rt, body, nothingDone = 'Nothing was changed in AWS.') {
+async function runStep(rt, nothingDone, body) {
     for (const name of CREDENTIAL_INPUTS) {
         const value = rt.input(name);
         if (value)
@@ -370,7 +380,7 @@ function readGateInputs(inputs, env, targets) {
 }
 /** One verdict for a version: by default green of the router's split, judged against its blue. */
 async function runHealthGate(rt, targets, deps = {}) {
-    await (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .runStep */ .eg)(rt, async () => {
+    await (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .runStep */ .eg)(rt, (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .nothingChanged */ .Us)(rt, targets), async () => {
         const i = readGateInputs(new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_(rt.input), rt.env, targets);
         const clock = (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .clockOf */ .ie)(deps, rt.env);
         const cloudwatch = await (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .cloudwatchFor */ .OG)(i.health, i.config, deps);

@@ -356,7 +356,7 @@ async function lastGoodBefore(history, target, live, router) {
             return record;
         before = { deploymentId: record.id };
     }
-    throw new src/* DeployError */.sH(`No successful deployment of a version other than the live ${router.label(live)} (or one rolled back since) is recorded for ${target.resource} in ${target.environment} in the ${MAX_SKIPPED + 1} newest successes; give the version to return to (to: N). Nothing was changed in AWS.`);
+    throw new src/* DeployError */.sH(`No successful deployment of a version other than the live ${router.label(live)} (or one rolled back since) is recorded for ${target.resource} in ${target.environment} in the ${MAX_SKIPPED + 1} newest successes; give the version to return to in \`to\`. Nothing was changed.`);
 }
 /**
  * The release this rollback ends rolled-back: the deployment-id given, else, when a split was undone, the
@@ -562,7 +562,7 @@ function readTo(text, target, history) {
 }
 async function runRollback(rt, targets, deps = {}) {
     (0,run_history/* maskSecrets */.QU)(rt);
-    await (0,common/* runStep */.eg)(rt, async () => {
+    await (0,common/* runStep */.eg)(rt, (0,common/* nothingChanged */.Us)(rt, targets), async () => {
         const inputs = new src/* InputReader */.i_(rt.input);
         const i = readRollbackInputs(inputs, rt.env, targets);
         // The production guard, before any AWS client: require-environment.
@@ -627,7 +627,7 @@ async function moveTraffic(s) {
                 restored = await lastGoodBefore(c.history, c.target, live, router).catch((err) => {
                     if (!(err instanceof src_history/* HistoryReadError */.Xi))
                         throw err;
-                    throw new src/* DeployError */.sH(`${err.message}. Nothing was changed in AWS; give the version to return to (to: N) to roll back without the history.`);
+                    throw new src/* DeployError */.sH(`${err.message}. Nothing was changed in ${i.target.platform ?? 'AWS'}; give the version to return to in \`to\` to roll back without the history.`);
                 });
                 rt.info(`The last successful deployment before the live version ${live}: ${restored.id}, version ${restored.greenVersion}.`);
                 return restored.greenVersion;
@@ -640,8 +640,8 @@ async function moveTraffic(s) {
 async function noSplit(s, r) {
     const { rt, i, router } = s;
     const done = s.recording
-        ? 'Nothing was changed in AWS and nothing was recorded.'
-        : 'Nothing was changed in AWS.';
+        ? `Nothing was changed in ${i.target.platform ?? 'AWS'} and nothing was recorded.`
+        : `Nothing was changed in ${i.target.platform ?? 'AWS'}.`;
     rt.info(`only-if-split: there was no split to roll back. ${done}`);
     await rt.summary([
         `### rollback: ${i.config.name}: no split to undo`,

@@ -430,10 +430,13 @@ async function checkLogs(src, cfg, functionName, s, now) {
         return judgeLogs({ s, green, ...(blue && { blue }), cfg }, { group, since, complete: read.complete });
     }
     catch (err) {
-        const why = (0,core_src/* awsErrorName */.ZH)(err) === 'ResourceNotFoundException'
-            ? `log group ${group} does not exist (set log-group if the function logs elsewhere)`
-            : (0,core_src/* errorMessage */.gJ)(err);
-        return (0,health_src.unreadable)('logs', `could not read the report records of ${s.label(s.version)}: ${why}`);
+        // Lambda creates the group at the function's first logged run: no group is no evidence yet, not a failure.
+        // https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-loggroups.html
+        if ((0,core_src/* awsErrorName */.ZH)(err) === 'ResourceNotFoundException') {
+            const reason = `no report records of ${s.label(s.version)} yet: log group ${group} does not exist until the function's first run logs (set log-group if the function logs elsewhere)`;
+            return { check: 'logs', verdict: 'inconclusive', reason, observed: {}, threshold: {} };
+        }
+        return (0,health_src.unreadable)('logs', `could not read the report records of ${s.label(s.version)}: ${(0,core_src/* errorMessage */.gJ)(err)}`);
     }
 }
 function judgeLogs(c, src) {

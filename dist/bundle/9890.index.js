@@ -566,6 +566,7 @@ const worstOf = (values, id) => {
 
 
 
+
 /** One evaluation: every configured check at once, combined (any unhealthy wins, then any inconclusive). */
 async function evaluateOnce(cfg, t, clients, clock, signal) {
     const at = clock.now();
@@ -575,10 +576,23 @@ async function evaluateOnce(cfg, t, clients, clock, signal) {
     if (cfg.metrics)
         pending.push(checkMetrics(clients.signals, cfg.metrics, t, at));
     if (cfg.http)
-        pending.push(checkHttp(cfg.http, signal));
+        pending.push(probeHttp(cfg.http, clients.signals, signal));
     pending.push(...(clients.signals.probes?.(cfg, t, signal) ?? []));
     const checks = await Promise.all(pending);
     return { at, ...combine(checks), checks };
+}
+/** The HTTP probe with the target's headers; credentials that cannot be had fail closed. */
+async function probeHttp(http, signals, signal) {
+    if (!signals.httpHeaders)
+        return checkHttp(http, signal);
+    let headers;
+    try {
+        headers = await signals.httpHeaders();
+    }
+    catch (err) {
+        return unreadable('http', `could not get the credentials of the probe of ${http.url}: ${(0,src/* errorMessage */.gJ)(err)}`);
+    }
+    return checkHttp({ ...http, headers: { ...http.headers, ...headers } }, signal);
 }
 function combine(checks) {
     for (const verdict of ['unhealthy', 'inconclusive']) {

@@ -20,6 +20,8 @@ const T0 = Date.UTC(2026, 9, 5);
 const TICK = 15 * MINUTE;
 const INVOKED_EVERY = 4 * HOUR;
 const RUNS = (6 * WEEK) / TICK;
+/** Four thousand runs against moto take minutes on a busy machine. */
+const LONG = 20 * 60_000;
 /** Every 24th run (6 hours) goes through the bundle. */
 const BUNDLE_EVERY = 24;
 
@@ -142,56 +144,68 @@ function failingStreakAt(ledger: TrafficLedger, version: string, from: number, n
 }
 
 describe('the six-week plan, judged run by run from the log records', () => {
-  it('promotes in six steps a week apart: each step one write, every other run none', async () => {
-    await greenAndBlue();
-    const { runs, ledger } = await sixWeeks(SIX_WEEK_CHECKS);
-    expect(runs).toHaveLength(4032);
-    expect(ledger.requests).toHaveLength(6 * 43);
-    const writing = runs.filter((r) => r.writes.length > 0);
-    expect(writing.map((r) => [(r.at - T0) / WEEK, r.status, r.weight, r.writes])).toEqual([
-      [1, 'in-progress', '30', ['UpdateAlias']],
-      [2, 'in-progress', '50', ['UpdateAlias']],
-      [3, 'in-progress', '70', ['UpdateAlias']],
-      [4, 'in-progress', '90', ['UpdateAlias']],
-      [5, 'promoted', '100', ['UpdateAlias']],
-    ]);
-    // The week marks fall on bundle runs: the bundle advanced each step.
-    expect(writing.every((r) => r.via === 'bundle')).toBe(true);
-    const idle = runs.filter((r) => r.writes.length === 0);
-    expect(idle).toHaveLength(4032 - 5);
-    const promotedAt = writing.at(-1)!.at;
-    expect(idle.every((r) => r.status === (r.at < promotedAt ? 'in-progress' : 'none'))).toBe(true);
-    expect(await bed.alias()).toBe('2');
-    expect(await bed.description()).toBe('');
-  });
+  it(
+    'promotes in six steps a week apart: each step one write, every other run none',
+    async () => {
+      await greenAndBlue();
+      const { runs, ledger } = await sixWeeks(SIX_WEEK_CHECKS);
+      expect(runs).toHaveLength(4032);
+      expect(ledger.requests).toHaveLength(6 * 43);
+      const writing = runs.filter((r) => r.writes.length > 0);
+      expect(writing.map((r) => [(r.at - T0) / WEEK, r.status, r.weight, r.writes])).toEqual([
+        [1, 'in-progress', '30', ['UpdateAlias']],
+        [2, 'in-progress', '50', ['UpdateAlias']],
+        [3, 'in-progress', '70', ['UpdateAlias']],
+        [4, 'in-progress', '90', ['UpdateAlias']],
+        [5, 'promoted', '100', ['UpdateAlias']],
+      ]);
+      // The week marks fall on bundle runs: the bundle advanced each step.
+      expect(writing.every((r) => r.via === 'bundle')).toBe(true);
+      const idle = runs.filter((r) => r.writes.length === 0);
+      expect(idle).toHaveLength(4032 - 5);
+      const promotedAt = writing.at(-1)!.at;
+      expect(idle.every((r) => r.status === (r.at < promotedAt ? 'in-progress' : 'none'))).toBe(true);
+      expect(await bed.alias()).toBe('2');
+      expect(await bed.description()).toBe('');
+    },
+    LONG,
+  );
 
-  it("rolls back at the run after green's third run in a row fails, in week 3", async () => {
-    await greenAndBlue();
-    // Without max-error-rate, which would already stop green at its second failure of the step.
-    const checks = { ...SIX_WEEK_CHECKS, 'max-error-rate': '' };
-    const badFrom = T0 + 3 * WEEK + DAY;
-    const failing = { ...STEADY_RUNS, errorRate: 1 };
-    const { runs, ledger } = await sixWeeks(checks, [{ at: badFrom, version: '2', behaviour: failing }]);
-    const back = runs.at(-1)!;
-    expect(back).toMatchObject({ status: 'rolled-back', writes: ['UpdateAlias'] });
-    expect(back.summary).toMatch(/3 runs of v2 failed in a row .*max-consecutive-failures 3/);
-    // The third failing run ends at the tick that served it; the advance run of that minute rolls back.
-    expect(back.at).toBe(failingStreakAt(ledger, '2', badFrom, 3));
-    expect(runs.filter((r) => r.writes.length > 0).map((r) => r.weight)).toEqual(['30', '50', '70', '0']);
-    expect(await bed.alias()).toBe('1');
-    expect(await bed.description()).toBe('');
-  });
+  it(
+    "rolls back at the run after green's third run in a row fails, in week 3",
+    async () => {
+      await greenAndBlue();
+      // Without max-error-rate, which would already stop green at its second failure of the step.
+      const checks = { ...SIX_WEEK_CHECKS, 'max-error-rate': '' };
+      const badFrom = T0 + 3 * WEEK + DAY;
+      const failing = { ...STEADY_RUNS, errorRate: 1 };
+      const { runs, ledger } = await sixWeeks(checks, [{ at: badFrom, version: '2', behaviour: failing }]);
+      const back = runs.at(-1)!;
+      expect(back).toMatchObject({ status: 'rolled-back', writes: ['UpdateAlias'] });
+      expect(back.summary).toMatch(/3 runs of v2 failed in a row .*max-consecutive-failures 3/);
+      // The third failing run ends at the tick that served it; the advance run of that minute rolls back.
+      expect(back.at).toBe(failingStreakAt(ledger, '2', badFrom, 3));
+      expect(runs.filter((r) => r.writes.length > 0).map((r) => r.weight)).toEqual(['30', '50', '70', '0']);
+      expect(await bed.alias()).toBe('1');
+      expect(await bed.description()).toBe('');
+    },
+    LONG,
+  );
 
-  it('rolls back a green whose runs use 800 MB, at the run after its first', async () => {
-    await greenAndBlue();
-    const heavy = { ...STEADY_RUNS, memoryMb: 800 };
-    const { runs, ledger } = await sixWeeks(SIX_WEEK_CHECKS, [
-      { at: T0 + TICK, version: '2', behaviour: heavy },
-    ]);
-    const back = runs.at(-1)!;
-    expect(back).toMatchObject({ status: 'rolled-back', weight: '0', writes: ['UpdateAlias'] });
-    expect(back.summary).toMatch(/v2 used 800 MB \(Max Memory Used\) > max-memory-mb 750/);
-    expect(back.at).toBe(ledger.requests.find((q) => q.version === '2' && q.at > T0)!.at);
-    expect(await bed.alias()).toBe('1');
-  });
+  it(
+    'rolls back a green whose runs use 800 MB, at the run after its first',
+    async () => {
+      await greenAndBlue();
+      const heavy = { ...STEADY_RUNS, memoryMb: 800 };
+      const { runs, ledger } = await sixWeeks(SIX_WEEK_CHECKS, [
+        { at: T0 + TICK, version: '2', behaviour: heavy },
+      ]);
+      const back = runs.at(-1)!;
+      expect(back).toMatchObject({ status: 'rolled-back', weight: '0', writes: ['UpdateAlias'] });
+      expect(back.summary).toMatch(/v2 used 800 MB \(Max Memory Used\) > max-memory-mb 750/);
+      expect(back.at).toBe(ledger.requests.find((q) => q.version === '2' && q.at > T0)!.at);
+      expect(await bed.alias()).toBe('1');
+    },
+    LONG,
+  );
 });

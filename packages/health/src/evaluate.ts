@@ -1,10 +1,10 @@
-import { formatDuration, type Clock } from '@deploy-actions/core';
+import { errorMessage, formatDuration, type Clock } from '@deploy-actions/core';
 import { checkAlarms } from './alarms';
 import type { CloudWatch } from './client';
 import { hasAlarms, type HealthConfig } from './config';
 import { checkHttp } from './http';
 import { checkMetrics, type TargetSignals } from './metrics';
-import type { CheckResult, Subject, Verdict } from './result';
+import { unreadable, type CheckResult, type Subject, type Verdict } from './result';
 
 export interface Evaluation {
   at: number;
@@ -31,10 +31,29 @@ export async function evaluateOnce(
   const pending: Promise<CheckResult>[] = [];
   if (hasAlarms(cfg)) pending.push(checkAlarms(clients.cloudwatch!, cfg.alarms));
   if (cfg.metrics) pending.push(checkMetrics(clients.signals, cfg.metrics, t, at));
-  if (cfg.http) pending.push(checkHttp(cfg.http, signal));
+  if (cfg.http) pending.push(probeHttp(cfg.http, clients.signals, signal));
   pending.push(...(clients.signals.probes?.(cfg, t, signal) ?? []));
   const checks = await Promise.all(pending);
   return { at, ...combine(checks), checks };
+}
+
+/** The HTTP probe with the target's headers; credentials that cannot be had fail closed. */
+async function probeHttp(
+  http: NonNullable<HealthConfig['http']>,
+  signals: TargetSignals,
+  signal?: AbortSignal,
+): Promise<CheckResult> {
+  if (!signals.httpHeaders) return checkHttp(http, signal);
+  let headers: Record<string, string>;
+  try {
+    headers = await signals.httpHeaders();
+  } catch (err) {
+    return unreadable(
+      'http',
+      `could not get the credentials of the probe of ${http.url}: ${errorMessage(err)}`,
+    );
+  }
+  return checkHttp({ ...http, headers: { ...http.headers, ...headers } }, signal);
 }
 
 export function combine(checks: CheckResult[]): { verdict: Verdict; reason: string } {

@@ -32,6 +32,8 @@ export type MetricsConfig = NonNullable<HealthConfig['metrics']>;
 export interface TargetSignals {
   /** Both versions' metrics over `windowMs` up to `now`, with the latency statistics named. */
   metrics?(subject: Subject, windowMs: number, percentiles: string[], now: number): Promise<MetricsReading>;
+  /** Headers the target adds to every HTTP probe (Cloud Run: a Google-signed ID token), fetched per evaluation. */
+  httpHeaders?(): Promise<Record<string, string>>;
   /** Checks only this target can make (Lambda: a direct invoke), run at every evaluation. */
   probes?(cfg: HealthConfig, subject: Subject, signal?: AbortSignal): Promise<CheckResult>[];
 }

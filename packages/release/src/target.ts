@@ -97,6 +97,8 @@ export interface DeployOutcome {
 
 export interface Target<C extends TargetConfig = TargetConfig, D = unknown> {
   kind: string;
+  /** Where this target's writes go, as messages name it ("Nothing was changed in Cloud Run."); default AWS. */
+  platform?: string;
   /** Inputs only this target reads: given while another target is selected, they are input errors. */
   inputs: readonly string[];
   /** Decimals a traffic percentage may have on this router (Lambda 2, ALB weights 0). */

@@ -212,3 +212,54 @@ export const cloudRunCategories: CloudRunCategory[] = [
     ['shift-traffic', 'health-gate'],
   ),
 ];
+
+/** A record-history case with target cloud-run: its bases record a started release or read a report. */
+export interface CloudRunRecordCategory {
+  label: string;
+  names: string[];
+  bad: fc.Arbitrary<Inputs>;
+  /** Only on the base that records a start (the versions are read there). */
+  startedOnly?: boolean;
+  /** Base inputs removed first, so that only the missing one is wrong. */
+  drop?: string[];
+}
+
+/** record-history reads the target's own inputs (the categories every action shares) and revision names. */
+export const cloudRunRecordCategories: CloudRunRecordCategory[] = [
+  ...cloudRunCategories
+    .filter((c) => c.actions.length === ALL.length)
+    .map(({ label, names, bad }) => ({ label, names, bad })),
+  {
+    label: 'green-version or blue-version not a revision name',
+    names: ['green-version', 'blue-version'],
+    startedOnly: true,
+    bad: fc
+      .tuple(
+        fc.constantFrom('green-version', 'blue-version'),
+        fc.constantFrom('Orders-1', 'orders_1', '7', 'arn:aws:lambda:x'),
+      )
+      .map(([name, value]) => ({ [name]: value })),
+  },
+  {
+    label: 'service missing with status started',
+    names: ['service'],
+    startedOnly: true,
+    drop: ['service'],
+    bad: fc.constantFrom<Inputs>({}, { service: '' }, { service: '  ' }),
+  },
+  {
+    label: 'region missing beside the service',
+    names: ['region'],
+    drop: ['region'],
+    bad: fc.constantFrom<Inputs>({}, { region: '' }),
+  },
+  {
+    label: 'an input of another target',
+    names: ['function-name', 'alias', 'cluster'],
+    bad: fc.oneof(
+      one('function-name', fc.constantFrom('orders', 'orders-api')),
+      one('alias', fc.constantFrom('live', 'prod')),
+      one('cluster', fc.constantFrom('prod', 'orders-cluster')),
+    ),
+  },
+];

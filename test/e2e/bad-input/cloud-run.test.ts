@@ -90,11 +90,14 @@ function expectRefused(c: Case, message: string | undefined, calls: number): voi
   expect({
     case: c,
     named: named.test(message ?? ''),
+    // Names what was left alone: the service, not AWS.
+    endsNothingDone: (message ?? '').endsWith('. Nothing was changed in Cloud Run.'),
     oneLine: !/[\r\n]/.test(message ?? ''),
     calls,
   }).toEqual({
     case: c,
     named: true,
+    endsNothingDone: true,
     oneLine: true,
     calls: 0,
   });

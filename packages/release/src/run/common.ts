@@ -77,12 +77,18 @@ export function clockOf(deps: Deps, env: Runtime['env']): Clock {
 /** Inputs that are credentials (Cloud Run's access-token), masked before anything can print them. */
 const CREDENTIAL_INPUTS = ['access-token'];
 
+/**
+ * How an input error ends: nothing was changed where the `target` input sends the release (AWS for Lambda and
+ * ECS, and for a `target` that is itself the bad input).
+ */
+export function nothingChanged(rt: Runtime, targets: Targets): string {
+  const kind = rt.input('target').trim();
+  const named = Object.hasOwn(targets, kind) ? targets[kind] : Object.values(targets)[0];
+  return `Nothing was changed in ${named?.platform ?? 'AWS'}.`;
+}
+
 /** Runs one action body; every failure becomes one clear failed-step message. */
-export async function runStep(
-  rt: Runtime,
-  body: () => Promise<void>,
-  nothingDone = 'Nothing was changed in AWS.',
-): Promise<void> {
+export async function runStep(rt: Runtime, nothingDone: string, body: () => Promise<void>): Promise<void> {
   for (const name of CREDENTIAL_INPUTS) {
     const value = rt.input(name);
     if (value) rt.setSecret?.(value);

@@ -1,11 +1,19 @@
 import { InputError, InputReader, table, type Runtime } from '@deploy-actions/core';
 import type { GreenReady } from '../target';
 import { enforceGuard, readGuardConfig } from '../guard';
-import { clockOf, readConfig, runStep, selectTarget, type Deps, type Targets } from './common';
+import {
+  clockOf,
+  readConfig,
+  nothingChanged,
+  runStep,
+  selectTarget,
+  type Deps,
+  type Targets,
+} from './common';
 
 /** Makes the new version exist with no traffic, as the selected target deploys. */
 export async function runDeployGreen(rt: Runtime, targets: Targets, deps: Deps = {}): Promise<void> {
-  await runStep(rt, async () => {
+  await runStep(rt, nothingChanged(rt, targets), async () => {
     const inputs = new InputReader(rt.input);
     const target = selectTarget(inputs, targets);
     const config = readConfig(target, inputs, rt.env);

@@ -1,7 +1,16 @@
 import { DeployError, InputError, InputReader, type Runtime } from '@deploy-actions/core';
 import { readHealthConfig, requireChecks } from '@deploy-actions/health/config';
 import { describeRouting } from '../routing';
-import { clockOf, cloudwatchFor, readConfig, runStep, selectTarget, type Deps, type Targets } from './common';
+import {
+  clockOf,
+  cloudwatchFor,
+  readConfig,
+  nothingChanged,
+  runStep,
+  selectTarget,
+  type Deps,
+  type Targets,
+} from './common';
 
 export function readGateInputs(inputs: InputReader, env: Runtime['env'], targets: Targets) {
   const target = selectTarget(inputs, targets);
@@ -25,7 +34,7 @@ export function readGateInputs(inputs: InputReader, env: Runtime['env'], targets
 
 /** One verdict for a version: by default green of the router's split, judged against its blue. */
 export async function runHealthGate(rt: Runtime, targets: Targets, deps: Deps = {}): Promise<void> {
-  await runStep(rt, async () => {
+  await runStep(rt, nothingChanged(rt, targets), async () => {
     const i = readGateInputs(new InputReader(rt.input), rt.env, targets);
     const clock = clockOf(deps, rt.env);
     const cloudwatch = await cloudwatchFor(i.health, i.config, deps);

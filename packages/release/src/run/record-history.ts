@@ -140,6 +140,7 @@ export async function runRecordHistory(rt: Runtime, targets: Targets, deps: Reco
   maskSecrets(rt);
   await runStep(
     rt,
+    'Nothing was recorded.',
     historyInputs(async () => {
       const i = readRecordInputs(new InputReader(rt.input), rt.env, targets);
       const run = runContext(rt.env);
@@ -177,7 +178,6 @@ export async function runRecordHistory(rt: Runtime, targets: Targets, deps: Reco
       parts.push(`${heading}: report`, '');
       await finishStep(rt, i, history, undefined, target, parts, clock);
     }),
-    'Nothing was recorded.',
   );
 }
 

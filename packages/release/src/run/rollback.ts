@@ -11,7 +11,15 @@ import { approvedBy, enforceGuard, readGuardConfig } from '../guard';
 import { checkOnlyIfSplit, rollback, type RollbackResult } from '../rollback';
 import { capital } from '../routing';
 import type { Router } from '../target';
-import { clockOf, readConfig, runStep, selectTarget, type Deps, type Targets } from './common';
+import {
+  clockOf,
+  readConfig,
+  nothingChanged,
+  runStep,
+  selectTarget,
+  type Deps,
+  type Targets,
+} from './common';
 import { announce, maskSecrets, openFor, outcomesTable, refuseGiven, settle } from './history';
 import { lastGoodBefore, recordRollback, releaseToEnd, restorable, type Recording } from './rollback-history';
 import { rollbackWithoutTraffic } from './rollback-first';
@@ -81,7 +89,7 @@ export async function runRollback(
   deps: Deps & HistoryDeps = {},
 ): Promise<void> {
   maskSecrets(rt);
-  await runStep(rt, async () => {
+  await runStep(rt, nothingChanged(rt, targets), async () => {
     const inputs = new InputReader(rt.input);
     const i = readRollbackInputs(inputs, rt.env, targets);
     // The production guard, before any AWS client: require-environment.
@@ -141,7 +149,7 @@ async function moveTraffic(s: Step) {
         restored = await lastGoodBefore(c.history, c.target, live, router).catch((err: unknown) => {
           if (!(err instanceof HistoryReadError)) throw err;
           throw new DeployError(
-            `${err.message}. Nothing was changed in AWS; give the version to return to (to: N) to roll back without the history.`,
+            `${err.message}. Nothing was changed in ${i.target.platform ?? 'AWS'}; give the version to return to in \`to\` to roll back without the history.`,
           );
         });
         rt.info(
@@ -158,8 +166,8 @@ async function moveTraffic(s: Step) {
 async function noSplit(s: Step, r: RollbackResult): Promise<void> {
   const { rt, i, router } = s;
   const done = s.recording
-    ? 'Nothing was changed in AWS and nothing was recorded.'
-    : 'Nothing was changed in AWS.';
+    ? `Nothing was changed in ${i.target.platform ?? 'AWS'} and nothing was recorded.`
+    : `Nothing was changed in ${i.target.platform ?? 'AWS'}.`;
   rt.info(`only-if-split: there was no split to roll back. ${done}`);
   await rt.summary(
     [

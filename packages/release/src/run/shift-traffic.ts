@@ -5,7 +5,15 @@ import type { ShiftResult, ShiftStatus } from '../shift/types';
 import { enforceGuard, readGuardConfig } from '../guard';
 import { STATE } from '../state';
 import type { Router, Target, TargetConfig } from '../target';
-import { clockOf, cloudwatchFor, failureMessage, runStep, type Deps, type Targets } from './common';
+import {
+  clockOf,
+  cloudwatchFor,
+  failureMessage,
+  nothingChanged,
+  runStep,
+  type Deps,
+  type Targets,
+} from './common';
 import { readShiftInputs, type ShiftInputs } from './shift-inputs';
 import { runRollout } from './shift-rollout';
 import { runShiftTrafficPost } from './shift-post';
@@ -31,7 +39,7 @@ export async function runShiftTraffic(
   deps: Deps & HistoryDeps = {},
 ): Promise<void> {
   maskSecrets(rt);
-  await runStep(rt, async () => {
+  await runStep(rt, nothingChanged(rt, targets), async () => {
     const inputs = new InputReader(rt.input);
     const i = readShiftInputs(inputs, rt.env, targets);
     // A checkpointed run leaves the rollout to the next scheduled run: its post step must not undo it.

@@ -41,6 +41,7 @@ async function deploy(
 
 export const cloudRunTarget: Target<CloudRunConfig, CloudRunDeployInputs> = {
   kind: 'cloud-run',
+  platform: 'Cloud Run',
   inputs: CLOUD_RUN_INPUTS,
   readConfig,
   // Traffic percents of a service are whole numbers.

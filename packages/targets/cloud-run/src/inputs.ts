@@ -17,6 +17,8 @@ export interface CloudRunConfig extends TargetConfig {
   monitoring: string;
   /** `access-token`: the input's token; else Application Default Credentials. The token itself is never saved. */
   auth: 'access-token' | 'adc';
+  /** http-id-token: the probe sends a Google-signed ID token, minted for `serviceAccount` when given. */
+  idToken?: { serviceAccount?: string };
   /** Only for the history in DynamoDB and SNS notifications, which stay AWS's; '' when neither is used. */
   aws: AwsOptions;
   maxAttempts: number;
@@ -39,6 +41,8 @@ export const CLOUD_RUN_INPUTS = [
   'concurrency',
   'min-instances',
   'remove-green',
+  'http-id-token',
+  'service-account',
 ] as const;
 
 export const DEFAULT_API = 'https://run.googleapis.com';
@@ -75,6 +79,7 @@ export function readCloudRunConfig(
   );
   const auth = readAccessToken(inputs) ? 'access-token' : 'adc';
   refuseAlarms(inputs);
+  const idToken = readIdToken(inputs, auth);
   const maxAttempts = inputs.integer('max-attempts', 10, 1, 20);
   return {
     project,
@@ -83,6 +88,7 @@ export function readCloudRunConfig(
     api,
     monitoring,
     auth,
+    ...(idToken && { idToken }),
     maxAttempts,
     aws: { region: awsRegion(inputs, env, opts.region === true), maxAttempts },
     cloudwatch: false,
@@ -140,6 +146,48 @@ export function readAccessToken(inputs: InputReader): string {
       'must be an OAuth 2.0 access token: printable characters without spaces',
     );
   return text;
+}
+
+const SERVICE_ACCOUNT = /^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\.gserviceaccount\.com$/;
+
+/**
+ * http-id-token and service-account. An ID token is minted for a service account: the one the Application
+ * Default Credentials impersonate, else service-account; an access token alone names none.
+ */
+function readIdToken(inputs: InputReader, auth: CloudRunConfig['auth']): CloudRunConfig['idToken'] {
+  const on = inputs.oneOf('http-id-token', ['true', 'false'] as const, 'false') === 'true';
+  const account = inputs.text('service-account');
+  if (account && !SERVICE_ACCOUNT.test(account))
+    throw new InputError(
+      'service-account',
+      account,
+      'must be a service account email (NAME@PROJECT.iam.gserviceaccount.com)',
+    );
+  if (!on) {
+    if (account)
+      throw new InputError(
+        'service-account',
+        account,
+        'is the account of http-id-token: true, which is not set',
+      );
+    return undefined;
+  }
+  if (inputs.text('http-url') === '')
+    throw new InputError('http-id-token', 'true', 'needs http-url: the token goes with the HTTP probe');
+  const headers = inputs.text('http-headers', { multiline: true });
+  if (/^\s*authorization\s*:/im.test(headers))
+    throw new InputError(
+      'http-id-token',
+      'true',
+      'sends the Authorization header itself: remove it from http-headers',
+    );
+  if (auth === 'access-token' && !account)
+    throw new InputError(
+      'service-account',
+      '',
+      'is required with http-id-token and access-token: the service account to mint the ID token for (the service_account of google-github-actions/auth)',
+    );
+  return account ? { serviceAccount: account } : {};
 }
 
 // CloudWatch alarms are AWS's: a Cloud Run release is judged by Cloud Monitoring, so the input cannot apply.

@@ -2,6 +2,7 @@ import type { Clock } from '@deploy-actions/core';
 import type { OpenOptions, Session } from '@deploy-actions/release/target';
 import { httpClient, type Http } from './api';
 import { tokenSource } from './auth';
+import { idTokenSource } from './id-token';
 import type { CloudRunConfig } from './inputs';
 import { readRevisionMetrics } from './metrics';
 import { serviceRouter } from './router';
@@ -27,6 +28,7 @@ export async function openRunApi(
 
 export async function openCloudRun(cfg: CloudRunConfig, opts: OpenOptions): Promise<Session> {
   const { http, api } = await openRunApi(cfg, opts);
+  const idToken = cfg.idToken && opts.health?.http && idTokenSource(cfg, api, http, opts.clock);
   return {
     router: serviceRouter(api, cfg),
     signals: {
@@ -34,6 +36,7 @@ export async function openCloudRun(cfg: CloudRunConfig, opts: OpenOptions): Prom
         metrics: (s, windowMs, percentiles, now) =>
           readRevisionMetrics(http, cfg, s, windowMs, percentiles, now),
       }),
+      ...(idToken && { httpHeaders: async () => ({ Authorization: `Bearer ${await idToken()}` }) }),
     },
   };
 }

@@ -1,6 +1,7 @@
-// env-vars: a YAML or JSON map, or KEY=value lines. Values may be secrets: no message ever shows one.
+// env-vars: the shared map parser (a YAML or JSON map, or KEY=value lines; no message shows a value) with
+// Lambda's rules for keys and size.
 import { InputError } from '@deploy-actions/core';
-import { parse as parseYaml } from 'yaml';
+import { HIDDEN, parseKeyValues } from '@deploy-actions/core/key-values';
 
 // Key names, reserved keys and the 4 KB limit: https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html
 const KEY = /^[a-zA-Z][a-zA-Z0-9_]+$/;
@@ -25,15 +26,10 @@ const RESERVED = new Set([
   'LAMBDA_RUNTIME_DIR',
 ]);
 export const MAX_ENV_BYTES = 4 * 1024;
-/** What an error shows instead of the input's text, which holds the values. */
-const HIDDEN = '***';
-const LINE = /^[A-Za-z_][A-Za-z0-9_]*\s*=/;
-const FORMS = 'a YAML or JSON map (KEY: value) or KEY=value lines';
 
 /** The variables, as the function's whole environment; `name` is the input's. */
 export function parseEnvVars(name: string, text: string): Record<string, string> {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
-  const vars = lines.every((l) => LINE.test(l.trim())) ? fromLines(name, lines) : fromMap(name, text);
+  const vars = parseKeyValues(name, text);
   let bytes = 0;
   for (const [key, value] of Object.entries(vars)) {
     if (!KEY.test(key))
@@ -52,42 +48,5 @@ export function parseEnvVars(name: string, text: string): Record<string, string>
       HIDDEN,
       `holds ${bytes} bytes of keys and values; Lambda allows at most 4 KB (${MAX_ENV_BYTES} bytes) in all`,
     );
-  return vars;
-}
-
-function fromLines(name: string, lines: string[]): Record<string, string> {
-  const vars: Record<string, string> = {};
-  for (const line of lines) {
-    const at = line.indexOf('=');
-    const key = line.slice(0, at).trim();
-    if (key in vars) throw new InputError(name, HIDDEN, `sets ${key} twice`);
-    vars[key] = line.slice(at + 1);
-  }
-  return vars;
-}
-
-function fromMap(name: string, text: string): Record<string, string> {
-  let doc: unknown;
-  try {
-    // failsafe: every scalar stays the text written (007 stays 007, yes stays yes).
-    doc = text.trimStart().startsWith('{') ? JSON.parse(text) : parseYaml(text, { schema: 'failsafe' });
-  } catch (err) {
-    // The parser's message may quote the text, values included: only its kind is shown.
-    const kind = err instanceof SyntaxError ? 'JSON' : 'YAML';
-    throw new InputError(name, HIDDEN, `is not valid ${kind}: give ${FORMS}`);
-  }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
-    throw new InputError(name, HIDDEN, `must be ${FORMS}`);
-  const vars: Record<string, string> = {};
-  for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
-    if (typeof value === 'string') vars[key] = value;
-    else if (typeof value === 'number' || typeof value === 'boolean') vars[key] = String(value);
-    else
-      throw new InputError(
-        name,
-        HIDDEN,
-        `the value of ${JSON.stringify(key.slice(0, 40))} must be text, not a list, map or null`,
-      );
-  }
   return vars;
 }

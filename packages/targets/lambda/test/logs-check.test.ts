@@ -2,6 +2,7 @@ import { describe, it, expect, beforeEach, afterAll } from '@jest/globals';
 import {
   CloudWatchLogsClient,
   FilterLogEventsCommand,
+  AccessDeniedException,
   ResourceNotFoundException,
   type FilteredLogEvent,
 } from '@aws-sdk/client-cloudwatch-logs';
@@ -143,7 +144,7 @@ describe('the logs check reads the log group', () => {
     expect(logsMock.commandCalls(FilterLogEventsCommand)[0]!.args[0].input.startTime).toBe(NOW - 300_000);
   });
 
-  it('no record of green yet is inconclusive; a missing log group or a failed read is unhealthy', async () => {
+  it('no record of green yet, or no log group yet, is inconclusive; a failed read is unhealthy', async () => {
     answer(run('1', 1, hours(1)));
     expect(await check({ maxConsecutiveFailures: 3 })).toMatchObject({
       verdict: 'inconclusive',
@@ -157,9 +158,20 @@ describe('the logs check reads the log group', () => {
         new ResourceNotFoundException({ message: 'The specified log group does not exist.', $metadata: {} }),
       );
     expect(await check({ maxConsecutiveFailures: 3 })).toMatchObject({
+      verdict: 'inconclusive',
+      reason:
+        "no report records of v2 yet: log group /aws/lambda/orders does not exist until the function's first run logs (set log-group if the function logs elsewhere)",
+    });
+    logsMock.on(FilterLogEventsCommand).rejects(
+      new AccessDeniedException({
+        message: 'User is not authorized to perform: logs:FilterLogEvents',
+        $metadata: {},
+      }),
+    );
+    expect(await check({ maxConsecutiveFailures: 3 })).toMatchObject({
       verdict: 'unhealthy',
       reason:
-        'could not read the report records of v2: log group /aws/lambda/orders does not exist (set log-group if the function logs elsewhere)',
+        'could not read the report records of v2: User is not authorized to perform: logs:FilterLogEvents',
     });
   });
 });

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Clock } from '@deploy-actions/core';
 import { checkErrorBody, errorReply, GoogleError, type Reply } from './errors';
 import { googleApi, type MethodDesc } from './google-api';
-import { stsReply } from './sts';
+import { stsReply, type IdTokens } from './sts';
 import type { CloudRunCall, CloudRunFault, CloudRunViolation, Json } from './types';
 
 export interface FrontOptions {
@@ -14,6 +14,8 @@ export interface FrontOptions {
   clock: Clock;
   calls: CloudRunCall[];
   violations: CloudRunViolation[];
+  /** The ID tokens generateIdToken minted, which the services' URLs accept. */
+  idTokens: IdTokens;
   /** Faults still to inject; the front counts them down. */
   faults(): (CloudRunFault & { left: number })[];
   /** Answers a checked request of a served method; throws GoogleError for Google's refusals. */
@@ -101,7 +103,7 @@ export async function startFront(o: FrontOptions): Promise<{ url: string; stop()
   ): Promise<{ reply: Reply; desc?: MethodDesc; injected?: boolean }> {
     const method = req.method ?? 'GET';
     const auth = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const sts = stsReply(method, raw.pathname, text, o.token, o.clock.now() + 3_600_000);
+    const sts = stsReply(method, raw.pathname, text, o.token, o.clock.now() + 3_600_000, o.idTokens);
     if (sts)
       return {
         reply:

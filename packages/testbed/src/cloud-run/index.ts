@@ -16,9 +16,11 @@
 // Served at run.url: services get/create/patch (updateMask, allowMissing), revisions get/list/delete,
 // operations get/wait under /v2/projects/{p}/locations/{l}/...; GET /v3/projects/{p}/timeSeries (request_count,
 // request_latencies of cloud_run_revision); POST /v1/token (STS) and
-// /v1/projects/-/serviceAccounts/{sa}:generateAccessToken for external_account credentials. Each service and
-// each traffic tag answers on its own loopback origin (the `uri` in the service and in trafficStatuses), as its
-// revision behaves (behave()), and what it serves is counted in Monitoring under that revision.
+// /v1/projects/-/serviceAccounts/{sa}:generateAccessToken for external_account credentials, and
+// :generateIdToken for the ID tokens a service seeded with requiresAuthentication wants (its URLs answer 403
+// without one). Each service and each traffic tag answers on its own loopback origin (the `uri` in the service
+// and in trafficStatuses), as its revision behaves (behave()), and what it serves is counted in Monitoring
+// under that revision.
 // Modelled: operations done `operationDelayMs` later on the clock; a template change makes a revision
 // ({service}-{suffix} from template.revision, else {service}-NNNNN-xyz); traffic per revision or LATEST, tags,
 // trafficStatuses (LATEST entries name no revision), latestReady/CreatedRevision, conditions; a stale etag in
@@ -32,6 +34,7 @@ import { startFront } from './http';
 import { CONTAINER_FAILED, revisionJson, serviceJson, settle } from './model';
 import { monitoringStore } from './monitoring';
 import { startServing } from './serving';
+import type { IdTokens } from './sts';
 import { LATEST, REVISION } from './traffic-rules';
 import type {
   CloudRunCall,
@@ -61,6 +64,8 @@ export async function startCloudRun(opts: CloudRunOptions = {}): Promise<CloudRu
   const violations: CloudRunViolation[] = [];
   const behaviours = new Map<string, RevisionBehaviour>();
   let faults: (CloudRunFault & { left: number })[] = [];
+  const idTokens: IdTokens = new Map();
+  const privateServices = new Set<string>();
 
   const model: AdminContext = {
     project: opts.project ?? 'demo-project',
@@ -98,6 +103,12 @@ export async function startCloudRun(opts: CloudRunOptions = {}): Promise<CloudRu
     behaviour: (r) => behaviours.get(r) ?? HEALTHY,
     record: monitoring.record,
     call: (c) => calls.push(c),
+    allowed: (service, authorization) => {
+      if (!privateServices.has(service)) return true;
+      const minted = idTokens.get(/^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '');
+      // The audience a service accepts is its run.app URL, whichever of its URLs is called.
+      return !!minted && minted.audience === serving.uri(service) && clock.now() < minted.expiresAt;
+    },
   });
   model.uri = serving.uri;
   const admin = adminApi(model);
@@ -107,6 +118,7 @@ export async function startCloudRun(opts: CloudRunOptions = {}): Promise<CloudRu
     clock,
     calls,
     violations,
+    idTokens,
     faults: () => faults,
     answer: async (desc, r) => {
       settle(model);
@@ -156,6 +168,7 @@ export async function startCloudRun(opts: CloudRunOptions = {}): Promise<CloudRu
       );
       const svc = model.services.get(name)!;
       if (o.behaviour) behaviours.set(svc.latestCreated!, o.behaviour);
+      if (o.requiresAuthentication) privateServices.add(name);
       return getJson(name)!;
     },
     service: getJson,
@@ -187,6 +200,7 @@ export async function startCloudRun(opts: CloudRunOptions = {}): Promise<CloudRu
       faults = [];
     },
     recordServed: monitoring.record,
+    idTokens: () => [...idTokens.values()].map(({ audience, email }) => ({ audience, email })),
     calls,
     writes: () => calls.filter((c) => c.api === 'run' && c.method !== 'GET' && !c.path.endsWith(':wait')),
     clearCalls() {

@@ -22,7 +22,14 @@ export interface ServingContext {
   behaviour(revision: string): RevisionBehaviour;
   record(sample: ServedSample): void;
   call(c: CloudRunCall): void;
+  /** Whether a request with this Authorization header may invoke the service. */
+  allowed(service: string, authorization: string | undefined): boolean;
 }
+
+// What Cloud Run answers a request without a valid ID token to a service that requires authentication:
+// https://cloud.google.com/run/docs/troubleshooting#unauthorized-client
+const FORBIDDEN = (path: string) =>
+  `<html><head><title>403 Forbidden</title></head><body><h1>Error: Forbidden</h1><h2>Your client does not have permission to get URL <code>${path}</code> from this server.</h2></body></html>`;
 
 // Taken synchronously (a service's JSON needs its URIs at once), refilled in the background.
 const POOL = 6;
@@ -79,6 +86,11 @@ export async function startServing(ctx: ServingContext) {
       res
         .writeHead(404, { 'content-type': 'text/html; charset=UTF-8' })
         .end('<h1>Error: Page not found</h1>');
+      return;
+    }
+    if (!ctx.allowed(l.owner.service, req.headers.authorization)) {
+      ctx.call(call(403));
+      res.writeHead(403, { 'content-type': 'text/html; charset=UTF-8' }).end(FORBIDDEN(url.pathname));
       return;
     }
     const b = ctx.behaviour(revision);

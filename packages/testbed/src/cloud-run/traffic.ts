@@ -43,6 +43,8 @@ export interface CloudRunTraffic {
   /** Requests and 5xx of a revision with fromMs <= at < toMs. */
   countsBetween(revision: string, fromMs: number, toMs: number): { requests: number; errors: number };
   firstServedAt(revision: string): number | undefined;
+  /** Clock time of the revision's first 5xx. */
+  firstFailedAt(revision: string): number | undefined;
   /** Clock time at which everything served so far is readable in Monitoring. */
   allReadableAt(): number | undefined;
   setBehaviour(revision: string, behaviour: RevisionBehaviour): void;
@@ -138,6 +140,7 @@ export function startCloudRunTraffic(o: CloudRunTrafficOptions): CloudRunTraffic
       return { requests: rs.length, errors: rs.filter((r) => r.status >= 500).length };
     },
     firstServedAt: (revision) => served.find((r) => r.revision === revision)?.at,
+    firstFailedAt: (revision) => served.find((r) => r.revision === revision && r.status >= 500)?.at,
     allReadableAt: () => {
       const last = served[served.length - 1];
       return last && readableAt(last.at, standIn.readableAfterMs);

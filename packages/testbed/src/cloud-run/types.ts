@@ -36,6 +36,8 @@ export interface SeedServiceOptions {
   tag?: string;
   env?: Record<string, string>;
   behaviour?: RevisionBehaviour;
+  /** The service's URLs (tags included) answer 403 unless given an ID token generateIdToken minted for the service URL. */
+  requiresAuthentication?: boolean;
 }
 
 export interface CloudRunCall {
@@ -99,7 +101,10 @@ export interface ServedSample {
 }
 
 export interface CloudRunStandIn {
-  /** Base URL of the Admin API (/v2/...), Monitoring (/v3/...) and the token exchange (/v1/token). */
+  /**
+   * Base URL of the Admin API (/v2/...), Monitoring (/v3/...), the token exchange (/v1/token) and IAM
+   * Credentials (/v1/projects/-/serviceAccounts/...).
+   */
   url: string;
   token: string;
   project: string;
@@ -127,6 +132,8 @@ export interface CloudRunStandIn {
   clearFaults(): void;
   /** Writes a served sample into Monitoring, readable after readableAfterMs. */
   recordServed(sample: ServedSample): void;
+  /** The ID tokens minted (generateIdToken), oldest first: for whom and the audience asked. */
+  idTokens(): { audience: string; email: string }[];
   /** Every request, oldest first. */
   calls: CloudRunCall[];
   /** Admin API calls that may change something (PATCH, POST other than :wait, DELETE). */

@@ -30,11 +30,16 @@ export async function checkLogs(
     const blue = s.baseline ? figuresOf(all.filter((r) => r.version === s.baseline)) : undefined;
     return judgeLogs({ s, green, ...(blue && { blue }), cfg }, { group, since, complete: read.complete });
   } catch (err) {
-    const why =
-      awsErrorName(err) === 'ResourceNotFoundException'
-        ? `log group ${group} does not exist (set log-group if the function logs elsewhere)`
-        : errorMessage(err);
-    return unreadable('logs', `could not read the report records of ${s.label(s.version)}: ${why}`);
+    // Lambda creates the group at the function's first logged run: no group is no evidence yet, not a failure.
+    // https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-loggroups.html
+    if (awsErrorName(err) === 'ResourceNotFoundException') {
+      const reason = `no report records of ${s.label(s.version)} yet: log group ${group} does not exist until the function's first run logs (set log-group if the function logs elsewhere)`;
+      return { check: 'logs', verdict: 'inconclusive', reason, observed: {}, threshold: {} };
+    }
+    return unreadable(
+      'logs',
+      `could not read the report records of ${s.label(s.version)}: ${errorMessage(err)}`,
+    );
   }
 }
 

@@ -1,5 +1,5 @@
-export const id = 4509;
-export const ids = [4509];
+export const id = 4200;
+export const ids = [4200];
 export const modules = {
 
 /***/ 1824:
@@ -607,7 +607,7 @@ const FAILED = 'CONDITION_FAILED';
 
 /***/ }),
 
-/***/ 5580:
+/***/ 6605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -624,8 +624,77 @@ __webpack_require__.d(__webpack_exports__, {
 var src_api = __webpack_require__(8112);
 // EXTERNAL MODULE: ./packages/targets/cloud-run/src/auth.ts
 var auth = __webpack_require__(6492);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 7 modules
+var src = __webpack_require__(1398);
+;// CONCATENATED MODULE: ./packages/targets/cloud-run/src/id-token.ts
+// The Google-signed ID token of http-id-token, for a probe of a service that requires authentication. Its
+// audience is the service's run.app URL, which every URL of the service (tags included) accepts:
+// https://cloud.google.com/run/docs/configuring/custom-audiences
+// Minted by IAM Credentials generateIdToken for a service account
+// (https://cloud.google.com/iam/docs/reference/credentials/rest/v1/projects.serviceAccounts/generateIdToken).
+
+
+const IAM_CREDENTIALS = 'https://iamcredentials.googleapis.com';
+// ID tokens last an hour; a fresh one well before that.
+const REUSE_MS = 45 * 60_000;
+/** A token source for the service's URL; the token is reused for 45 minutes. */
+function idTokenSource(cfg, api, http, clock) {
+    let cached;
+    let audience;
+    return async () => {
+        if (cached && clock.now() < cached.until)
+            return cached.token;
+        audience ??= (await api.getService())?.uri;
+        if (!audience)
+            throw new src/* DeployError */.sH(`Service ${cfg.service} has no URL yet: no ID token to mint for it`);
+        const minter = cfg.auth === 'access-token' ? withAccessToken(cfg, http) : await withAdc(cfg);
+        const token = await minter.fetchIdToken(audience);
+        cached = { token, until: clock.now() + REUSE_MS };
+        return token;
+    };
+}
+/** access-token: the token calls generateIdToken for service-account (required with it at input time). */
+function withAccessToken(cfg, http) {
+    const account = cfg.idToken.serviceAccount;
+    return {
+        fetchIdToken: async (audience) => (await http.call('POST', `${IAM_CREDENTIALS}/v1/projects/-/serviceAccounts/${account}:generateIdToken`, { body: { audience, includeEmail: true }, what: `mint an ID token of ${account}` })).token,
+    };
+}
+/**
+ * Application Default Credentials. An external_account file (Workload Identity Federation, as
+ * google-github-actions/auth writes it) mints with its federated token for the service account it impersonates,
+ * as that action's id_token output does; other credentials (a key, the metadata server) mint their own.
+ */
+async function withAdc(cfg) {
+    const { ExternalAccountClient, GoogleAuth, Impersonated } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
+    const file = process.env.GOOGLE_APPLICATION_CREDENTIALS;
+    const json = file ? JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')) : undefined;
+    if (json?.type !== 'external_account') {
+        const client = await new GoogleAuth({ projectId: cfg.project }).getClient();
+        if (!('fetchIdToken' in client))
+            throw new src/* DeployError */.sH('http-id-token: these Application Default Credentials cannot mint an ID token');
+        return client;
+    }
+    const { service_account_impersonation_url: impersonation, ...federated } = json;
+    const account = cfg.idToken?.serviceAccount ?? accountOf(impersonation);
+    if (!account) {
+        throw new src/* DeployError */.sH('http-id-token: the Application Default Credentials act as a Workload Identity Federation principal, which has no ID token: give service-account (a service account it may impersonate), or authenticate with service_account in google-github-actions/auth');
+    }
+    const source = ExternalAccountClient.fromJSON(federated);
+    if (!source)
+        throw new src/* DeployError */.sH('http-id-token: the external_account credentials could not be read');
+    const endpoint = impersonation ? new URL(impersonation).origin : IAM_CREDENTIALS;
+    return new Impersonated({ sourceClient: source, targetPrincipal: account, endpoint });
+}
+/** The email in .../serviceAccounts/EMAIL:generateAccessToken. */
+function accountOf(url) {
+    return url ? /serviceAccounts\/([^/:]+):generateAccessToken$/.exec(url)?.[1] : undefined;
+}
+
 // EXTERNAL MODULE: ./packages/health/src/index.ts + 10 modules
-var src = __webpack_require__(9890);
+var health_src = __webpack_require__(9890);
 ;// CONCATENATED MODULE: ./packages/targets/cloud-run/src/metrics.ts
 // Per-revision health from Cloud Monitoring: request_count by response_code_class (5xx over all) and the
 // request_latencies percentiles, per revision_name (https://cloud.google.com/monitoring/api/metrics_gcp_p_z#gcp-run).
@@ -640,7 +709,7 @@ const REDUCERS = {
 /** The percentiles Cloud Monitoring can reduce to; others are refused by the metrics check. */
 const PERCENTILES = Object.keys(REDUCERS);
 async function readRevisionMetrics(http, cfg, s, windowMs, percentiles, now) {
-    const range = s.since === undefined ? (0,src.queryRange)(windowMs, now) : (0,src.sinceRange)(s.since, now);
+    const range = s.since === undefined ? (0,health_src.queryRange)(windowMs, now) : (0,health_src.sinceRange)(s.since, now);
     if (range.end <= range.start)
         return { green: empty(percentiles), ...(s.baseline && { blue: empty(percentiles) }) };
     const list = (metric, reducer, byClass) => listSeries(http, cfg, metric, reducer, byClass, range);
@@ -663,7 +732,7 @@ async function readRevisionMetrics(http, cfg, s, windowMs, percentiles, now) {
         for (const ts of latencies[i])
             add(`${revisionOf(ts)}|${p}`, points(ts));
     });
-    const { values, until } = s.since === undefined ? (0,src.newestWindow)(series, windowMs) : metrics_all(series, range.periodS);
+    const { values, until } = s.since === undefined ? (0,health_src.newestWindow)(series, windowMs) : metrics_all(series, range.periodS);
     const read = (revision) => {
         const sum = (prefix) => [...values]
             .filter(([k]) => k.startsWith(prefix))
@@ -743,8 +812,6 @@ function empty(percentiles) {
     };
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 7 modules
-var core_src = __webpack_require__(1398);
 // EXTERNAL MODULE: ./packages/release/src/checkpoint.ts
 var src_checkpoint = __webpack_require__(4487);
 // EXTERNAL MODULE: ./packages/release/src/routing.ts
@@ -806,7 +873,7 @@ function serviceRouter(api, cfg) {
         write: async (to, from, checkpoint) => {
             const now = await readService();
             if (!now || now.routing.revision !== from.revision) {
-                throw new core_src/* ConcurrentChangeError */.wy(`Service ${cfg.service} was changed by someone else since this run read it (now ${now ? describe(now.routing) : 'gone'}); this run changed nothing more.`);
+                throw new src/* ConcurrentChangeError */.wy(`Service ${cfg.service} was changed by someone else since this run read it (now ${now ? describe(now.routing) : 'gone'}); this run changed nothing more.`);
             }
             const note = checkpoint ? (0,src_checkpoint/* encodeCheckpoint */.Xn)(checkpoint) : undefined;
             const body = { etag: now.service.etag, traffic: (0,traffic/* trafficFor */.Z2)(to, now.service) };
@@ -823,7 +890,7 @@ function serviceRouter(api, cfg) {
             const noted = after?.service.annotations?.[CHECKPOINT_ANNOTATION];
             // No lock to rely on: what reads back otherwise was written by someone else right after this run.
             if (!after || !(0,routing/* sameRouting */.Hm)(after.routing, settled(to)) || noted !== note) {
-                throw new core_src/* ConcurrentChangeError */.wy(`Service ${cfg.service} was changed by someone else right after this run wrote ${describe(to)}: it reads back as ${after ? describe(after.routing) : 'gone'}${noted !== note ? ` with checkpoint "${noted ?? ''}"` : ''}; this run changed nothing more.`);
+                throw new src/* ConcurrentChangeError */.wy(`Service ${cfg.service} was changed by someone else right after this run wrote ${describe(to)}: it reads back as ${after ? describe(after.routing) : 'gone'}${noted !== note ? ` with checkpoint "${noted ?? ''}"` : ''}; this run changed nothing more.`);
             }
             checkServing(after.service, cfg);
             return after.routing;
@@ -840,7 +907,7 @@ async function patchTraffic(api, cfg, body, mask) {
     catch (err) {
         // A stale etag, when the API does check it: someone else wrote in between.
         if (err instanceof src_api/* GoogleApiError */.GI && (err.status === 409 || err.status === 412)) {
-            throw new core_src/* ConcurrentChangeError */.wy(`Service ${cfg.service} was changed by someone else while this run wrote it (${err.code}); this run changed nothing more.`);
+            throw new src/* ConcurrentChangeError */.wy(`Service ${cfg.service} was changed by someone else while this run wrote it (${err.code}); this run changed nothing more.`);
         }
         throw err;
     }
@@ -861,19 +928,20 @@ function checkServing(s, cfg) {
         .sort()
         .join(', ');
     if (text(spec) !== text(serving)) {
-        throw new core_src/* DeployError */.sH(`Service ${cfg.service} holds traffic ${text(spec)} but serves ${text(serving) || 'nothing'} (trafficStatuses).`);
+        throw new src/* DeployError */.sH(`Service ${cfg.service} holds traffic ${text(spec)} but serves ${text(serving) || 'nothing'} (trafficStatuses).`);
     }
 }
 async function checkRevision(api, cfg, version, input) {
     const r = await api.getRevision(version);
     if (!r) {
-        throw new core_src/* InputError */.dz(input, version, `is no revision of service ${cfg.service} in ${cfg.project}/${cfg.region} (deploy it with deploy-green first)`);
+        throw new src/* InputError */.dz(input, version, `is no revision of service ${cfg.service} in ${cfg.project}/${cfg.region} (deploy it with deploy-green first)`);
     }
 }
 
 // EXTERNAL MODULE: ./packages/targets/cloud-run/src/run-api.ts
 var run_api = __webpack_require__(3080);
 ;// CONCATENATED MODULE: ./packages/targets/cloud-run/src/session.ts
+
 
 
 
@@ -892,12 +960,14 @@ async function openRunApi(cfg, opts) {
 }
 async function openCloudRun(cfg, opts) {
     const { http, api } = await openRunApi(cfg, opts);
+    const idToken = cfg.idToken && opts.health?.http && idTokenSource(cfg, api, http, opts.clock);
     return {
         router: serviceRouter(api, cfg),
         signals: {
             ...(opts.health?.metrics && {
                 metrics: (s, windowMs, percentiles, now) => readRevisionMetrics(http, cfg, s, windowMs, percentiles, now),
             }),
+            ...(idToken && { httpHeaders: async () => ({ Authorization: `Bearer ${await idToken()}` }) }),
         },
     };
 }
