@@ -356,7 +356,7 @@ async function lastGoodBefore(history, target, live, router) {
             return record;
         before = { deploymentId: record.id };
     }
-    throw new src/* DeployError */.sH(`No successful deployment of a version other than the live ${router.label(live)} (or one rolled back since) is recorded for ${target.resource} in ${target.environment} in the ${MAX_SKIPPED + 1} newest successes; give the version to return to in \`to\`. Nothing was changed.`);
+    throw new src/* DeployError */.sH(`No successful deployment of a version other than the live ${router.label(live)} (or one rolled back since) is recorded for ${target.resource} in ${target.environment} in the ${MAX_SKIPPED + 1} newest successes; give the version to return to${router.example ? ` (for example to: ${router.example(live)})` : ''} in \`to\`. Nothing was changed.`);
 }
 /**
  * The release this rollback ends rolled-back: the deployment-id given, else, when a split was undone, the

@@ -42,22 +42,27 @@ function policyActions(action: string): string[] {
   return policy.Statement.flatMap((s) => s.Action).sort();
 }
 
+/** An alarm on the function's errors, for the gates and rollback triggers that name one. */
+async function errorsAlarm(name: string): Promise<void> {
+  const cw = new CloudWatchClient(clientConfig(bed.moto.url));
+  await cw.send(
+    new PutMetricAlarmCommand({
+      AlarmName: name,
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Statistic: 'Sum',
+      Period: 60,
+      EvaluationPeriods: 1,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanThreshold',
+    }),
+  );
+  cw.destroy();
+}
+
 describe('least-privilege IAM policies in docs/iam.md', () => {
   it('list exactly the API calls each action makes with every feature on', async () => {
-    const cw = new CloudWatchClient(clientConfig(bed.moto.url));
-    await cw.send(
-      new PutMetricAlarmCommand({
-        AlarmName: 'orders-api-errors',
-        Namespace: 'AWS/Lambda',
-        MetricName: 'Errors',
-        Statistic: 'Sum',
-        Period: 60,
-        EvaluationPeriods: 1,
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanThreshold',
-      }),
-    );
-    cw.destroy();
+    await errorsAlarm('orders-api-errors');
     // The function's log group, as Lambda makes it on the first invocation: the logs check reads it.
     const logs = new CloudWatchLogsClient(clientConfig(bed.moto.url));
     await logs.send(new CreateLogGroupCommand({ logGroupName: '/aws/lambda/orders-api' }));
@@ -177,20 +182,7 @@ describe('least-privilege IAM policies in docs/iam.md', () => {
 describe('least-privilege IAM policies for stacks in docs/iam.md', () => {
   it('list the calls deploy-green and rollback make with stack-name, every stack feature on', async () => {
     bed.callsByAction.clear();
-    const cw = new CloudWatchClient(clientConfig(bed.moto.url));
-    await cw.send(
-      new PutMetricAlarmCommand({
-        AlarmName: 'orders-stack-errors',
-        Namespace: 'AWS/Lambda',
-        MetricName: 'Errors',
-        Statistic: 'Sum',
-        Period: 60,
-        EvaluationPeriods: 1,
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanThreshold',
-      }),
-    );
-    cw.destroy();
+    await errorsAlarm('orders-stack-errors');
     const s3 = new S3Client({ ...clientConfig(bed.moto.url), forcePathStyle: true });
     await s3.send(new CreateBucketCommand({ Bucket: 'orders-templates' }));
     s3.destroy();

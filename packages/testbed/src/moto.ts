@@ -1,4 +1,10 @@
 // The moto server (an AWS emulator) on a free loopback port, plus helpers to point SDK clients at it.
+//
+// What moto 5.2.1 does not do for deploy-green's configuration and stacks, as observed here (the unit tests cover
+// these with AWS's shapes): it finds no layer version by its ARN (so `layers` fails), ignores EphemeralStorage and
+// TracingConfig updates; with Docker off, functions a stack creates are invisible to the Lambda API, a change
+// set's update does not apply property changes, `!Sub` with a parameter inside ZipFile fails, an unchanged update
+// comes back as an empty change set only when the template has no parameters, and stack outputs stay empty.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { devNull } from 'node:os';

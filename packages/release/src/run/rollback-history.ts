@@ -68,7 +68,7 @@ export async function lastGoodBefore(
     before = { deploymentId: record.id };
   }
   throw new DeployError(
-    `No successful deployment of a version other than the live ${router.label(live)} (or one rolled back since) is recorded for ${target.resource} in ${target.environment} in the ${MAX_SKIPPED + 1} newest successes; give the version to return to in \`to\`. Nothing was changed.`,
+    `No successful deployment of a version other than the live ${router.label(live)} (or one rolled back since) is recorded for ${target.resource} in ${target.environment} in the ${MAX_SKIPPED + 1} newest successes; give the version to return to${router.example ? ` (for example to: ${router.example(live)})` : ''} in \`to\`. Nothing was changed.`,
   );
 }
 
