@@ -211,6 +211,17 @@ export const cloudRunCategories: CloudRunCategory[] = [
     one('alarms', fc.constantFrom('orders-errors', 'orders-*')),
     ['shift-traffic', 'health-gate'],
   ),
+  cat(
+    'a latency limit on a percentile Cloud Monitoring cannot give',
+    ['max-latency-ms'],
+    one(
+      'max-latency-ms',
+      fc
+        .constantFrom('p90', 'p75', 'p99.9', 'p1', 'p96')
+        .chain((p) => fc.integer({ min: 1, max: 900_000 }).map((ms) => `p95=2000,${p}=${ms}`)),
+    ),
+    ['shift-traffic', 'health-gate'],
+  ),
 ];
 
 /** A record-history case with target cloud-run: its bases record a started release or read a report. */

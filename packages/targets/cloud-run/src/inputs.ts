@@ -6,6 +6,8 @@ import {
   type Runtime,
 } from '@deploy-actions/core';
 import type { TargetConfig } from '@deploy-actions/release/target';
+import { parseLatencyLimits } from '@deploy-actions/health/config';
+import { PERCENTILES } from './metrics';
 import { parseProject, parseRegion, parseService } from './names';
 
 export interface CloudRunConfig extends TargetConfig {
@@ -79,6 +81,7 @@ export function readCloudRunConfig(
   );
   const auth = readAccessToken(inputs) ? 'access-token' : 'adc';
   refuseAlarms(inputs);
+  refuseUnmonitoredPercentiles(inputs);
   const idToken = readIdToken(inputs, auth);
   const maxAttempts = inputs.integer('max-attempts', 10, 1, 20);
   return {
@@ -198,6 +201,23 @@ function refuseAlarms(inputs: InputReader): void {
       'alarms',
       alarms,
       'names CloudWatch alarms, which target cloud-run does not read: judge it with max-error-rate, max-latency-ms, max-latency-ratio or http-url',
+    );
+  }
+}
+
+/**
+ * Cloud Monitoring's reducers give percentiles 5, 50, 95 and 99 only
+ * (https://cloud.google.com/dotnet/docs/reference/Google.Cloud.Monitoring.V3/latest/Google.Cloud.Monitoring.V3.Aggregation.Types.Reducer);
+ * a limit on another could never be read, so it is refused now rather than judged unhealthy mid-release.
+ */
+function refuseUnmonitoredPercentiles(inputs: InputReader): void {
+  const text = inputs.text('max-latency-ms');
+  const unread = Object.keys(parseLatencyLimits(text) ?? {}).find((p) => !PERCENTILES.includes(p));
+  if (unread) {
+    throw new InputError(
+      'max-latency-ms',
+      text,
+      `names ${unread}, which target cloud-run cannot read: Cloud Monitoring gives request latencies at p50, p95 and p99`,
     );
   }
 }
