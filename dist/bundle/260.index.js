@@ -154,7 +154,7 @@ async function openHistory(cfg, aws, hint, opts, deps = {}) {
     const statusOpts = { ...(cfg.environmentUrl && { environmentUrl: cfg.environmentUrl }), hint };
     for (const name of cfg.backends) {
         if (name === 'github' && cfg.github) {
-            const { GitHubHistory, githubClient } = await __webpack_require__.e(/* import() */ 571).then(__webpack_require__.bind(__webpack_require__, 6571));
+            const { GitHubHistory, githubClient } = await __webpack_require__.e(/* import() */ 310).then(__webpack_require__.bind(__webpack_require__, 9310));
             const octokit = await (deps.octokit ?? githubClient)({
                 token: cfg.github.token,
                 ...(cfg.github.apiUrl && { baseUrl: cfg.github.apiUrl }),

@@ -859,7 +859,6 @@ async function runShiftTrafficPost(rt, targets, deps = {}) {
 
 
 
-
 /** Main and post share one bundle, as actions/checkout does: the saved isPost state tells them apart. */
 async function runShiftTrafficStep(rt, targets, deps = {}) {
     if (rt.getState(STATE.isPost) === 'true')
@@ -868,7 +867,6 @@ async function runShiftTrafficStep(rt, targets, deps = {}) {
     return runShiftTraffic(rt, targets, deps);
 }
 async function runShiftTraffic(rt, targets, deps = {}) {
-    (0,run_history/* maskSecrets */.QU)(rt);
     await (0,common/* runStep */.eg)(rt, (0,common/* nothingChanged */.Us)(rt, targets), async () => {
         const inputs = new src/* InputReader */.i_(rt.input);
         const i = readShiftInputs(inputs, rt.env, targets);

@@ -66,7 +66,8 @@ function capital(text) {
 /* harmony export */   _c: () => (/* binding */ selectTarget),
 /* harmony export */   eg: () => (/* binding */ runStep),
 /* harmony export */   ie: () => (/* binding */ clockOf),
-/* harmony export */   oh: () => (/* binding */ failureMessage)
+/* harmony export */   oh: () => (/* binding */ failureMessage),
+/* harmony export */   pX: () => (/* binding */ isSecretInput)
 /* harmony export */ });
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 /* harmony import */ var _deploy_actions_health_config__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1824);
@@ -106,8 +107,6 @@ async function cloudwatchFor(health, config, deps) {
 function clockOf(deps, env) {
     return deps.clock ?? (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .clockFromEnv */ .iQ)(env);
 }
-/** Inputs that are credentials (Cloud Run's access-token), masked before anything can print them. */
-const CREDENTIAL_INPUTS = ['access-token'];
 /**
  * How an input error ends: nothing was changed where the `target` input sends the release (AWS for Lambda and
  * ECS, and for a `target` that is itself the bad input).
@@ -117,13 +116,31 @@ function nothingChanged(rt, targets) {
     const named = Object.hasOwn(targets, kind) ? targets[kind] : Object.values(targets)[0];
     return `Nothing was changed in ${named?.platform ?? 'AWS'}.`;
 }
-/** Runs one action body; every failure becomes one clear failed-step message. */
-async function runStep(rt, nothingDone, body) {
-    for (const name of CREDENTIAL_INPUTS) {
+/** The inputs that are secrets, masked in the log before anything (an input error included) can print them. */
+const SECRET_INPUTS = ['slack-webhook-url', 'access-token'];
+const isSecretInput = (name) => SECRET_INPUTS.includes(name);
+function maskSecrets(rt) {
+    for (const name of SECRET_INPUTS) {
         const value = rt.input(name);
-        if (value)
-            rt.setSecret?.(value);
+        if (!value)
+            continue;
+        rt.setSecret?.(value);
+        try {
+            // The path is the secret part; URL may print it normalised.
+            const url = new URL(value);
+            if (url.href !== value)
+                rt.setSecret?.(url.href);
+            if (url.pathname.length > 1)
+                rt.setSecret?.(url.pathname);
+        }
+        catch {
+            // not a URL: the input check refuses it, showing ***
+        }
     }
+}
+/** Runs one action body, its secrets masked first; every failure becomes one clear failed-step message. */
+async function runStep(rt, nothingDone, body) {
+    maskSecrets(rt);
     try {
         await body();
     }

@@ -110,7 +110,6 @@ function readRecordInputs(inputs, env, targets) {
 }
 /** Records one step of a release in every backend, and reports the history when asked. */
 async function runRecordHistory(rt, targets, deps = {}) {
-    (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .maskSecrets */ .QU)(rt);
     await (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .runStep */ .eg)(rt, 'Nothing was recorded.', (0,_history__WEBPACK_IMPORTED_MODULE_5__/* .historyInputs */ .ck)(async () => {
         const i = readRecordInputs(new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_(rt.input), rt.env, targets);
         const run = (0,_deploy_actions_history_config__WEBPACK_IMPORTED_MODULE_2__/* .runContext */ .pO)(rt.env);

@@ -3,7 +3,7 @@
 // advance run every 15 minutes, the engine in-process, and every 6 hours the committed bundle instead.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { runShiftTrafficStep } from '@deploy-actions/release/run/shift-traffic';
-import { awsTestEnv } from '@deploy-actions/testbed/moto';
+import { awsTestEnv, setProcessEnv } from '@deploy-actions/testbed/moto';
 import { fakeClock, memoryRuntime } from '@deploy-actions/testbed/runtime';
 import { SIX_WEEK_CHECKS, SIX_WEEK_STEPS, STEADY_RUNS } from '@deploy-actions/testbed/six-week-plan';
 import { steppedTraffic, type TrafficLedger, type VersionBehaviour } from '@deploy-actions/testbed/traffic';
@@ -32,20 +32,11 @@ const BUNDLE_EVERY = 24;
 const SLOW = 0.001;
 const clockAt = (at: number) => `${Math.round((at - SLOW * Date.now()) / (1 - SLOW))}:${SLOW}`;
 
-// The in-process runs build their SDK clients from the process's environment, as the bundles do from theirs.
-const saved: Record<string, string | undefined> = {};
+let restoreEnv = () => {};
 beforeAll(() => {
-  for (const [k, v] of Object.entries(awsTestEnv(bed.proxy.url))) {
-    saved[k] = process.env[k];
-    process.env[k] = v;
-  }
+  restoreEnv = setProcessEnv(awsTestEnv(bed.proxy.url));
 });
-afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-});
+afterAll(() => restoreEnv());
 
 interface Run {
   at: number;

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { parseDuration } from './duration';
 import { InputError } from './errors';
 
@@ -114,4 +116,24 @@ export function parsePercent(name: string, whole: string, item: string): number 
     );
   }
   return Number(item);
+}
+
+/**
+ * A file an input names, relative to the workspace unless absolute: its path and size. Anything but an existing
+ * file is an error naming the input, with `expected` saying what it must be.
+ */
+export function workspaceFile(
+  name: string,
+  text: string,
+  workspace: string,
+  expected: string,
+): { path: string; size: number } {
+  const path = isAbsolute(text) ? text : resolve(workspace, text);
+  try {
+    const st = statSync(path);
+    if (st.isFile()) return { path, size: st.size };
+  } catch {
+    // refused below, as a directory is
+  }
+  throw new InputError(name, text, expected);
 }

@@ -185,6 +185,21 @@ export async function startMoto(opts: StartMotoOptions = {}): Promise<Moto> {
   throw lastError;
 }
 
+/**
+ * Sets these variables in this process, as in-process runs build their SDK clients from its environment the way
+ * the bundles do from theirs; returns what puts the old values back.
+ */
+export function setProcessEnv(env: Record<string, string>): () => void {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  return () => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+}
+
 /** Environment for a process whose SDK clients must reach only the emulator, never ~/.aws or IMDS. */
 export function awsTestEnv(endpointUrl: string): Record<string, string> {
   return {

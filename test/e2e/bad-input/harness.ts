@@ -42,6 +42,7 @@ import {
   createLambdaFunction,
   freePort,
   makeZip,
+  setProcessEnv,
   startMoto,
   type Moto,
 } from '@deploy-actions/testbed/moto';
@@ -261,7 +262,7 @@ export function badInputSuite({
   let workspace: string;
   let before: Awaited<ReturnType<typeof awsState>>;
   let fixtureBefore: unknown;
-  const savedEnv: Record<string, string | undefined> = {};
+  let restoreEnv = () => {};
   const inProcess: ({ action: Action; label: string } & Tally)[] = [];
   const onRunner: ({ action: Action; label: string } & Tally)[] = [];
   const alarmRuns: { where: 'in-process' | 'bundle'; writes: number; reads: number; github: number }[] = [];
@@ -352,18 +353,11 @@ export function badInputSuite({
 
     // The bases build the real SDK clients from the environment, as the bundles do; in a bad-input case such
     // a client would be a leak, and the proxy would see its calls.
-    const env = awsTestEnv(proxy.url);
-    for (const [k, v] of Object.entries(env)) {
-      savedEnv[k] = process.env[k];
-      process.env[k] = v;
-    }
+    restoreEnv = setProcessEnv(awsTestEnv(proxy.url));
   });
 
   afterAll(async () => {
-    for (const [k, v] of Object.entries(savedEnv)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    restoreEnv();
     admin?.destroy();
     await gh?.stop();
     await proxy?.stop();

@@ -74,9 +74,6 @@ export function clockOf(deps: Deps, env: Runtime['env']): Clock {
   return deps.clock ?? clockFromEnv(env);
 }
 
-/** Inputs that are credentials (Cloud Run's access-token), masked before anything can print them. */
-const CREDENTIAL_INPUTS = ['access-token'];
-
 /**
  * How an input error ends: nothing was changed where the `target` input sends the release (AWS for Lambda and
  * ECS, and for a `target` that is itself the bad input).
@@ -87,12 +84,30 @@ export function nothingChanged(rt: Runtime, targets: Targets): string {
   return `Nothing was changed in ${named?.platform ?? 'AWS'}.`;
 }
 
-/** Runs one action body; every failure becomes one clear failed-step message. */
-export async function runStep(rt: Runtime, nothingDone: string, body: () => Promise<void>): Promise<void> {
-  for (const name of CREDENTIAL_INPUTS) {
+/** The inputs that are secrets, masked in the log before anything (an input error included) can print them. */
+const SECRET_INPUTS = ['slack-webhook-url', 'access-token'];
+
+export const isSecretInput = (name: string) => SECRET_INPUTS.includes(name);
+
+function maskSecrets(rt: Runtime): void {
+  for (const name of SECRET_INPUTS) {
     const value = rt.input(name);
-    if (value) rt.setSecret?.(value);
+    if (!value) continue;
+    rt.setSecret?.(value);
+    try {
+      // The path is the secret part; URL may print it normalised.
+      const url = new URL(value);
+      if (url.href !== value) rt.setSecret?.(url.href);
+      if (url.pathname.length > 1) rt.setSecret?.(url.pathname);
+    } catch {
+      // not a URL: the input check refuses it, showing ***
+    }
   }
+}
+
+/** Runs one action body, its secrets masked first; every failure becomes one clear failed-step message. */
+export async function runStep(rt: Runtime, nothingDone: string, body: () => Promise<void>): Promise<void> {
+  maskSecrets(rt);
   try {
     await body();
   } catch (err) {

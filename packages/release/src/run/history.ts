@@ -10,6 +10,7 @@ import {
   type Runtime,
 } from '@deploy-actions/core';
 import { RecordError, StoreMissingError } from '@deploy-actions/history';
+import { isSecretInput } from './common';
 import type { HistoryConfig, RunContext } from '@deploy-actions/history/config';
 import type { History, HistoryDeps, Outcome } from '@deploy-actions/history/history';
 import type { Notice } from '@deploy-actions/history/notify';
@@ -27,26 +28,7 @@ export function refuseGiven(inputs: InputReader, names: readonly string[], expec
         return '***';
       }
     })();
-    if (value !== '') throw new InputError(name, SECRET_INPUTS.includes(name) ? '***' : value, expected);
-  }
-}
-
-/** The inputs that are secrets, masked in the log before anything (an input error included) can print them. */
-const SECRET_INPUTS = ['slack-webhook-url'];
-
-export function maskSecrets(rt: Runtime): void {
-  for (const name of SECRET_INPUTS) {
-    const value = rt.input(name);
-    if (!value) continue;
-    rt.setSecret?.(value);
-    try {
-      // The path is the secret part; URL may print it normalised.
-      const url = new URL(value);
-      if (url.href !== value) rt.setSecret?.(url.href);
-      if (url.pathname.length > 1) rt.setSecret?.(url.pathname);
-    } catch {
-      // not a URL: the input check refuses it, showing ***
-    }
+    if (value !== '') throw new InputError(name, isSecretInput(name) ? '***' : value, expected);
   }
 }
 

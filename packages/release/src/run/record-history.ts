@@ -24,15 +24,7 @@ import type { History, HistoryDeps } from '@deploy-actions/history/history';
 import type { Notice } from '@deploy-actions/history/notify';
 import { parseApprovedBy } from '../guard';
 import { runStep, selectTarget, type Targets } from './common';
-import {
-  announce,
-  historyInputs,
-  maskSecrets,
-  openFor,
-  outcomesTable,
-  reportOutcomes,
-  settle,
-} from './history';
+import { announce, historyInputs, openFor, outcomesTable, reportOutcomes, settle } from './history';
 
 export interface RecordDeps extends HistoryDeps {
   clock?: Clock;
@@ -137,7 +129,6 @@ type Inputs = ReturnType<typeof readRecordInputs>;
 
 /** Records one step of a release in every backend, and reports the history when asked. */
 export async function runRecordHistory(rt: Runtime, targets: Targets, deps: RecordDeps = {}): Promise<void> {
-  maskSecrets(rt);
   await runStep(
     rt,
     'Nothing was recorded.',

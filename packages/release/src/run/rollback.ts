@@ -20,7 +20,7 @@ import {
   type Deps,
   type Targets,
 } from './common';
-import { announce, maskSecrets, openFor, outcomesTable, refuseGiven, settle } from './history';
+import { announce, openFor, outcomesTable, refuseGiven, settle } from './history';
 import { lastGoodBefore, recordRollback, releaseToEnd, restorable, type Recording } from './rollback-history';
 import { rollbackWithoutTraffic } from './rollback-first';
 
@@ -88,7 +88,6 @@ export async function runRollback(
   targets: Targets,
   deps: Deps & HistoryDeps = {},
 ): Promise<void> {
-  maskSecrets(rt);
   await runStep(rt, nothingChanged(rt, targets), async () => {
     const inputs = new InputReader(rt.input);
     const i = readRollbackInputs(inputs, rt.env, targets);

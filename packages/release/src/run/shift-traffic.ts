@@ -17,7 +17,6 @@ import {
 import { readShiftInputs, type ShiftInputs } from './shift-inputs';
 import { runRollout } from './shift-rollout';
 import { runShiftTrafficPost } from './shift-post';
-import { maskSecrets } from './history';
 import type { HistoryDeps } from '@deploy-actions/history/history';
 
 export { readShiftInputs } from './shift-inputs';
@@ -38,7 +37,6 @@ export async function runShiftTraffic(
   targets: Targets,
   deps: Deps & HistoryDeps = {},
 ): Promise<void> {
-  maskSecrets(rt);
   await runStep(rt, nothingChanged(rt, targets), async () => {
     const inputs = new InputReader(rt.input);
     const i = readShiftInputs(inputs, rt.env, targets);

@@ -1,7 +1,6 @@
 // The stack inputs, every one checked before the first call; the template is read and parsed here too.
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { InputError, type InputReader } from '@deploy-actions/core';
+import { readFileSync } from 'node:fs';
+import { InputError, workspaceFile, type InputReader } from '@deploy-actions/core';
 import { parsePairs, type Pairs } from './pairs';
 import { checkArtifacts, parseTemplate, planAliases, type AliasPlan, type Template } from './template';
 
@@ -133,15 +132,12 @@ function readTemplateFile(inputs: InputReader, workspace: string, bucket: boolea
   const templateFile = inputs.text('template-file');
   if (!templateFile)
     throw new InputError('template-file', '', 'is required with stack-name: the path of the template');
-  const path = isAbsolute(templateFile) ? templateFile : resolve(workspace, templateFile);
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
-  } catch {
-    throw new InputError('template-file', templateFile, 'must be the path of an existing template file');
-  }
+  const { path, size } = workspaceFile(
+    'template-file',
+    templateFile,
+    workspace,
+    'must be the path of an existing template file',
+  );
   if (size === 0) throw new InputError('template-file', templateFile, 'is empty');
   if (size > MAX_URL_BYTES)
     throw new InputError(

@@ -1,6 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { InputError, InputReader, type AwsOptions, type Runtime } from '@deploy-actions/core';
+import { readFileSync } from 'node:fs';
+import { InputError, InputReader, workspaceFile, type AwsOptions, type Runtime } from '@deploy-actions/core';
 import { LOGS_INPUTS } from '@deploy-actions/health/logs-config';
 import type { TargetConfig } from '@deploy-actions/release/target';
 import { CONFIG_INPUTS } from './config-inputs';
@@ -96,19 +95,12 @@ export function readSource(inputs: InputReader, workspace: string): CodeSource {
   if (objectVersion && !bucket)
     throw new InputError('s3-object-version', objectVersion, 'needs s3-bucket and s3-key');
   if (zip) {
-    const path = isAbsolute(zip) ? zip : resolve(workspace, zip);
-    let size: number;
-    try {
-      const st = statSync(path);
-      if (!st.isFile()) throw new Error('not a file');
-      size = st.size;
-    } catch {
-      throw new InputError(
-        'zip-file',
-        zip,
-        'must be the path of an existing .zip file (relative to the workspace)',
-      );
-    }
+    const { path, size } = workspaceFile(
+      'zip-file',
+      zip,
+      workspace,
+      'must be the path of an existing .zip file (relative to the workspace)',
+    );
     if (size > MAX_ZIP_BYTES)
       throw new InputError(
         'zip-file',

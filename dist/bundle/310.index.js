@@ -1,15 +1,15 @@
-export const id = 571;
-export const ids = [571];
+export const id = 310;
+export const ids = [310];
 export const modules = {
 
-/***/ 6571:
+/***/ 9310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   GitHubHistory: () => (/* binding */ GitHubHistory),
-  githubClient: () => (/* binding */ githubClient)
+  githubClient: () => (/* reexport */ githubClient)
 });
 
 // UNUSED EXPORTS: DEPLOYMENT_TASK, DESCRIPTION_MAX, TASK_PREFIX, clipDescription, finalDescription, foreign, isTarget, parseFinal, payloadFor, payloadOf, payloadTarget, progressDescription, progressOf, retryDelayMs, targetName, targetOf, taskOf, toRecord
@@ -20,6 +20,76 @@ var src = __webpack_require__(1398);
 var src_record = __webpack_require__(8691);
 // EXTERNAL MODULE: ./packages/history/src/errors.ts
 var errors = __webpack_require__(9713);
+;// CONCATENATED MODULE: ./packages/history/src/github-client.ts
+
+// One request failed: what was being done, and GitHub's error.
+class CallFailure extends Error {
+    what;
+    error;
+    constructor(what, error) {
+        super(`${what}: ${error?.message}`);
+        this.what = what;
+        this.error = error;
+    }
+}
+const RETRY_BASE_MS = 1_000;
+const RETRY_CAP_MS = 20_000;
+// A rate limit that resets later than this is not waited for: the step says so instead.
+const RATE_LIMIT_WAIT_MAX_MS = 60_000;
+/**
+ * How long to wait before trying again after `err`, or undefined when trying again cannot help.
+ * Retried: 429, 5xx, network failures (Octokit reports them as 500) and the 403 of a rate limit, after
+ * retry-after or x-ratelimit-reset as GitHub asks:
+ * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately
+ */
+function retryDelayMs(err, attempt, nowMs) {
+    const status = statusOf(err);
+    const headers = headersOf(err);
+    const backoff = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** (attempt - 1));
+    const retryAfter = Number(headers['retry-after']);
+    const rateLimited = status === 429 ||
+        (status === 403 && (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined));
+    if (rateLimited) {
+        if (Number.isFinite(retryAfter) && retryAfter >= 0) {
+            const ms = retryAfter * 1000;
+            return ms <= RATE_LIMIT_WAIT_MAX_MS ? Math.max(ms, backoff) : undefined;
+        }
+        const reset = Number(headers['x-ratelimit-reset']);
+        if (Number.isFinite(reset) && reset > 0) {
+            const ms = reset * 1000 - nowMs;
+            return ms <= RATE_LIMIT_WAIT_MAX_MS ? Math.max(ms, backoff) : undefined;
+        }
+        return backoff;
+    }
+    if (status !== undefined && status >= 500)
+        return backoff;
+    return undefined;
+}
+function headersOf(err) {
+    return (err?.response?.headers ?? {});
+}
+function briefly(err) {
+    const status = statusOf(err);
+    return status === undefined ? (err?.message ?? String(err)) : `HTTP ${status}`;
+}
+function statusOf(err) {
+    const s = err?.status;
+    return typeof s === 'number' ? s : undefined;
+}
+/**
+ * An Octokit client for the history, loaded only when needed; GITHUB_API_URL points it at GHES, and its
+ * requests go through the runner's proxy when one is set.
+ */
+async function githubClient(opts) {
+    const { Octokit } = await __webpack_require__.e(/* import() */ 891).then(__webpack_require__.bind(__webpack_require__, 891));
+    return new Octokit({
+        auth: opts.token,
+        baseUrl: opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
+        userAgent: opts.userAgent ?? `deploy-actions/${src/* SUITE_VERSION */.sZ}`,
+        request: { fetch: src/* proxyFetch */.Z6 },
+    });
+}
+
 // EXTERNAL MODULE: ./packages/history/src/format.ts
 var format = __webpack_require__(8629);
 ;// CONCATENATED MODULE: ./packages/history/src/github-payload.ts
@@ -210,53 +280,12 @@ function foreign(id) {
 
 
 
+
+
 const PER_PAGE = 100;
 const LIVE_AGAIN = 'live again';
 // Deployment created_at is GitHub's clock, startedAt the runner's: leave room for skew when paging stops.
 const CLOCK_SKEW_MS = 10 * 60_000;
-// One request failed: what was being done, and GitHub's error.
-class CallFailure extends Error {
-    what;
-    error;
-    constructor(what, error) {
-        super(`${what}: ${error?.message}`);
-        this.what = what;
-        this.error = error;
-    }
-}
-const RETRY_BASE_MS = 1_000;
-const RETRY_CAP_MS = 20_000;
-// A rate limit that resets later than this is not waited for: the step says so instead.
-const RATE_LIMIT_WAIT_MAX_MS = 60_000;
-/**
- * How long to wait before trying again after `err`, or undefined when trying again cannot help.
- * Retried: 429, 5xx, network failures (Octokit reports them as 500) and the 403 of a rate limit, after
- * retry-after or x-ratelimit-reset as GitHub asks:
- * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately
- */
-function retryDelayMs(err, attempt, nowMs) {
-    const status = statusOf(err);
-    const headers = headersOf(err);
-    const backoff = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** (attempt - 1));
-    const retryAfter = Number(headers['retry-after']);
-    const rateLimited = status === 429 ||
-        (status === 403 && (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined));
-    if (rateLimited) {
-        if (Number.isFinite(retryAfter) && retryAfter >= 0) {
-            const ms = retryAfter * 1000;
-            return ms <= RATE_LIMIT_WAIT_MAX_MS ? Math.max(ms, backoff) : undefined;
-        }
-        const reset = Number(headers['x-ratelimit-reset']);
-        if (Number.isFinite(reset) && reset > 0) {
-            const ms = reset * 1000 - nowMs;
-            return ms <= RATE_LIMIT_WAIT_MAX_MS ? Math.max(ms, backoff) : undefined;
-        }
-        return backoff;
-    }
-    if (status !== undefined && status >= 500)
-        return backoff;
-    return undefined;
-}
 class GitHubHistory {
     octokit;
     owner;
@@ -638,30 +667,6 @@ class GitHubHistory {
 }
 function startedDescription(p) {
     return clipDescription(`${p.strategy}: ${targetName(targetOf(p))} ${p.blueVersion || '(new)'} → ${p.greenVersion}`);
-}
-function headersOf(err) {
-    return (err?.response?.headers ?? {});
-}
-function briefly(err) {
-    const status = statusOf(err);
-    return status === undefined ? (err?.message ?? String(err)) : `HTTP ${status}`;
-}
-function statusOf(err) {
-    const s = err?.status;
-    return typeof s === 'number' ? s : undefined;
-}
-/**
- * An Octokit client for the history, loaded only when needed; GITHUB_API_URL points it at GHES, and its
- * requests go through the runner's proxy when one is set.
- */
-async function githubClient(opts) {
-    const { Octokit } = await __webpack_require__.e(/* import() */ 891).then(__webpack_require__.bind(__webpack_require__, 891));
-    return new Octokit({
-        auth: opts.token,
-        baseUrl: opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
-        userAgent: opts.userAgent ?? `deploy-actions/${src/* SUITE_VERSION */.sZ}`,
-        request: { fetch: src/* proxyFetch */.Z6 },
-    });
 }
 
 

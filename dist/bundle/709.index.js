@@ -1,5 +1,5 @@
-export const id = 40;
-export const ids = [40];
+export const id = 709;
+export const ids = [709];
 export const modules = {
 
 /***/ 9488:
@@ -846,7 +846,8 @@ function parseApprovedBy(value, input = 'approved-by') {
 /* harmony export */   _c: () => (/* binding */ selectTarget),
 /* harmony export */   eg: () => (/* binding */ runStep),
 /* harmony export */   ie: () => (/* binding */ clockOf),
-/* harmony export */   oh: () => (/* binding */ failureMessage)
+/* harmony export */   oh: () => (/* binding */ failureMessage),
+/* harmony export */   pX: () => (/* binding */ isSecretInput)
 /* harmony export */ });
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 /* harmony import */ var _deploy_actions_health_config__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1824);
@@ -886,8 +887,6 @@ async function cloudwatchFor(health, config, deps) {
 function clockOf(deps, env) {
     return deps.clock ?? (0,_deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .clockFromEnv */ .iQ)(env);
 }
-/** Inputs that are credentials (Cloud Run's access-token), masked before anything can print them. */
-const CREDENTIAL_INPUTS = ['access-token'];
 /**
  * How an input error ends: nothing was changed where the `target` input sends the release (AWS for Lambda and
  * ECS, and for a `target` that is itself the bad input).
@@ -897,13 +896,31 @@ function nothingChanged(rt, targets) {
     const named = Object.hasOwn(targets, kind) ? targets[kind] : Object.values(targets)[0];
     return `Nothing was changed in ${named?.platform ?? 'AWS'}.`;
 }
-/** Runs one action body; every failure becomes one clear failed-step message. */
-async function runStep(rt, nothingDone, body) {
-    for (const name of CREDENTIAL_INPUTS) {
+/** The inputs that are secrets, masked in the log before anything (an input error included) can print them. */
+const SECRET_INPUTS = ['slack-webhook-url', 'access-token'];
+const isSecretInput = (name) => SECRET_INPUTS.includes(name);
+function maskSecrets(rt) {
+    for (const name of SECRET_INPUTS) {
         const value = rt.input(name);
-        if (value)
-            rt.setSecret?.(value);
+        if (!value)
+            continue;
+        rt.setSecret?.(value);
+        try {
+            // The path is the secret part; URL may print it normalised.
+            const url = new URL(value);
+            if (url.href !== value)
+                rt.setSecret?.(url.href);
+            if (url.pathname.length > 1)
+                rt.setSecret?.(url.pathname);
+        }
+        catch {
+            // not a URL: the input check refuses it, showing ***
+        }
     }
+}
+/** Runs one action body, its secrets masked first; every failure becomes one clear failed-step message. */
+async function runStep(rt, nothingDone, body) {
+    maskSecrets(rt);
     try {
         await body();
     }
@@ -930,7 +947,6 @@ function failureMessage(err, nothingDone = 'Nothing was changed in AWS.') {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G9: () => (/* binding */ settle),
-/* harmony export */   QU: () => (/* binding */ maskSecrets),
 /* harmony export */   XW: () => (/* binding */ asInputError),
 /* harmony export */   ck: () => (/* binding */ historyInputs),
 /* harmony export */   ee: () => (/* binding */ outcomesTable),
@@ -942,8 +958,10 @@ function failureMessage(err, nothingDone = 'Nothing was changed in AWS.') {
 /* harmony export */ });
 /* harmony import */ var _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1398);
 /* harmony import */ var _deploy_actions_history__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4200);
+/* harmony import */ var _common__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6342);
 // What record-history and rollback share: opening the configured backends and telling the user, per
 // backend, what was recorded and what was not.
+
 
 
 /**
@@ -961,28 +979,7 @@ function refuseGiven(inputs, names, expected) {
             }
         })();
         if (value !== '')
-            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, SECRET_INPUTS.includes(name) ? '***' : value, expected);
-    }
-}
-/** The inputs that are secrets, masked in the log before anything (an input error included) can print them. */
-const SECRET_INPUTS = ['slack-webhook-url'];
-function maskSecrets(rt) {
-    for (const name of SECRET_INPUTS) {
-        const value = rt.input(name);
-        if (!value)
-            continue;
-        rt.setSecret?.(value);
-        try {
-            // The path is the secret part; URL may print it normalised.
-            const url = new URL(value);
-            if (url.href !== value)
-                rt.setSecret?.(url.href);
-            if (url.pathname.length > 1)
-                rt.setSecret?.(url.pathname);
-        }
-        catch {
-            // not a URL: the input check refuses it, showing ***
-        }
+            throw new _deploy_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .isSecretInput */ .pX)(name) ? '***' : value, expected);
     }
 }
 /**
